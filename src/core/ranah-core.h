@@ -1,0 +1,16 @@
+/* ranah-core.h — everything of the core layer
+ *
+ * Copyright 2026 The Ranah authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "ranah-audit.h"
+#include "ranah-calendar.h"
+#include "ranah-csv.h"
+#include "ranah-error.h"
+#include "ranah-letter-number.h"
+#include "ranah-model.h"
+#include "ranah-types.h"
+#include "ranah-validate.h"
+#include "ranah-workflow.h"

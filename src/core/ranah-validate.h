@@ -1,0 +1,87 @@
+/* ranah-validate.h — rules for what people type: names, targets, contacts, dates
+ *
+ * Copyright 2026 The Ranah authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every function returns FALSE with RANAH_CORE_ERROR_VALIDATION and one translatable
+ * sentence that names the field and the rule, e.g. "The name “-dinkes” may not start or
+ * end with a hyphen." Nothing here does I/O.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "ranah-model.h"
+
+G_BEGIN_DECLS
+
+/* A requested subdomain label (RFC 1035/1123): 1–63 of a–z, 0–9 and '-', no leading or
+ * trailing hyphen. Upper case is folded. A non-ASCII label is converted to its xn-- form
+ * (IDNA via g_hostname_to_ascii) and @normalized says so; a label that cannot be
+ * converted is refused. On success *@normalized (if not NULL) is the lowercase A-label. */
+gboolean ranah_validate_label       (const char  *input,
+                                     char       **normalized,
+                                     gboolean    *converted,
+                                     GError     **error);
+
+/* An absolute or relative DNS name: labels as above (underscores allowed for service
+ * labels when @allow_underscore), at most 253 characters without the final dot. */
+gboolean ranah_validate_fqdn        (const char  *fqdn,
+                                     gboolean     allow_underscore,
+                                     GError     **error);
+
+/* @label under @parent_domain: the label rules, the 253-character total, and the reserved
+ * list (case-insensitive). *@fqdn receives "label.parent". */
+gboolean ranah_validate_subdomain   (const char         *label,
+                                     const char         *parent_domain,
+                                     const char * const *reserved,
+                                     char              **fqdn,
+                                     GError            **error);
+
+/* One record: IPv4 for A, IPv6 for AAAA (private, loopback, link-local, multicast,
+ * documentation and other reserved ranges refused unless record->internal), a valid FQDN
+ * for CNAME and MX, 1–255 printable bytes a string for TXT, TTL 0 or 60–86400. */
+gboolean ranah_validate_record      (const RanahRecord *record,
+                                     GError           **error);
+
+/* The set of records of one name: each valid, at least one, and no CNAME beside any other
+ * record at the same host (RFC 1034 §3.6.2), no two CNAMEs at one host. */
+gboolean ranah_validate_records     (GPtrArray   *records,
+                                     GError     **error);
+
+gboolean ranah_validate_email       (const char  *email,
+                                     const char  *field,
+                                     GError     **error);
+/* Indonesian phone numbers: +62… or 0…, 8–15 digits, spaces and hyphens allowed. */
+gboolean ranah_validate_phone       (const char  *phone,
+                                     const char  *field,
+                                     GError     **error);
+/* NIP: 18 digits whose first 8 are a valid birth date (YYYYMMDD) and next 6 a valid
+ * appointment year and month (YYYYMM); "" allowed when !@required. */
+gboolean ranah_validate_nip         (const char  *nip,
+                                     gboolean     required,
+                                     GError     **error);
+/* A calendar date YYYY-MM-DD that exists. */
+gboolean ranah_validate_date        (const char  *date,
+                                     const char  *field,
+                                     GError     **error);
+/* Non-blank (when @required), valid UTF-8, no control characters but newline/tab when
+ * @multiline, at most @max_chars characters. */
+gboolean ranah_validate_text        (const char  *text,
+                                     const char  *field,
+                                     gboolean     required,
+                                     gboolean     multiline,
+                                     guint        max_chars,
+                                     GError     **error);
+
+/* The whole of a new request as typed (before it reaches a store): every field above.
+ * Fills request->name (normalised) and request->fqdn. */
+gboolean ranah_validate_request     (RanahRequest       *request,
+                                     const char         *parent_domain,
+                                     const char * const *reserved,
+                                     GError            **error);
+
+/* The reserved names every new store starts with. NULL-terminated, static. */
+const char * const *ranah_default_reserved_names (void);
+
+G_END_DECLS

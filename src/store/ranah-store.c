@@ -1,0 +1,839 @@
+/* ranah-store.c — the store interface and what every backend shares
+ *
+ * Copyright 2026 The Ranah authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n-lib.h>
+
+#include "ranah-store.h"
+#include "ranah-sqlite-store.h"
+
+typedef struct
+{
+  RanahUser *user;
+  char      *warning;
+  gint64     now;
+  guint      watch_id;
+  gint64     last_stamp;
+  GMainContext *watch_context;
+} RanahStorePrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (RanahStore, ranah_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (ranah-store-error-quark, ranah_store_error)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static RanahFailure
+classify_store_error (const GError *error)
+{
+  switch ((RanahStoreError) error->code)
+    {
+    case RANAH_STORE_ERROR_CONFLICT:
+      return RANAH_FAILURE_CONFLICT;
+    case RANAH_STORE_ERROR_NOT_FOUND:
+      return RANAH_FAILURE_NOT_FOUND;
+    case RANAH_STORE_ERROR_UNAVAILABLE:
+    case RANAH_STORE_ERROR_VERSION:
+    case RANAH_STORE_ERROR_CORRUPT:
+      return RANAH_FAILURE_UNAVAILABLE;
+    case RANAH_STORE_ERROR_PERMISSION:
+    case RANAH_STORE_ERROR_AUTH:
+      return RANAH_FAILURE_PERMISSION;
+    case RANAH_STORE_ERROR_VALIDATION:
+      return RANAH_FAILURE_VALIDATION;
+    case RANAH_STORE_ERROR_FAILED:
+    default:
+      return RANAH_FAILURE_OTHER;
+    }
+}
+
+static gboolean
+watch_cb (gpointer user_data)
+{
+  RanahStore *self = user_data;
+  RanahStorePrivate *priv = ranah_store_get_instance_private (self);
+  gint64 stamp = RANAH_STORE_GET_CLASS (self)->change_stamp (self);
+
+  if (stamp != priv->last_stamp)
+    {
+      priv->last_stamp = stamp;
+      g_signal_emit (self, signals[CHANGED], 0);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static gint64
+ranah_store_real_change_stamp (RanahStore *self)
+{
+  return 0;
+}
+
+static void
+ranah_store_dispose (GObject *object)
+{
+  RanahStore *self = RANAH_STORE (object);
+  RanahStorePrivate *priv = ranah_store_get_instance_private (self);
+
+  if (priv->watch_id != 0)
+    {
+      GSource *source = g_main_context_find_source_by_id (priv->watch_context, priv->watch_id);
+      if (source != NULL)
+        g_source_destroy (source);
+      priv->watch_id = 0;
+    }
+  g_clear_pointer (&priv->watch_context, g_main_context_unref);
+
+  G_OBJECT_CLASS (ranah_store_parent_class)->dispose (object);
+}
+
+static void
+ranah_store_finalize (GObject *object)
+{
+  RanahStore *self = RANAH_STORE (object);
+  RanahStorePrivate *priv = ranah_store_get_instance_private (self);
+
+  g_clear_pointer (&priv->user, ranah_user_free);
+  g_clear_pointer (&priv->warning, g_free);
+
+  G_OBJECT_CLASS (ranah_store_parent_class)->finalize (object);
+}
+
+static void
+ranah_store_class_init (RanahStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ranah_store_dispose;
+  object_class->finalize = ranah_store_finalize;
+  klass->change_stamp = ranah_store_real_change_stamp;
+
+  /**
+   * RanahStore::changed:
+   *
+   * Another connection or process changed the store: reload what is shown.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  ranah_failure_register (RANAH_STORE_ERROR, classify_store_error);
+}
+
+static void
+ranah_store_init (RanahStore *self)
+{
+}
+
+static gboolean
+require_user (RanahStore  *self,
+              GError     **error)
+{
+  RanahStorePrivate *priv = ranah_store_get_instance_private (self);
+
+  if (priv->user == NULL)
+    {
+      g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_PERMISSION,
+                   _("Sign in first."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+require_admin (RanahStore  *self,
+               GError     **error)
+{
+  RanahStorePrivate *priv = ranah_store_get_instance_private (self);
+
+  if (!require_user (self, error))
+    return FALSE;
+  if (priv->user->role != RANAH_ROLE_ADMIN)
+    {
+      g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_PERMISSION,
+                   _("Only an administrator may change users, OPDs, holidays, reserved names "
+                     "or the agency profile."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+ranah_store_default_uri (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "ranah", "ranah.db", NULL);
+
+  return g_strconcat ("sqlite:", path, NULL);
+}
+
+RanahStore *
+ranah_store_open (const char  *uri,
+                  GError     **error)
+{
+  g_autofree char *fallback = NULL;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (uri == NULL || *uri == '\0')
+    uri = g_getenv ("RANAH_STORE");
+  if (uri == NULL || *uri == '\0')
+    uri = fallback = ranah_store_default_uri ();
+
+  if (g_str_has_prefix (uri, "sqlite:"))
+    {
+      const char *path = uri + strlen ("sqlite:");
+      if (g_str_has_prefix (path, "//"))
+        path += 2;
+      if (*path == '\0')
+        {
+          g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_UNAVAILABLE,
+                       _("The store address “%s” names no file."), uri);
+          return NULL;
+        }
+      return ranah_sqlite_store_new (path, error);
+    }
+
+  g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_UNAVAILABLE,
+               _("The store address “%s” is not understood: use sqlite:PATH or "
+                 "postgresql://HOST/DATABASE."), uri);
+  return NULL;
+}
+
+gboolean
+ranah_store_is_initialized (RanahStore  *self,
+                            GError     **error)
+{
+  g_return_val_if_fail (RANAH_IS_STORE (self), FALSE);
+  return RANAH_STORE_GET_CLASS (self)->is_initialized (self, error);
+}
+
+gboolean
+ranah_store_initialize (RanahStore      *self,
+                        const RanahUser *admin,
+                        const char      *password,
+                        GError         **error)
+{
+  g_return_val_if_fail (RANAH_IS_STORE (self), FALSE);
+  g_return_val_if_fail (admin != NULL, FALSE);
+  g_return_val_if_fail (password != NULL, FALSE);
+  return RANAH_STORE_GET_CLASS (self)->initialize (self, admin, password, error);
+}
+
+gboolean
+ranah_store_sign_in (RanahStore  *self,
+                     const char  *username,
+                     const char  *password,
+                     GError     **error)
+{
+  g_return_val_if_fail (RANAH_IS_STORE (self), FALSE);
+  g_return_val_if_fail (username != NULL, FALSE);
+  g_return_val_if_fail (password != NULL, FALSE);
+  return RANAH_STORE_GET_CLASS (self)->sign_in (self, username, password, error);
+}
+
+const RanahUser *
+ranah_store_get_user (RanahStore *self)
+{
+  RanahStorePrivate *priv = ranah_store_get_instance_private (self);
+
+  g_return_val_if_fail (RANAH_IS_STORE (self), NULL);
+  return priv->user;
+}
+
+void
+ranah_store_set_user (RanahStore      *self,
+                      const RanahUser *user)
+{
+  RanahStorePrivate *priv = ranah_store_get_instance_private (self);
+
+  g_return_if_fail (RANAH_IS_STORE (self));
+  g_clear_pointer (&priv->user, ranah_user_free);
+  if (user != NULL)
+    priv->user = ranah_user_copy (user);
+}
+
+guint
+ranah_store_schema_version (RanahStore *self)
+{
+  g_return_val_if_fail (RANAH_IS_STORE (self), 0);
+  return RANAH_STORE_GET_CLASS (self)->schema_version (self);
+}
+
+const char *
+ranah_store_get_warning (RanahStore *self)
+{
+  RanahStorePrivate *priv = ranah_store_get_instance_private (self);
+
+  g_return_val_if_fail (RANAH_IS_STORE (self), NULL);
+  return priv->warning;
+}
+
+void
+ranah_store_set_warning (RanahStore *self,
+                         const char *warning)
+{
+  RanahStorePrivate *priv = ranah_store_get_instance_private (self);
+
+  g_return_if_fail (RANAH_IS_STORE (self));
+  g_free (priv->warning);
+  priv->warning = g_strdup (warning);
+}
+
+void
+ranah_store_set_now (RanahStore *self,
+                     gint64      now)
+{
+  RanahStorePrivate *priv = ranah_store_get_instance_private (self);
+
+  g_return_if_fail (RANAH_IS_STORE (self));
+  priv->now = now;
+}
+
+gint64
+ranah_store_now (RanahStore *self)
+{
+  RanahStorePrivate *priv = ranah_store_get_instance_private (self);
+
+  g_return_val_if_fail (RANAH_IS_STORE (self), 0);
+  return priv->now != 0 ? priv->now : g_get_real_time () / G_USEC_PER_SEC;
+}
+
+void
+ranah_store_emit_changed (RanahStore *self)
+{
+  g_return_if_fail (RANAH_IS_STORE (self));
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+ranah_store_watch (RanahStore *self)
+{
+  RanahStorePrivate *priv = ranah_store_get_instance_private (self);
+  g_autoptr(GSource) source = NULL;
+
+  g_return_if_fail (RANAH_IS_STORE (self));
+
+  if (priv->watch_id != 0)
+    return;
+
+  /* Polling a cheap stamp (SQLite's data_version) is what SQLite offers across
+   * processes; backends with real notifications override change_stamp to return 0 and
+   * call ranah_store_emit_changed themselves. */
+  priv->last_stamp = RANAH_STORE_GET_CLASS (self)->change_stamp (self);
+  priv->watch_context = g_main_context_ref_thread_default ();
+  source = g_timeout_source_new (500);
+  g_source_set_callback (source, watch_cb, self, NULL);
+  g_source_set_name (source, "[ranah] store watch");
+  priv->watch_id = g_source_attach (source, priv->watch_context);
+}
+
+#define DISPATCH(vfunc, fail, ...)                                     \
+  G_STMT_START {                                                       \
+    if (!require_user (self, error))                                   \
+      return fail;                                                     \
+    return RANAH_STORE_GET_CLASS (self)->vfunc (self, ##__VA_ARGS__);  \
+  } G_STMT_END
+
+#define DISPATCH_ADMIN(vfunc, fail, ...)                               \
+  G_STMT_START {                                                       \
+    if (!require_admin (self, error))                                  \
+      return fail;                                                     \
+    return RANAH_STORE_GET_CLASS (self)->vfunc (self, ##__VA_ARGS__);  \
+  } G_STMT_END
+
+GPtrArray *
+ranah_store_list_users (RanahStore  *self,
+                        GError     **error)
+{
+  g_return_val_if_fail (RANAH_IS_STORE (self), NULL);
+  DISPATCH (list_users, NULL, error);
+}
+
+gint64
+ranah_store_add_user (RanahStore      *self,
+                      const RanahUser *user,
+                      const char      *password,
+                      GError         **error)
+{
+  g_return_val_if_fail (RANAH_IS_STORE (self), 0);
+  g_return_val_if_fail (user != NULL && password != NULL, 0);
+  DISPATCH_ADMIN (add_user, 0, user, password, error);
+}
+
+gboolean
+ranah_store_update_user (RanahStore      *self,
+                         const RanahUser *user,
+                         GError         **error)
+{
+  g_return_val_if_fail (RANAH_IS_STORE (self), FALSE);
+  g_return_val_if_fail (user != NULL, FALSE);
+  DISPATCH_ADMIN (update_user, FALSE, user, error);
+}
+
+gboolean
+ranah_store_set_password (RanahStore  *self,
+                          gint64       user_id,
+                          const char  *password,
+                          GError     **error)
+{
+  RanahStorePrivate *priv = ranah_store_get_instance_private (self);
+
+  g_return_val_if_fail (RANAH_IS_STORE (self), FALSE);
+  g_return_val_if_fail (password != NULL, FALSE);
+
+  /* Everyone may change their own password; only admin may set another's. */
+  if (!require_user (self, error))
+    return FALSE;
+  if (priv->user->id != user_id && !require_admin (self, error))
+    return FALSE;
+  return RANAH_STORE_GET_CLASS (self)->set_password (self, user_id, password, error);
+}
+
+RanahUser *
+ranah_store_find_user (RanahStore  *self,
+                       const char  *username,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) users = NULL;
+
+  g_return_val_if_fail (RANAH_IS_STORE (self), NULL);
+  g_return_val_if_fail (username != NULL, NULL);
+
+  users = ranah_store_list_users (self, error);
+  if (users == NULL)
+    return NULL;
+  for (guint i = 0; i < users->len; i++)
+    {
+      RanahUser *user = g_ptr_array_index (users, i);
+      if (g_ascii_strcasecmp (user->username, username) == 0)
+        return ranah_user_copy (user);
+    }
+  g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_NOT_FOUND,
+               _("There is no user “%s”."), username);
+  return NULL;
+}
+
+GPtrArray *
+ranah_store_list_opds (RanahStore  *self,
+                       GError     **error)
+{
+  g_return_val_if_fail (RANAH_IS_STORE (self), NULL);
+  DISPATCH (list_opds, NULL, error);
+}
+
+gint64
+ranah_store_add_opd (RanahStore     *self,
+                     const RanahOpd *opd,
+                     GError        **error)
+{
+  g_return_val_if_fail (RANAH_IS_STORE (self), 0);
+  g_return_val_if_fail (opd != NULL, 0);
+  DISPATCH_ADMIN (add_opd, 0, opd, error);
+}
+
+gboolean
+ranah_store_update_opd (RanahStore     *self,
+                        const RanahOpd *opd,
+                        GError        **error)
+{
+  g_return_val_if_fail (RANAH_IS_STORE (self), FALSE);
+  g_return_val_if_fail (opd != NULL, FALSE);
+  DISPATCH_ADMIN (update_opd, FALSE, opd, error);
+}
+
+RanahOpd *
+ranah_store_find_opd (RanahStore  *self,
+                      const char  *code_or_name,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) opds = NULL;
+
+  g_return_val_if_fail (RANAH_IS_STORE (self), NULL);
+  g_return_val_if_fail (code_or_name != NULL, NULL);
+
+  opds = ranah_store_list_opds (self, error);
+  if (opds == NULL)
+    return NULL;
+  for (guint i = 0; i < opds->len; i++)
+    {
+      RanahOpd *opd = g_ptr_array_index (opds, i);
+      if (g_ascii_strcasecmp (opd->code, code_or_name) == 0
+          || g_utf8_collate (opd->name, code_or_name) == 0)
+        return ranah_opd_copy (opd);
+    }
+  g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_NOT_FOUND,
+               _("There is no OPD “%s”."), code_or_name);
+  return NULL;
+}
+
+GPtrArray *
+ranah_store_list_holidays (RanahStore  *self,
+                           GError     **error)
+{
+  g_return_val_if_fail (RANAH_IS_STORE (self), NULL);
+  DISPATCH (list_holidays, NULL, error);
+}
+
+gboolean
+ranah_store_add_holiday (RanahStore         *self,
+                         const RanahHoliday *holiday,
+                         GError            **error)
+{
+  g_return_val_if_fail (RANAH_IS_STORE (self), FALSE);
+  g_return_val_if_fail (holiday != NULL, FALSE);
+  if (!ranah_validate_date (holiday->date, _("Holiday date"), error)
+      || !ranah_validate_text (holiday->name, _("Holiday name"), TRUE, FALSE, 200, error))
+    return FALSE;
+  DISPATCH_ADMIN (add_holiday, FALSE, holiday, error);
+}
+
+gboolean
+ranah_store_remove_holiday (RanahStore  *self,
+                            const char  *date,
+                            GError     **error)
+{
+  g_return_val_if_fail (RANAH_IS_STORE (self), FALSE);
+  g_return_val_if_fail (date != NULL, FALSE);
+  DISPATCH_ADMIN (remove_holiday, FALSE, date, error);
+}
+
+GStrv
+ranah_store_list_reserved (RanahStore  *self,
+                           GError     **error)
+{
+  g_return_val_if_fail (RANAH_IS_STORE (self), NULL);
+  DISPATCH (list_reserved, NULL, error);
+}
+
+gboolean
+ranah_store_add_reserved (RanahStore  *self,
+                          const char  *name,
+                          GError     **error)
+{
+  g_autofree char *normalized = NULL;
+
+  g_return_val_if_fail (RANAH_IS_STORE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  if (!ranah_validate_label (name, &normalized, NULL, error))
+    return FALSE;
+  DISPATCH_ADMIN (add_reserved, FALSE, normalized, error);
+}
+
+gboolean
+ranah_store_remove_reserved (RanahStore  *self,
+                             const char  *name,
+                             GError     **error)
+{
+  g_return_val_if_fail (RANAH_IS_STORE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  DISPATCH_ADMIN (remove_reserved, FALSE, name, error);
+}
+
+GHashTable *
+ranah_store_get_profile (RanahStore  *self,
+                         GError     **error)
+{
+  g_return_val_if_fail (RANAH_IS_STORE (self), NULL);
+  DISPATCH (get_profile, NULL, error);
+}
+
+gboolean
+ranah_store_set_profile (RanahStore  *self,
+                         const char  *key,
+                         const char  *value,
+                         GError     **error)
+{
+  g_return_val_if_fail (RANAH_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL && value != NULL, FALSE);
+
+  if (!ranah_profile_key_is_known (key))
+    {
+      g_set_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_VALIDATION,
+                   _("The agency profile has no setting “%s”."), key);
+      return FALSE;
+    }
+  if (g_str_equal (key, RANAH_PROFILE_NUMBER_TEMPLATE)
+      && !ranah_letter_number_check_template (value, error))
+    return FALSE;
+  if (g_str_equal (key, RANAH_PROFILE_PARENT_DOMAIN)
+      && !ranah_validate_fqdn (value, FALSE, error))
+    return FALSE;
+  if (g_str_equal (key, RANAH_PROFILE_PAPER) && !g_str_equal (value, "A4")
+      && !g_str_equal (value, "F4"))
+    {
+      g_set_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_VALIDATION,
+                   _("Paper must be A4 or F4."));
+      return FALSE;
+    }
+  DISPATCH_ADMIN (set_profile, FALSE, key, value, error);
+}
+
+RanahCalendar *
+ranah_store_get_calendar (RanahStore  *self,
+                          GError     **error)
+{
+  g_autoptr(GHashTable) profile = NULL;
+  g_autoptr(GPtrArray) holidays = NULL;
+  RanahCalendar *calendar;
+
+  g_return_val_if_fail (RANAH_IS_STORE (self), NULL);
+
+  if ((profile = ranah_store_get_profile (self, error)) == NULL
+      || (holidays = ranah_store_list_holidays (self, error)) == NULL)
+    return NULL;
+
+  calendar = ranah_calendar_new (g_hash_table_lookup (profile, RANAH_PROFILE_TIMEZONE));
+  for (guint i = 0; i < holidays->len; i++)
+    ranah_calendar_add_holiday (calendar, ((RanahHoliday *) g_ptr_array_index (holidays, i))->date);
+  return calendar;
+}
+
+gint64
+ranah_store_submit_request (RanahStore    *self,
+                            RanahRequest  *request,
+                            GBytes        *letter_pdf,
+                            GError       **error)
+{
+  g_return_val_if_fail (RANAH_IS_STORE (self), 0);
+  g_return_val_if_fail (request != NULL, 0);
+  DISPATCH (submit_request, 0, request, letter_pdf, error);
+}
+
+gboolean
+ranah_store_attach_letter (RanahStore  *self,
+                           gint64       request_id,
+                           gint64       expected_version,
+                           GBytes      *pdf,
+                           GError     **error)
+{
+  g_return_val_if_fail (RANAH_IS_STORE (self), FALSE);
+  g_return_val_if_fail (pdf != NULL, FALSE);
+  DISPATCH (attach_letter, FALSE, request_id, expected_version, pdf, error);
+}
+
+RanahRequest *
+ranah_store_get_request (RanahStore  *self,
+                         gint64       id,
+                         GError     **error)
+{
+  g_return_val_if_fail (RANAH_IS_STORE (self), NULL);
+  DISPATCH (get_request, NULL, id, error);
+}
+
+GBytes *
+ranah_store_get_request_letter (RanahStore  *self,
+                                gint64       request_id,
+                                GError     **error)
+{
+  g_return_val_if_fail (RANAH_IS_STORE (self), NULL);
+  DISPATCH (get_request_letter, NULL, request_id, error);
+}
+
+GPtrArray *
+ranah_store_list_requests (RanahStore               *self,
+                           const RanahRequestFilter *filter,
+                           GError                  **error)
+{
+  static const RanahRequestFilter all = { 0 };
+
+  g_return_val_if_fail (RANAH_IS_STORE (self), NULL);
+  DISPATCH (list_requests, NULL, filter != NULL ? filter : &all, error);
+}
+
+GPtrArray *
+ranah_store_inbox (RanahStore  *self,
+                   GError     **error)
+{
+  g_return_val_if_fail (RANAH_IS_STORE (self), NULL);
+  DISPATCH (inbox, NULL, error);
+}
+
+GPtrArray *
+ranah_store_list_overdue (RanahStore  *self,
+                          GError     **error)
+{
+  g_return_val_if_fail (RANAH_IS_STORE (self), NULL);
+  DISPATCH (list_overdue, NULL, error);
+}
+
+gboolean
+ranah_store_check_name_free (RanahStore  *self,
+                             const char  *name,
+                             gint64       except_request_id,
+                             GError     **error)
+{
+  g_return_val_if_fail (RANAH_IS_STORE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  DISPATCH (check_name_free, FALSE, name, except_request_id, error);
+}
+
+gboolean
+ranah_store_move (RanahStore       *self,
+                  const RanahMove  *move,
+                  GError          **error)
+{
+  g_return_val_if_fail (RANAH_IS_STORE (self), FALSE);
+  g_return_val_if_fail (move != NULL, FALSE);
+  DISPATCH (move, FALSE, move, error);
+}
+
+GPtrArray *
+ranah_store_next_actions (RanahStore         *self,
+                          const RanahRequest *request)
+{
+  RanahStorePrivate *priv = ranah_store_get_instance_private (self);
+  GPtrArray *actions;
+
+  g_return_val_if_fail (RANAH_IS_STORE (self), NULL);
+  g_return_val_if_fail (request != NULL, NULL);
+
+  if (priv->user == NULL)
+    return g_ptr_array_new ();
+
+  actions = ranah_workflow_next_actions (request->state, priv->user->role);
+
+  /* Offer only what this person may do: the table's actor rules, and an OPD's own
+   * requests. Kelengkapan is not filtered here, so a missing record is explained when the
+   * button is pressed rather than hidden. */
+  for (guint i = actions->len; i > 0; i--)
+    {
+      const RanahTransition *t = g_ptr_array_index (actions, i - 1);
+      gboolean keep = TRUE;
+
+      if (priv->user->role == RANAH_ROLE_OPD && priv->user->opd_id != request->opd_id)
+        keep = FALSE;
+      if (t->actor == RANAH_ACTOR_ASSIGNEE && request->assignee_id != 0
+          && request->assignee_id != priv->user->id)
+        keep = FALSE;
+      if (!keep)
+        g_ptr_array_remove_index (actions, i - 1);
+    }
+  return actions;
+}
+
+GPtrArray *
+ranah_store_list_dispositions (RanahStore  *self,
+                               gint64       request_id,
+                               GError     **error)
+{
+  g_return_val_if_fail (RANAH_IS_STORE (self), NULL);
+  DISPATCH (list_dispositions, NULL, request_id, error);
+}
+
+gboolean
+ranah_store_mark_read (RanahStore  *self,
+                       gint64       disposition_id,
+                       GError     **error)
+{
+  g_return_val_if_fail (RANAH_IS_STORE (self), FALSE);
+  DISPATCH (mark_read, FALSE, disposition_id, error);
+}
+
+RanahLetter *
+ranah_store_get_letter (RanahStore  *self,
+                        gint64       request_id,
+                        GError     **error)
+{
+  g_return_val_if_fail (RANAH_IS_STORE (self), NULL);
+  DISPATCH (get_letter, NULL, request_id, error);
+}
+
+GBytes *
+ranah_store_get_letter_pdf (RanahStore  *self,
+                            gint64       letter_id,
+                            GError     **error)
+{
+  g_return_val_if_fail (RANAH_IS_STORE (self), NULL);
+  DISPATCH (get_letter_pdf, NULL, letter_id, error);
+}
+
+RanahLetter *
+ranah_store_find_letter_by_sha256 (RanahStore  *self,
+                                   const char  *sha256_hex,
+                                   GError     **error)
+{
+  g_return_val_if_fail (RANAH_IS_STORE (self), NULL);
+  g_return_val_if_fail (sha256_hex != NULL, NULL);
+  DISPATCH (find_letter_by_sha256, NULL, sha256_hex, error);
+}
+
+GPtrArray *
+ranah_store_list_entries (RanahStore             *self,
+                          const RanahEntryFilter *filter,
+                          GError                **error)
+{
+  static const RanahEntryFilter all = { NULL, 0, -1 };
+
+  g_return_val_if_fail (RANAH_IS_STORE (self), NULL);
+  DISPATCH (list_entries, NULL, filter != NULL ? filter : &all, error);
+}
+
+RanahEntry *
+ranah_store_get_entry (RanahStore  *self,
+                       gint64       id,
+                       GError     **error)
+{
+  g_return_val_if_fail (RANAH_IS_STORE (self), NULL);
+  DISPATCH (get_entry, NULL, id, error);
+}
+
+gboolean
+ranah_store_import_entries (RanahStore  *self,
+                            GPtrArray   *entries,
+                            GPtrArray  **problems,
+                            GError     **error)
+{
+  g_return_val_if_fail (RANAH_IS_STORE (self), FALSE);
+  g_return_val_if_fail (entries != NULL, FALSE);
+  DISPATCH (import_entries, FALSE, entries, problems, error);
+}
+
+gboolean
+ranah_store_set_entry_status (RanahStore        *self,
+                              gint64             entry_id,
+                              gint64             expected_version,
+                              RanahEntryStatus   status,
+                              const char        *reason,
+                              GError           **error)
+{
+  g_return_val_if_fail (RANAH_IS_STORE (self), FALSE);
+  DISPATCH (set_entry_status, FALSE, entry_id, expected_version, status, reason, error);
+}
+
+gboolean
+ranah_store_record_check (RanahStore  *self,
+                          gint64       entry_id,
+                          gboolean     ok,
+                          const char  *summary,
+                          GError     **error)
+{
+  g_return_val_if_fail (RANAH_IS_STORE (self), FALSE);
+  DISPATCH (record_check, FALSE, entry_id, ok, summary, error);
+}
+
+GPtrArray *
+ranah_store_list_events (RanahStore  *self,
+                         gint64       request_id,
+                         GError     **error)
+{
+  g_return_val_if_fail (RANAH_IS_STORE (self), NULL);
+  DISPATCH (list_events, NULL, request_id, error);
+}
+
+gboolean
+ranah_store_verify_audit (RanahStore  *self,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) events = NULL;
+
+  g_return_val_if_fail (RANAH_IS_STORE (self), FALSE);
+
+  events = ranah_store_list_events (self, 0, error);
+  if (events == NULL)
+    return FALSE;
+  return ranah_audit_verify_chain (events, error);
+}

@@ -1,0 +1,297 @@
+/* ranah-store.h — the store interface: where requests, dispositions, the registry,
+ * letters and the audit trail live, whichever backend holds them
+ *
+ * Copyright 2026 The Ranah authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * RanahStore is an abstract GObject; ranah-sqlite-store.c and ranah-postgres-store.c are
+ * its backends. Callers see only this header, the core types and GError.
+ *
+ * Rules every backend keeps:
+ *  - Calls are synchronous and thread-safe (a backend serialises its connection); the UI
+ *    runs them in a GTask thread. Signals are emitted in the thread-default main context
+ *    of the thread that called ranah_store_watch().
+ *  - Every call but open/initialize/sign_in needs a signed-in user, and acts as that user.
+ *  - A move is one transaction that checks the workflow table (core) and compares and sets
+ *    (request id, state, version): a stale move fails with RANAH_STORE_ERROR_CONFLICT and
+ *    stores nothing. Every change appends one audit event, in the same transaction.
+ *  - Errors are one sentence for a person: core errors (RANAH_CORE_ERROR_*) pass through
+ *    unchanged; the store's own are below.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ranah-core.h"
+
+G_BEGIN_DECLS
+
+#define RANAH_STORE_ERROR (ranah_store_error_quark ())
+
+typedef enum {
+  RANAH_STORE_ERROR_CONFLICT,     /* changed by someone else first: reload and try again */
+  RANAH_STORE_ERROR_NOT_FOUND,
+  RANAH_STORE_ERROR_UNAVAILABLE,  /* cannot open or reach the store; disk full; read-only */
+  RANAH_STORE_ERROR_PERMISSION,   /* not signed in, or the database refused this user */
+  RANAH_STORE_ERROR_AUTH,         /* wrong user name or password, disabled or locked out */
+  RANAH_STORE_ERROR_VALIDATION,   /* the store refused a value: duplicate name, bad file… */
+  RANAH_STORE_ERROR_VERSION,      /* the store was written by a newer Ranah */
+  RANAH_STORE_ERROR_CORRUPT,      /* the file is damaged or not a Ranah store */
+  RANAH_STORE_ERROR_FAILED,
+} RanahStoreError;
+
+GQuark ranah_store_error_quark (void);
+
+/* The limit on a scanned request letter. */
+#define RANAH_ATTACHMENT_MAX_BYTES (20 * 1024 * 1024)
+
+typedef struct {
+  RanahState  state;         /* RANAH_STATE_NONE = any */
+  gboolean    open_only;     /* only states still in progress */
+  gint64      opd_id;        /* 0 = any */
+  const char *received_from; /* YYYY-MM-DD or NULL */
+  const char *received_to;   /* YYYY-MM-DD or NULL, inclusive */
+  const char *text;          /* matches name, fqdn, hal, letter number, OPD; NULL = any */
+  guint       limit;         /* 0 = no limit */
+  guint       offset;
+} RanahRequestFilter;
+
+typedef struct {
+  const char      *text;     /* matches name, fqdn, OPD, target, purpose */
+  gint64           opd_id;   /* 0 = any */
+  gint             status;   /* a RanahEntryStatus, or -1 = any */
+} RanahEntryFilter;
+
+/* Renders the signed letter's PDF once the store has given it its number, date and
+ * verification code, inside the signing transaction: if it fails, nothing is signed. */
+typedef GBytes *(*RanahSignRenderFunc) (const RanahRequest *request,
+                                        const RanahLetter  *letter,
+                                        gpointer            user_data,
+                                        GError            **error);
+
+/* One move of the workflow. Fields beyond the first four matter only to some actions. */
+typedef struct {
+  RanahAction          action;
+  gint64               request_id;
+  gint64               expected_version;  /* the version the user saw */
+  const char          *note;              /* reason / note; required where the table says */
+  const char          *idempotency_key;   /* optional: a repeated key with the same move
+                                           * succeeds once and then reports success again */
+  /* dispositions (steps 2–4) */
+  gint64               to_user_id;        /* 0 = the only holder of the next role */
+  const char * const  *instructions;      /* nicks of ranah_instructions() */
+  RanahUrgency         urgency;
+  gint64               due_at;            /* 0 = from the working-day clock */
+  /* step 5: the records as created, matched by id, with ->verified filled when known;
+   * NULL = every record of the request as it stands */
+  GPtrArray           *records;
+  /* step 7: sifat, lampiran, hal, body and tembusan of the draft; NULL = defaults */
+  const RanahLetter   *draft;
+  /* step 9 (required there) */
+  RanahSignRenderFunc  render;
+  gpointer             render_data;
+} RanahMove;
+
+#define RANAH_TYPE_STORE (ranah_store_get_type ())
+G_DECLARE_DERIVABLE_TYPE (RanahStore, ranah_store, RANAH, STORE, GObject)
+
+struct _RanahStoreClass
+{
+  GObjectClass parent_class;
+
+  /* session */
+  gboolean      (*is_initialized)      (RanahStore *self, GError **error);
+  gboolean      (*initialize)          (RanahStore *self, const RanahUser *admin,
+                                        const char *password, GError **error);
+  gboolean      (*sign_in)             (RanahStore *self, const char *username,
+                                        const char *password, GError **error);
+  guint         (*schema_version)      (RanahStore *self);
+  gint64        (*change_stamp)        (RanahStore *self);
+
+  /* administration */
+  GPtrArray    *(*list_users)          (RanahStore *self, GError **error);
+  gint64        (*add_user)            (RanahStore *self, const RanahUser *user,
+                                        const char *password, GError **error);
+  gboolean      (*update_user)         (RanahStore *self, const RanahUser *user, GError **error);
+  gboolean      (*set_password)        (RanahStore *self, gint64 user_id, const char *password,
+                                        GError **error);
+  GPtrArray    *(*list_opds)           (RanahStore *self, GError **error);
+  gint64        (*add_opd)             (RanahStore *self, const RanahOpd *opd, GError **error);
+  gboolean      (*update_opd)          (RanahStore *self, const RanahOpd *opd, GError **error);
+  GPtrArray    *(*list_holidays)       (RanahStore *self, GError **error);
+  gboolean      (*add_holiday)         (RanahStore *self, const RanahHoliday *holiday,
+                                        GError **error);
+  gboolean      (*remove_holiday)      (RanahStore *self, const char *date, GError **error);
+  GStrv         (*list_reserved)       (RanahStore *self, GError **error);
+  gboolean      (*add_reserved)        (RanahStore *self, const char *name, GError **error);
+  gboolean      (*remove_reserved)     (RanahStore *self, const char *name, GError **error);
+  GHashTable   *(*get_profile)         (RanahStore *self, GError **error);
+  gboolean      (*set_profile)         (RanahStore *self, const char *key, const char *value,
+                                        GError **error);
+
+  /* requests */
+  gint64        (*submit_request)      (RanahStore *self, RanahRequest *request,
+                                        GBytes *letter_pdf, GError **error);
+  gboolean      (*attach_letter)       (RanahStore *self, gint64 request_id,
+                                        gint64 expected_version, GBytes *pdf, GError **error);
+  RanahRequest *(*get_request)         (RanahStore *self, gint64 id, GError **error);
+  GBytes       *(*get_request_letter)  (RanahStore *self, gint64 request_id, GError **error);
+  GPtrArray    *(*list_requests)       (RanahStore *self, const RanahRequestFilter *filter,
+                                        GError **error);
+  GPtrArray    *(*inbox)               (RanahStore *self, GError **error);
+  GPtrArray    *(*list_overdue)        (RanahStore *self, GError **error);
+  gboolean      (*check_name_free)     (RanahStore *self, const char *name,
+                                        gint64 except_request_id, GError **error);
+  gboolean      (*move)                (RanahStore *self, const RanahMove *move, GError **error);
+  GPtrArray    *(*list_dispositions)   (RanahStore *self, gint64 request_id, GError **error);
+  gboolean      (*mark_read)           (RanahStore *self, gint64 disposition_id, GError **error);
+
+  /* letters */
+  RanahLetter  *(*get_letter)          (RanahStore *self, gint64 request_id, GError **error);
+  GBytes       *(*get_letter_pdf)      (RanahStore *self, gint64 letter_id, GError **error);
+  RanahLetter  *(*find_letter_by_sha256) (RanahStore *self, const char *sha256_hex,
+                                        GError **error);
+
+  /* registry */
+  GPtrArray    *(*list_entries)        (RanahStore *self, const RanahEntryFilter *filter,
+                                        GError **error);
+  RanahEntry   *(*get_entry)           (RanahStore *self, gint64 id, GError **error);
+  gboolean      (*import_entries)      (RanahStore *self, GPtrArray *entries,
+                                        GPtrArray **problems, GError **error);
+  gboolean      (*set_entry_status)    (RanahStore *self, gint64 entry_id,
+                                        gint64 expected_version, RanahEntryStatus status,
+                                        const char *reason, GError **error);
+  gboolean      (*record_check)        (RanahStore *self, gint64 entry_id, gboolean ok,
+                                        const char *summary, GError **error);
+
+  /* audit */
+  GPtrArray    *(*list_events)         (RanahStore *self, gint64 request_id, GError **error);
+
+  gpointer padding[16];
+};
+
+/* Opens "sqlite:PATH" (PATH created when missing) or "postgresql://…" / a libpq conninfo.
+ * NULL @uri: $RANAH_STORE, else the embedded store in the user's data directory. */
+RanahStore     *ranah_store_open              (const char *uri, GError **error);
+/* The default embedded store's URI: sqlite:$XDG_DATA_HOME/ranah/ranah.db */
+char           *ranah_store_default_uri       (void);
+
+gboolean        ranah_store_is_initialized    (RanahStore *self, GError **error);
+/* Creates the schema on an empty store with its first admin account. */
+gboolean        ranah_store_initialize        (RanahStore *self, const RanahUser *admin,
+                                               const char *password, GError **error);
+gboolean        ranah_store_sign_in           (RanahStore *self, const char *username,
+                                               const char *password, GError **error);
+const RanahUser *ranah_store_get_user         (RanahStore *self);  /* NULL until signed in */
+guint           ranah_store_schema_version    (RanahStore *self);
+/* A warning the user should see about this store (e.g. "on a network file system"), or NULL. */
+const char     *ranah_store_get_warning       (RanahStore *self);
+
+/* Tests and benchmarks pin the clock; 0 returns to the real one. */
+void            ranah_store_set_now           (RanahStore *self, gint64 now);
+gint64          ranah_store_now               (RanahStore *self);
+
+/* Starts emitting ::changed (in the caller's thread-default main context) when another
+ * connection or process changes the store. */
+void            ranah_store_watch             (RanahStore *self);
+
+GPtrArray      *ranah_store_list_users        (RanahStore *self, GError **error);
+gint64          ranah_store_add_user          (RanahStore *self, const RanahUser *user,
+                                               const char *password, GError **error);
+gboolean        ranah_store_update_user       (RanahStore *self, const RanahUser *user,
+                                               GError **error);
+gboolean        ranah_store_set_password      (RanahStore *self, gint64 user_id,
+                                               const char *password, GError **error);
+RanahUser      *ranah_store_find_user         (RanahStore *self, const char *username,
+                                               GError **error);
+GPtrArray      *ranah_store_list_opds         (RanahStore *self, GError **error);
+gint64          ranah_store_add_opd           (RanahStore *self, const RanahOpd *opd,
+                                               GError **error);
+gboolean        ranah_store_update_opd        (RanahStore *self, const RanahOpd *opd,
+                                               GError **error);
+/* By code or name, case-insensitive. */
+RanahOpd       *ranah_store_find_opd          (RanahStore *self, const char *code_or_name,
+                                               GError **error);
+GPtrArray      *ranah_store_list_holidays     (RanahStore *self, GError **error);
+gboolean        ranah_store_add_holiday       (RanahStore *self, const RanahHoliday *holiday,
+                                               GError **error);
+gboolean        ranah_store_remove_holiday    (RanahStore *self, const char *date,
+                                               GError **error);
+GStrv           ranah_store_list_reserved     (RanahStore *self, GError **error);
+gboolean        ranah_store_add_reserved      (RanahStore *self, const char *name,
+                                               GError **error);
+gboolean        ranah_store_remove_reserved   (RanahStore *self, const char *name,
+                                               GError **error);
+/* Every profile key, defaults filled in. The TSIG secret is present only for staf,
+ * subkoor and admin. */
+GHashTable     *ranah_store_get_profile       (RanahStore *self, GError **error);
+gboolean        ranah_store_set_profile       (RanahStore *self, const char *key,
+                                               const char *value, GError **error);
+/* A working-day calendar with the store's time zone and holidays. */
+RanahCalendar  *ranah_store_get_calendar      (RanahStore *self, GError **error);
+
+/* Step 1. Validates every field (core), checks the name is free, assigns the agenda
+ * number; @letter_pdf (may be NULL) must be a PDF of at most RANAH_ATTACHMENT_MAX_BYTES.
+ * An OPD user submits for their own OPD; DKISP staff register a paper letter for
+ * request->opd_id. Returns the new id and fills request->id, ->fqdn, ->agenda_*. */
+gint64          ranah_store_submit_request    (RanahStore *self, RanahRequest *request,
+                                               GBytes *letter_pdf, GError **error);
+gboolean        ranah_store_attach_letter     (RanahStore *self, gint64 request_id,
+                                               gint64 expected_version, GBytes *pdf,
+                                               GError **error);
+RanahRequest   *ranah_store_get_request       (RanahStore *self, gint64 id, GError **error);
+GBytes         *ranah_store_get_request_letter (RanahStore *self, gint64 request_id,
+                                               GError **error);
+GPtrArray      *ranah_store_list_requests     (RanahStore *self,
+                                               const RanahRequestFilter *filter,
+                                               GError **error);
+/* What waits for the signed-in user, overdue first, then oldest first. */
+GPtrArray      *ranah_store_inbox             (RanahStore *self, GError **error);
+/* Every open request whose pending step is past its due time. */
+GPtrArray      *ranah_store_list_overdue      (RanahStore *self, GError **error);
+/* FALSE with a VALIDATION error naming the registry entry or the request in progress
+ * that holds @name (case-insensitive). */
+gboolean        ranah_store_check_name_free   (RanahStore *self, const char *name,
+                                               gint64 except_request_id, GError **error);
+gboolean        ranah_store_move              (RanahStore *self, const RanahMove *move,
+                                               GError **error);
+/* The transitions open to the signed-in user on @request now (table entries). */
+GPtrArray      *ranah_store_next_actions      (RanahStore *self, const RanahRequest *request);
+GPtrArray      *ranah_store_list_dispositions (RanahStore *self, gint64 request_id,
+                                               GError **error);
+gboolean        ranah_store_mark_read         (RanahStore *self, gint64 disposition_id,
+                                               GError **error);
+
+RanahLetter    *ranah_store_get_letter        (RanahStore *self, gint64 request_id,
+                                               GError **error);
+GBytes         *ranah_store_get_letter_pdf    (RanahStore *self, gint64 letter_id,
+                                               GError **error);
+RanahLetter    *ranah_store_find_letter_by_sha256 (RanahStore *self, const char *sha256_hex,
+                                               GError **error);
+
+GPtrArray      *ranah_store_list_entries      (RanahStore *self, const RanahEntryFilter *filter,
+                                               GError **error);
+RanahEntry     *ranah_store_get_entry         (RanahStore *self, gint64 id, GError **error);
+/* All or nothing: on any problem (unknown OPD, duplicate name, …) *@problems lists each
+ * (RanahImportProblem*) and nothing is written. */
+gboolean        ranah_store_import_entries    (RanahStore *self, GPtrArray *entries,
+                                               GPtrArray **problems, GError **error);
+gboolean        ranah_store_set_entry_status  (RanahStore *self, gint64 entry_id,
+                                               gint64 expected_version,
+                                               RanahEntryStatus status, const char *reason,
+                                               GError **error);
+gboolean        ranah_store_record_check      (RanahStore *self, gint64 entry_id, gboolean ok,
+                                               const char *summary, GError **error);
+
+/* Events of one request, or of the whole store when @request_id is 0, in order. */
+GPtrArray      *ranah_store_list_events       (RanahStore *self, gint64 request_id,
+                                               GError **error);
+/* Re-reads the whole trail and checks its hash chain. */
+gboolean        ranah_store_verify_audit      (RanahStore *self, GError **error);
+
+/* For backends: set the signed-in user (takes a copy), the warning, and emit ::changed. */
+void            ranah_store_set_user          (RanahStore *self, const RanahUser *user);
+void            ranah_store_set_warning       (RanahStore *self, const char *warning);
+void            ranah_store_emit_changed      (RanahStore *self);
+
+G_END_DECLS
