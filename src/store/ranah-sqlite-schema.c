@@ -1,0 +1,225 @@
+/* ranah-sqlite-schema.c — the SQLite store's schema, as numbered migrations
+ *
+ * Copyright 2026 The Ranah authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * PRAGMA user_version holds the number of the last migration applied. Migrations are
+ * never edited once released: a change is a new migration. State, action, role, outcome,
+ * urgency, record type and entry status columns hold the stable nicks of ranah-types.h.
+ * Times are Unix seconds UTC; dates are YYYY-MM-DD text.
+ */
+#include "ranah-sqlite-private.h"
+
+/* Migration 1: the first released schema. */
+static const char migration_1[] =
+  "CREATE TABLE opds ("
+  "  id INTEGER PRIMARY KEY,"
+  "  code TEXT NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  head_title TEXT NOT NULL DEFAULT '',"
+  "  address TEXT NOT NULL DEFAULT '',"
+  "  email TEXT NOT NULL DEFAULT '',"
+  "  active INTEGER NOT NULL DEFAULT 1);"
+  "CREATE UNIQUE INDEX opds_code ON opds (lower (code));"
+  "CREATE UNIQUE INDEX opds_name ON opds (lower (name));"
+
+  "CREATE TABLE users ("
+  "  id INTEGER PRIMARY KEY,"
+  "  username TEXT NOT NULL,"
+  "  full_name TEXT NOT NULL DEFAULT '',"
+  "  role TEXT NOT NULL,"
+  "  opd_id INTEGER REFERENCES opds (id),"
+  "  nip TEXT NOT NULL DEFAULT '',"
+  "  position TEXT NOT NULL DEFAULT '',"
+  "  rank TEXT NOT NULL DEFAULT '',"
+  "  email TEXT NOT NULL DEFAULT '',"
+  "  active INTEGER NOT NULL DEFAULT 1,"
+  "  password_hash TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL);"
+  "CREATE UNIQUE INDEX users_username ON users (lower (username));"
+
+  "CREATE TABLE holidays ("
+  "  date TEXT PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  cuti_bersama INTEGER NOT NULL DEFAULT 0);"
+
+  "CREATE TABLE reserved_names (name TEXT PRIMARY KEY COLLATE NOCASE);"
+
+  "CREATE TABLE profile (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+
+  "CREATE TABLE attachments ("
+  "  id INTEGER PRIMARY KEY,"
+  "  sha256 TEXT NOT NULL,"
+  "  size INTEGER NOT NULL,"
+  "  data BLOB NOT NULL,"
+  "  created_at INTEGER NOT NULL);"
+
+  "CREATE TABLE agenda_counters (year INTEGER PRIMARY KEY, last INTEGER NOT NULL);"
+  "CREATE TABLE letter_counters (year INTEGER PRIMARY KEY, last INTEGER NOT NULL);"
+
+  "CREATE TABLE requests ("
+  "  id INTEGER PRIMARY KEY,"
+  "  version INTEGER NOT NULL DEFAULT 1,"
+  "  state TEXT NOT NULL,"
+  "  outcome TEXT NOT NULL DEFAULT 'pending',"
+  "  agenda_year INTEGER NOT NULL,"
+  "  agenda_number INTEGER NOT NULL,"
+  "  opd_id INTEGER NOT NULL REFERENCES opds (id),"
+  "  letter_number TEXT NOT NULL DEFAULT '',"
+  "  letter_date TEXT NOT NULL DEFAULT '',"
+  "  received_date TEXT NOT NULL DEFAULT '',"
+  "  hal TEXT NOT NULL DEFAULT '',"
+  "  classification TEXT NOT NULL DEFAULT '',"
+  "  sifat TEXT NOT NULL DEFAULT '',"
+  "  name TEXT NOT NULL,"
+  "  fqdn TEXT NOT NULL,"
+  "  purpose TEXT NOT NULL DEFAULT '',"
+  "  contact_name TEXT NOT NULL DEFAULT '',"
+  "  contact_phone TEXT NOT NULL DEFAULT '',"
+  "  contact_email TEXT NOT NULL DEFAULT '',"
+  "  attachment_id INTEGER REFERENCES attachments (id),"
+  "  created_by INTEGER NOT NULL REFERENCES users (id),"
+  "  assignee_id INTEGER REFERENCES users (id),"
+  "  state_since INTEGER NOT NULL,"
+  "  due_at INTEGER NOT NULL DEFAULT 0,"
+  "  created_at INTEGER NOT NULL,"
+  "  note TEXT NOT NULL DEFAULT '');"
+  "CREATE UNIQUE INDEX requests_agenda ON requests (agenda_year, agenda_number);"
+  "CREATE INDEX requests_name ON requests (lower (name));"
+  "CREATE INDEX requests_opd ON requests (opd_id);"
+
+  "CREATE TABLE records ("
+  "  id INTEGER PRIMARY KEY,"
+  "  request_id INTEGER NOT NULL REFERENCES requests (id),"
+  "  type TEXT NOT NULL,"
+  "  host TEXT NOT NULL DEFAULT '',"
+  "  target TEXT NOT NULL,"
+  "  ttl INTEGER NOT NULL DEFAULT 0,"
+  "  priority INTEGER NOT NULL DEFAULT 0,"
+  "  internal INTEGER NOT NULL DEFAULT 0,"
+  "  created INTEGER NOT NULL DEFAULT 0,"
+  "  verified TEXT);"
+  "CREATE INDEX records_request ON records (request_id);"
+
+  "CREATE TABLE dispositions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  request_id INTEGER NOT NULL REFERENCES requests (id),"
+  "  step INTEGER NOT NULL,"
+  "  from_user_id INTEGER NOT NULL REFERENCES users (id),"
+  "  to_user_id INTEGER NOT NULL REFERENCES users (id),"
+  "  instructions TEXT NOT NULL DEFAULT '',"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  urgency TEXT NOT NULL DEFAULT 'biasa',"
+  "  due_at INTEGER NOT NULL DEFAULT 0,"
+  "  created_at INTEGER NOT NULL,"
+  "  read_at INTEGER NOT NULL DEFAULT 0,"
+  "  recalled INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX dispositions_request ON dispositions (request_id);"
+
+  "CREATE TABLE entries ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  fqdn TEXT NOT NULL,"
+  "  opd_id INTEGER NOT NULL REFERENCES opds (id),"
+  "  purpose TEXT NOT NULL DEFAULT '',"
+  "  contact_name TEXT NOT NULL DEFAULT '',"
+  "  contact_phone TEXT NOT NULL DEFAULT '',"
+  "  contact_email TEXT NOT NULL DEFAULT '',"
+  "  status TEXT NOT NULL DEFAULT 'active',"
+  "  activated_on TEXT NOT NULL DEFAULT '',"
+  "  request_id INTEGER REFERENCES requests (id),"
+  "  last_check_at INTEGER NOT NULL DEFAULT 0,"
+  "  last_check TEXT,"
+  "  last_check_ok INTEGER NOT NULL DEFAULT 0,"
+  "  version INTEGER NOT NULL DEFAULT 1);"
+  /* A name is held by at most one entry that is not revoked. */
+  "CREATE UNIQUE INDEX entries_live_name ON entries (lower (name)) WHERE status <> 'revoked';"
+  "CREATE INDEX entries_request ON entries (request_id);"
+
+  "CREATE TABLE entry_records ("
+  "  id INTEGER PRIMARY KEY,"
+  "  entry_id INTEGER NOT NULL REFERENCES entries (id),"
+  "  type TEXT NOT NULL,"
+  "  host TEXT NOT NULL DEFAULT '',"
+  "  target TEXT NOT NULL,"
+  "  ttl INTEGER NOT NULL DEFAULT 0,"
+  "  priority INTEGER NOT NULL DEFAULT 0,"
+  "  internal INTEGER NOT NULL DEFAULT 0,"
+  "  created INTEGER NOT NULL DEFAULT 0,"
+  "  verified TEXT);"
+  "CREATE INDEX entry_records_entry ON entry_records (entry_id);"
+
+  "CREATE TABLE letters ("
+  "  id INTEGER PRIMARY KEY,"
+  "  request_id INTEGER NOT NULL UNIQUE REFERENCES requests (id),"
+  "  kind TEXT NOT NULL,"
+  "  state TEXT NOT NULL DEFAULT 'draft',"
+  "  number TEXT UNIQUE,"
+  "  year INTEGER,"
+  "  sifat TEXT NOT NULL DEFAULT 'Biasa',"
+  "  lampiran TEXT NOT NULL DEFAULT '-',"
+  "  hal TEXT NOT NULL DEFAULT '',"
+  "  body TEXT,"
+  "  tembusan TEXT NOT NULL DEFAULT '',"
+  "  letter_date TEXT,"
+  "  verification_code TEXT UNIQUE,"
+  "  pdf BLOB,"
+  "  pdf_sha256 TEXT,"
+  "  signed_by INTEGER REFERENCES users (id),"
+  "  signed_at INTEGER NOT NULL DEFAULT 0,"
+  "  revision INTEGER NOT NULL DEFAULT 1);"
+  "CREATE INDEX letters_sha256 ON letters (pdf_sha256);"
+  /* A signed letter never changes again. */
+  "CREATE TRIGGER letters_signed_frozen BEFORE UPDATE ON letters"
+  "  WHEN OLD.state = 'signed'"
+  "  BEGIN SELECT RAISE (ABORT, 'a signed letter cannot be changed'); END;"
+  "CREATE TRIGGER letters_signed_kept BEFORE DELETE ON letters"
+  "  WHEN OLD.state = 'signed'"
+  "  BEGIN SELECT RAISE (ABORT, 'a signed letter cannot be deleted'); END;"
+
+  "CREATE TABLE events ("
+  "  seq INTEGER PRIMARY KEY,"
+  "  at INTEGER NOT NULL,"
+  "  user_id INTEGER NOT NULL DEFAULT 0,"
+  "  username TEXT NOT NULL DEFAULT '',"
+  "  request_id INTEGER NOT NULL DEFAULT 0,"
+  "  step INTEGER NOT NULL DEFAULT 0,"
+  "  action TEXT NOT NULL,"
+  "  from_state TEXT NOT NULL DEFAULT '',"
+  "  to_state TEXT NOT NULL DEFAULT '',"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  prev_hash TEXT NOT NULL,"
+  "  hash TEXT NOT NULL);"
+  "CREATE INDEX events_request ON events (request_id, seq);"
+  /* Append-only: the chain is evidence. */
+  "CREATE TRIGGER events_no_update BEFORE UPDATE ON events"
+  "  BEGIN SELECT RAISE (ABORT, 'audit events are append-only'); END;"
+  "CREATE TRIGGER events_no_delete BEFORE DELETE ON events"
+  "  BEGIN SELECT RAISE (ABORT, 'audit events are append-only'); END;";
+
+/* Migration 2: sign-in lockout, idempotent moves, and the inbox index (the inbox and the
+ * overdue list read (state, due_at) only). */
+static const char migration_2[] =
+  "ALTER TABLE users ADD COLUMN failed_logins INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE users ADD COLUMN locked_until INTEGER NOT NULL DEFAULT 0;"
+  "CREATE TABLE idempotency_keys ("
+  "  key TEXT PRIMARY KEY,"
+  "  user_id INTEGER NOT NULL,"
+  "  request_id INTEGER NOT NULL,"
+  "  action TEXT NOT NULL,"
+  "  expected_version INTEGER NOT NULL,"
+  "  created_at INTEGER NOT NULL);"
+  "CREATE INDEX requests_state_due ON requests (state, due_at);"
+  "CREATE INDEX requests_due ON requests (due_at) WHERE due_at > 0;";
+
+static const char *const migrations[] = { migration_1, migration_2 };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RANAH_SQLITE_SCHEMA_VERSION);
+
+const char *
+ranah_sqlite_migration_sql (guint version)
+{
+  if (version == 0 || version > G_N_ELEMENTS (migrations))
+    return NULL;
+  return migrations[version - 1];
+}
