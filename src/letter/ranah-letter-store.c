@@ -1,0 +1,319 @@
+/* ranah-letter-store.c — letters from and for the store: the signing renderer, drafts and
+ * disposition sheets of stored requests, and verification of a signed PDF
+ *
+ * Copyright 2026 The Ranah authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "ranah-letter-private.h"
+
+static RanahFailure
+classify_letter_error (const GError *error)
+{
+  switch ((RanahLetterError) error->code)
+    {
+    case RANAH_LETTER_ERROR_INVALID:
+    case RANAH_LETTER_ERROR_NOT_PDF:
+      return RANAH_FAILURE_VALIDATION;
+    case RANAH_LETTER_ERROR_NOT_GENUINE:
+      return RANAH_FAILURE_NOT_FOUND;
+    case RANAH_LETTER_ERROR_RENDER:
+    default:
+      return RANAH_FAILURE_OTHER;
+    }
+}
+
+GQuark
+ranah_letter_error_quark (void)
+{
+  static gsize quark;
+
+  if (g_once_init_enter (&quark))
+    {
+      GQuark q = g_quark_from_static_string ("ranah-letter-error-quark");
+
+      ranah_failure_register (q, classify_letter_error);
+      g_once_init_leave (&quark, q);
+    }
+  return (GQuark) quark;
+}
+
+static RanahOpd *
+find_opd (RanahStore  *store,
+          gint64       opd_id,
+          GError     **error)
+{
+  g_autoptr(GPtrArray) opds = ranah_store_list_opds (store, error);
+
+  if (opds == NULL)
+    return NULL;
+  for (guint i = 0; i < opds->len; i++)
+    {
+      RanahOpd *opd = g_ptr_array_index (opds, i);
+
+      if (opd->id == opd_id)
+        return ranah_opd_copy (opd);
+    }
+  return ranah_opd_new ();
+}
+
+/* The registry entry the request produced, or an empty entry when there is none (a
+ * refusal, or a draft before the registry was updated). */
+static RanahEntry *
+find_entry (RanahStore          *store,
+            const RanahRequest  *request,
+            GError             **error)
+{
+  RanahEntryFilter filter = { request->fqdn, 0, -1 };
+  g_autoptr(GPtrArray) entries = NULL;
+
+  if (request->fqdn == NULL || *request->fqdn == '\0')
+    return ranah_entry_new ();
+  entries = ranah_store_list_entries (store, &filter, error);
+  if (entries == NULL)
+    return NULL;
+  for (guint i = 0; i < entries->len; i++)
+    {
+      RanahEntry *entry = g_ptr_array_index (entries, i);
+
+      if (entry->request_id == request->id)
+        return ranah_entry_copy (entry);
+    }
+  for (guint i = 0; i < entries->len; i++)
+    {
+      RanahEntry *entry = g_ptr_array_index (entries, i);
+
+      if (g_ascii_strcasecmp (entry->fqdn, request->fqdn) == 0)
+        return ranah_entry_copy (entry);
+    }
+  return ranah_entry_new ();
+}
+
+static RanahLetterLayout *
+layout_from_store (RanahStore          *store,
+                   const RanahRequest  *request,
+                   const RanahLetter   *letter,
+                   GError             **error)
+{
+  g_autoptr(GHashTable) profile = NULL;
+  g_autoptr(RanahOpd) opd = NULL;
+  g_autoptr(RanahEntry) entry = NULL;
+
+  if ((profile = ranah_store_get_profile (store, error)) == NULL
+      || (opd = find_opd (store, request->opd_id, error)) == NULL
+      || (entry = find_entry (store, request, error)) == NULL)
+    return NULL;
+  return ranah_letter_layout_new (profile, request, opd->id != 0 ? opd : NULL,
+                                  entry->id != 0 ? entry : NULL, letter, error);
+}
+
+GBytes *
+ranah_letter_render_signed (const RanahRequest  *request,
+                            const RanahLetter   *letter,
+                            gpointer             store,
+                            GError             **error)
+{
+  g_autoptr(RanahLetterLayout) layout = NULL;
+
+  g_return_val_if_fail (request != NULL, NULL);
+  g_return_val_if_fail (letter != NULL, NULL);
+  g_return_val_if_fail (RANAH_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (letter->number == NULL || *letter->number == '\0')
+    {
+      g_set_error (error, RANAH_LETTER_ERROR, RANAH_LETTER_ERROR_INVALID,
+                   _("A signed letter needs its number."));
+      return NULL;
+    }
+  layout = layout_from_store (store, request, letter, error);
+  if (layout == NULL)
+    return NULL;
+  return ranah_letter_layout_to_pdf (layout, error);
+}
+
+RanahLetterLayout *
+ranah_letter_layout_new_from_store (RanahStore  *store,
+                                    gint64       request_id,
+                                    GError     **error)
+{
+  g_autoptr(RanahRequest) request = NULL;
+  g_autoptr(RanahLetter) letter = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (RANAH_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if ((request = ranah_store_get_request (store, request_id, error)) == NULL)
+    return NULL;
+  letter = ranah_store_get_letter (store, request_id, &local_error);
+  if (letter == NULL)
+    {
+      if (!g_error_matches (local_error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      /* Nothing drafted yet: show the letter the template would give. */
+      letter = ranah_letter_new ();
+      letter->request_id = request_id;
+      letter->kind = request->outcome == RANAH_OUTCOME_REFUSED ? RANAH_OUTCOME_REFUSED
+                                                               : RANAH_OUTCOME_APPROVED;
+    }
+  return layout_from_store (store, request, letter, error);
+}
+
+GBytes *
+ranah_letter_render_from_store (RanahStore  *store,
+                                gint64       request_id,
+                                GError     **error)
+{
+  g_autoptr(RanahLetter) letter = NULL;
+  g_autoptr(RanahLetterLayout) layout = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (RANAH_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  letter = ranah_store_get_letter (store, request_id, &local_error);
+  if (letter == NULL
+      && !g_error_matches (local_error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  /* A signed letter is frozen: hand out the stored bytes, never a new rendering. */
+  if (letter != NULL && letter->state == RANAH_LETTER_SIGNED)
+    return ranah_store_get_letter_pdf (store, letter->id, error);
+
+  layout = ranah_letter_layout_new_from_store (store, request_id, error);
+  if (layout == NULL)
+    return NULL;
+  return ranah_letter_layout_to_pdf (layout, error);
+}
+
+GBytes *
+ranah_disposition_sheet_from_store (RanahStore  *store,
+                                    gint64       request_id,
+                                    GError     **error)
+{
+  g_autoptr(RanahRequest) request = NULL;
+  g_autoptr(GHashTable) profile = NULL;
+  g_autoptr(GPtrArray) dispositions = NULL;
+
+  g_return_val_if_fail (RANAH_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if ((request = ranah_store_get_request (store, request_id, error)) == NULL
+      || (profile = ranah_store_get_profile (store, error)) == NULL
+      || (dispositions = ranah_store_list_dispositions (store, request_id, error)) == NULL)
+    return NULL;
+  return ranah_disposition_sheet_pdf (profile, request, dispositions, error);
+}
+
+/* The "RANAH|number|code" a signed letter carries in its metadata, if the file still has
+ * it: lets verify name the letter an altered copy pretends to be. */
+static char *
+claimed_number (GBytes *pdf)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (pdf, &size);
+  const char *hit = NULL;
+  const char *end;
+
+  for (gsize i = 0; i + 6 < size; i++)
+    if (memcmp (data + i, "RANAH|", 6) == 0)
+      {
+        hit = data + i + 6;
+        break;
+      }
+  if (hit == NULL)
+    return NULL;
+  end = memchr (hit, '|', MIN ((gsize) 120, size - (hit - data)));
+  if (end == NULL || end == hit)
+    return NULL;
+  return g_strndup (hit, end - hit);
+}
+
+gboolean
+ranah_letter_verify_pdf (RanahStore    *store,
+                         GBytes        *pdf,
+                         RanahLetter  **letter_out,
+                         RanahRequest **request_out,
+                         GError       **error)
+{
+  g_autoptr(RanahLetter) letter = NULL;
+  g_autoptr(RanahRequest) request = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *sha = NULL;
+  gsize size;
+  const guchar *data;
+
+  g_return_val_if_fail (RANAH_IS_STORE (store), FALSE);
+  g_return_val_if_fail (pdf != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  data = g_bytes_get_data (pdf, &size);
+  if (size < 5 || memcmp (data, "%PDF-", 5) != 0)
+    {
+      g_set_error (error, RANAH_LETTER_ERROR, RANAH_LETTER_ERROR_NOT_PDF,
+                   _("The file is not a PDF document."));
+      return FALSE;
+    }
+
+  sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
+  letter = ranah_store_find_letter_by_sha256 (store, sha, &local_error);
+  if (letter == NULL)
+    {
+      g_autofree char *claimed = NULL;
+
+      if (local_error != NULL
+          && !g_error_matches (local_error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      claimed = claimed_number (pdf);
+      if (claimed != NULL)
+        g_set_error (error, RANAH_LETTER_ERROR, RANAH_LETTER_ERROR_NOT_GENUINE,
+                     _("The file claims to be letter %s but differs from the signed original: "
+                       "it has been altered."), claimed);
+      else
+        g_set_error (error, RANAH_LETTER_ERROR, RANAH_LETTER_ERROR_NOT_GENUINE,
+                     _("The file is not a letter signed in this store, or it was altered "
+                       "after signing."));
+      return FALSE;
+    }
+
+  request = ranah_store_get_request (store, letter->request_id, error);
+  if (request == NULL)
+    return FALSE;
+
+  if (letter_out != NULL)
+    *letter_out = g_steal_pointer (&letter);
+  if (request_out != NULL)
+    *request_out = g_steal_pointer (&request);
+  return TRUE;
+}
+
+char *
+ranah_letter_describe_verified (const RanahLetter  *letter,
+                                const RanahRequest *request)
+{
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (letter != NULL, NULL);
+  g_return_val_if_fail (request != NULL, NULL);
+
+  date = letter->letter_date != NULL ? ranah_format_date_long (letter->letter_date)
+                                     : g_strdup ("-");
+  return g_strdup_printf (_("Genuine and unaltered: letter %s of %s answers request %u/%u "
+                            "(%s) from %s."),
+                          letter->number != NULL ? letter->number : "-", date,
+                          request->agenda_number, request->agenda_year,
+                          request->fqdn != NULL ? request->fqdn : "-",
+                          request->opd_name != NULL ? request->opd_name : "-");
+}

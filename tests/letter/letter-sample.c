@@ -1,0 +1,71 @@
+/* letter-sample.c — writes the sample letters and disposition sheets the tests check and
+ * reviewers look at: letter-sample OUTDIR
+ *
+ * Copyright 2026 The Ranah authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "letter-fixture.h"
+
+static void
+write_pdf (const char *dir,
+           const char *name,
+           GBytes     *pdf)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (pdf == NULL
+      || !g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf),
+                               &error))
+    g_error ("%s: %s", path, error != NULL ? error->message : "not rendered");
+  g_print ("%s\n", path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GHashTable) a4 = fixture_profile ("A4");
+  g_autoptr(GHashTable) f4 = fixture_profile ("F4");
+  g_autoptr(RanahRequest) request = fixture_request ();
+  g_autoptr(RanahEntry) entry = fixture_entry (request);
+  g_autoptr(RanahOpd) opd = fixture_opd ();
+  g_autoptr(RanahLetter) signed_letter = fixture_letter ("000.5.2/0123/DKISP/2026");
+  g_autoptr(RanahLetter) draft = fixture_letter (NULL);
+  g_autoptr(RanahLetter) refusal = fixture_letter ("000.5.2/0124/DKISP/2026");
+  g_autoptr(RanahLetterLayout) layout = NULL;
+  g_autoptr(GPtrArray) dispositions = g_ptr_array_new_with_free_func ((GDestroyNotify) ranah_disposition_free);
+  g_autoptr(GError) error = NULL;
+  const char *dir = argc > 1 ? argv[1] : ".";
+
+  layout = ranah_letter_layout_new (a4, request, opd, entry, signed_letter, &error);
+  g_assert_no_error (error);
+  write_pdf (dir, "letter-a4.pdf", ranah_letter_layout_to_pdf (layout, &error));
+  g_clear_object (&layout);
+
+  layout = ranah_letter_layout_new (f4, request, opd, entry, signed_letter, &error);
+  g_assert_no_error (error);
+  write_pdf (dir, "letter-f4.pdf", ranah_letter_layout_to_pdf (layout, &error));
+  g_clear_object (&layout);
+
+  write_pdf (dir, "letter-draft.pdf", ranah_letter_render_pdf (a4, request, entry, draft, &error));
+
+  refusal->kind = RANAH_OUTCOME_REFUSED;
+  g_free (request->note);
+  request->note = g_strdup ("Nama subdomain yang dimohonkan sama dengan nama layanan yang telah "
+                            "digunakan oleh perangkat daerah lain.");
+  write_pdf (dir, "letter-refusal.pdf", ranah_letter_render_pdf (a4, request, NULL, refusal, &error));
+
+  {
+    RanahDisposition *d = ranah_disposition_new ();
+    const char *instr[] = { "tindaklanjuti", "koordinasikan", NULL };
+    d->step = 2; d->from_name = g_strdup ("Dr. Hendra Kusuma"); d->from_role = RANAH_ROLE_KADIS;
+    d->to_name = g_strdup ("Andi Pratama, S.T."); d->to_role = RANAH_ROLE_KABID;
+    d->instructions = g_strdupv ((char **) instr); d->note = g_strdup ("Mohon segera diproses sesuai SOP.");
+    d->urgency = RANAH_URGENCY_SEGERA; d->created_at = 1795580000; d->due_at = 1795666400;
+    g_ptr_array_add (dispositions, d);
+  }
+  write_pdf (dir, "disposition-a5.pdf", ranah_disposition_sheet_pdf (a4, request, dispositions, &error));
+  write_pdf (dir, "disposition-blank-f4.pdf", ranah_disposition_sheet_pdf (f4, request, NULL, &error));
+  return 0;
+}
