@@ -13,6 +13,9 @@ typedef struct {
   char           *fqdn;
   GPtrArray      *records;   /* a copy: the caller may change its own meanwhile */
   GPtrArray      *entries;   /* a copy */
+  RanahEntry     *entry;     /* a copy */
+  RanahDnsCheckOptions options;
+  char           *resolver;  /* options.resolver points here */
 } Job;
 
 static void
@@ -24,6 +27,8 @@ job_free (gpointer data)
   g_free (job->fqdn);
   g_clear_pointer (&job->records, g_ptr_array_unref);
   g_clear_pointer (&job->entries, g_ptr_array_unref);
+  g_clear_pointer (&job->entry, ranah_entry_free);
+  g_free (job->resolver);
   g_free (job);
 }
 
@@ -80,6 +85,23 @@ verify_thread (GTask        *task,
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, result, (GDestroyNotify) ranah_dns_result_free);
+}
+
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Job *job = task_data;
+  GError *error = NULL;
+  RanahDnsHealth *health;
+
+  health = ranah_dns_check_entry (job->server, job->entry, &job->options, &error);
+  if (health == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, health, (GDestroyNotify) ranah_dns_health_free);
 }
 
 static void
@@ -184,6 +206,45 @@ ranah_dns_audit_finish (GAsyncResult  *result,
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ranah_dns_audit_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+ranah_dns_check_entry_async (RanahDnsServer             *server,
+                             const RanahEntry           *entry,
+                             const RanahDnsCheckOptions *options,
+                             GCancellable               *cancellable,
+                             GAsyncReadyCallback         callback,
+                             gpointer                    user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  g_return_if_fail (server != NULL);
+  g_return_if_fail (entry != NULL);
+
+  job = job_new (server, NULL, NULL, NULL);
+  job->entry = ranah_entry_copy (entry);
+  if (options != NULL)
+    {
+      job->options = *options;
+      job->resolver = g_strdup (options->resolver);
+      job->options.resolver = job->resolver;
+    }
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ranah_dns_check_entry_async);
+  g_task_set_task_data (task, job, job_free);
+  g_task_run_in_thread (task, check_thread);
+}
+
+RanahDnsHealth *
+ranah_dns_check_entry_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ranah_dns_check_entry_async,
                         NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);

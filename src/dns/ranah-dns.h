@@ -262,6 +262,14 @@ RanahDnsHealth *ranah_dns_check_entry     (RanahDnsServer             *server,
                                            const RanahEntry           *entry,
                                            const RanahDnsCheckOptions *options,
                                            GError                    **error);
+void            ranah_dns_check_entry_async  (RanahDnsServer             *server,
+                                              const RanahEntry           *entry,
+                                              const RanahDnsCheckOptions *options,
+                                              GCancellable               *cancellable,
+                                              GAsyncReadyCallback         callback,
+                                              gpointer                    user_data);
+RanahDnsHealth *ranah_dns_check_entry_finish (GAsyncResult               *result,
+                                              GError                    **error);
 char           *ranah_dns_health_to_json  (const RanahDnsHealth *health);
 char           *ranah_dns_health_to_text  (const RanahDnsHealth *health);
 

@@ -126,7 +126,7 @@ EOF
     if grep -q -E "address in use|could not listen" "$dir/named.log"; then
       return 1
     fi
-    if grep -q "running" "$dir/named.log"; then
+    if grep -q -E "^.* running$" "$dir/named.log"; then
       return 0
     fi
     sleep 0.1

@@ -268,6 +268,36 @@ test_https_certificate (void)
   g_assert_nonnull (strstr (health->summary, "could not connect"));
 }
 
+static void
+check_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  RanahDnsHealth **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = ranah_dns_check_entry_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_async (void)
+{
+  g_autoptr(RanahDnsServer) server = dns_test_server ();
+  g_autoptr(RanahEntry) entry = NULL;
+  g_autoptr(RanahDnsHealth) health = NULL;
+  RanahDnsCheckOptions options = local_options ();
+
+  entry = provisioned_entry (server, 9, "async",
+                             dns_test_record (RANAH_RECORD_CNAME, "", "tidakada.luar.test"));
+  ranah_dns_check_entry_async (server, entry, &options, NULL, check_done_cb, &health);
+  while (health == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (health->entry_id, ==, 9);
+  g_assert_false (health->ok);
+  g_assert_cmpuint (health->dangling->len, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -277,6 +307,7 @@ main (int   argc,
   g_test_add_func ("/ranah/dns/health/resolves", test_resolves);
   g_test_add_func ("/ranah/dns/health/dangling-cname", test_dangling_cname);
   g_test_add_func ("/ranah/dns/health/https-certificate", test_https_certificate);
+  g_test_add_func ("/ranah/dns/health/async", test_async);
 
   return g_test_run ();
 }

@@ -384,6 +384,51 @@ test_server_down (void)
 }
 
 static void
+test_server_silent (void)
+{
+  g_autoptr(RanahDnsServer) silent = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GSocket) socket = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  gint64 start;
+
+  /* A server that takes the connection and never answers: the kernel accepts into the
+   * backlog, nobody reads. */
+  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                         &error);
+  g_assert_no_error (error);
+  g_socket_bind (socket, address, FALSE, &error);
+  g_assert_no_error (error);
+  g_socket_listen (socket, &error);
+  g_assert_no_error (error);
+  bound = g_socket_get_local_address (socket, &error);
+  g_assert_no_error (error);
+
+  silent = ranah_dns_server_new ("127.0.0.1",
+                                 g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)),
+                                 dns_test_zone (), g_getenv ("RANAH_TEST_TSIG_NAME"),
+                                 g_getenv ("RANAH_TEST_TSIG_ALGORITHM"),
+                                 g_getenv ("RANAH_TEST_TSIG_SECRET"), &error);
+  g_assert_no_error (error);
+  records = dns_test_records (dns_test_record (RANAH_RECORD_A, "", "127.0.0.61"), NULL);
+
+  start = g_get_monotonic_time ();
+  g_assert_null (ranah_dns_provision (silent, "disnaker.tarakankota.go.id", records, &error));
+  g_assert_error (error, RANAH_DNS_ERROR, RANAH_DNS_ERROR_UNAVAILABLE);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  g_clear_error (&error);
+
+  start = g_get_monotonic_time ();
+  g_assert_null (ranah_dns_audit (silent, NULL, &error));
+  g_assert_error (error, RANAH_DNS_ERROR, RANAH_DNS_ERROR_UNAVAILABLE);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  g_socket_close (socket, NULL);
+}
+
+static void
 provision_done_cb (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
@@ -452,6 +497,7 @@ main (int   argc,
   g_test_add_func ("/ranah/dns/provision/refused-before-sending", test_refused_before_sending);
   g_test_add_func ("/ranah/dns/fault/wrong-key", test_wrong_key);
   g_test_add_func ("/ranah/dns/fault/server-down", test_server_down);
+  g_test_add_func ("/ranah/dns/fault/server-silent", test_server_silent);
   g_test_add_func ("/ranah/dns/provision/async", test_async);
 
   return g_test_run ();
