@@ -4,6 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n-lib.h>
+#include <string.h>
+
 #include <cairo-pdf.h>
 
 #include "ranah-letter-private.h"
@@ -119,6 +121,34 @@ ranah_box_add_layout (RanahBox    *box,
   return pango_units_to_double (height);
 }
 
+/* A justified line holding a single word is spread letter by letter ("s u b d o m a i n"):
+ * a paragraph that would get one is set ragged instead. */
+static void
+avoid_letter_spacing (PangoLayout *layout)
+{
+  const char *text = pango_layout_get_text (layout);
+  int n = pango_layout_get_line_count (layout);
+
+  if (!pango_layout_get_justify (layout))
+    return;
+  for (int i = 0; i < n - 1; i++)
+    {
+      PangoLayoutLine *line = pango_layout_get_line_readonly (layout, i);
+      const char *start = text + line->start_index;
+      const char *end = start + line->length;
+      const char *space = memchr (start, ' ', end - start);
+
+      /* Only a space inside the line counts, not the one it ends with. */
+      while (space != NULL && space == end - 1)
+        space = NULL;
+      if (space == NULL)
+        {
+          pango_layout_set_justify (layout, FALSE);
+          return;
+        }
+    }
+}
+
 RanahBox *
 ranah_letter_layout_add_box (RanahLetterLayout *self,
                              RanahBox          *box)
@@ -135,9 +165,11 @@ ranah_letter_layout_add_paragraph (RanahLetterLayout *self,
                                    PangoLayout       *label,
                                    double             label_x)
 {
-  int n = pango_layout_get_line_count (layout);
   RanahBox *first = NULL;
+  int n;
 
+  avoid_letter_spacing (layout);
+  n = pango_layout_get_line_count (layout);
   for (int i = 0; i < n; i++)
     {
       RanahBox *box = ranah_box_new ();
@@ -163,8 +195,10 @@ ranah_letter_layout_add_paragraph (RanahLetterLayout *self,
 void
 ranah_letter_layout_underline (PangoLayout *layout)
 {
-  PangoAttrList *attrs = pango_attr_list_new ();
+  PangoAttrList *attrs = pango_attr_list_copy (pango_layout_get_attributes (layout));
 
+  if (attrs == NULL)
+    attrs = pango_attr_list_new ();
   pango_attr_list_insert (attrs, pango_attr_underline_new (PANGO_UNDERLINE_SINGLE));
   pango_layout_set_attributes (layout, attrs);
   pango_attr_list_unref (attrs);
@@ -181,6 +215,7 @@ ranah_letter_layout_text (RanahLetterLayout *self,
 {
   PangoLayout *layout = pango_layout_new (self->context);
   PangoFontDescription *font = pango_font_description_new ();
+  PangoAttrList *attrs = pango_attr_list_new ();
 
   pango_font_description_set_family (font, self->family);
   pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
@@ -196,6 +231,10 @@ ranah_letter_layout_text (RanahLetterLayout *self,
   pango_layout_set_alignment (layout, align);
   pango_layout_set_justify (layout, justify);
   pango_layout_set_line_spacing (layout, 1.0f);
+  /* A hyphen where a long name breaks would read as part of it: DNS names hold hyphens. */
+  pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
   pango_layout_set_text (layout, text, -1);
   return layout;
 }

@@ -455,7 +455,7 @@ add_fields (RanahLetterLayout *self,
 {
   const RanahLetter *letter = ctx->letter;
   double colon_x = text_width (self, "Lampiran", BODY_SIZE) + 12.0;
-  double value_x = colon_x + text_width (self, ": ", BODY_SIZE);
+  double value_x = colon_x + text_width (self, ": ", BODY_SIZE) + 2.0;
   const char *hal = nonempty (letter->hal, "Tanggapan atas Permohonan Pembuatan Subdomain");
   struct {
     const char *label;

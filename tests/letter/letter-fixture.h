@@ -118,7 +118,7 @@ fixture_letter (const char *number)
       fx_set (&letter->number, number);
       fx_set (&letter->letter_date, "2026-11-27");
       fx_set (&letter->verification_code, "7K3Q-M9XD-2PWA");
-      letter->signed_at = 1795753800;  /* 2026-11-27 09:50 WITA */
+      letter->signed_at = 1795753800;  /* 2026-11-27 12:30 WITA */
     }
   return letter;
 }
