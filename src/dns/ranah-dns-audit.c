@@ -234,8 +234,8 @@ transfer_zone (RanahDnsServer  *server,
   if (status != LDNS_STATUS_OK)
     {
       g_set_error (error, RANAH_DNS_ERROR, RANAH_DNS_ERROR_UNAVAILABLE,
-                   _("Could not start the transfer of the zone %s from %s port %u (%s)."),
-                   server->zone, server->address, server->port,
+                   _("The DNS server %s port %u cannot be reached to transfer the zone %s "
+                     "(%s)."), server->address, server->port, server->zone,
                    ldns_get_errorstr_by_id (status));
       ranah_dns_resolver_free (res);
       return FALSE;

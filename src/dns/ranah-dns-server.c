@@ -736,6 +736,7 @@ ranah_dns_exchange (RanahDnsServer  *server,
   char address[INET6_ADDRSTRLEN] = "";
   guint port = ldns_resolver_port (res);
   const char *keyname = ldns_resolver_tsig_keyname (res);
+  gint64 started;
 
   g_assert (ldns_resolver_nameserver_count (res) > 0);
   {
@@ -759,6 +760,7 @@ ranah_dns_exchange (RanahDnsServer  *server,
       return NULL;
     }
   to = ldns_rdf2native_sockaddr_storage (ldns_resolver_nameservers (res)[0], port, &to_len);
+  started = g_get_monotonic_time ();
   status = ldns_tcp_send (&reply, wire, to, (socklen_t) to_len, ldns_resolver_timeout (res),
                           &reply_size);
   ldns_buffer_free (wire);
@@ -767,11 +769,15 @@ ranah_dns_exchange (RanahDnsServer  *server,
   if (status != LDNS_STATUS_OK || reply == NULL || reply_size == 0)
     {
       free (reply);
-      g_set_error (error, RANAH_DNS_ERROR, RANAH_DNS_ERROR_UNAVAILABLE,
-                   _("The DNS server %s port %u did not answer %s within %u seconds (%s)."),
-                   address, port, what, (guint) RANAH_DNS_TIMEOUT_SECONDS,
-                   status != LDNS_STATUS_OK ? ldns_get_errorstr_by_id (status)
-                                            : "connection refused or closed");
+      /* Quick failure: nothing listens there (or the connection was dropped). */
+      if (g_get_monotonic_time () - started < RANAH_DNS_TIMEOUT_SECONDS * G_USEC_PER_SEC / 2)
+        g_set_error (error, RANAH_DNS_ERROR, RANAH_DNS_ERROR_UNAVAILABLE,
+                     _("The DNS server %s port %u cannot be reached: the connection for %s "
+                       "was refused or closed."), address, port, what);
+      else
+        g_set_error (error, RANAH_DNS_ERROR, RANAH_DNS_ERROR_UNAVAILABLE,
+                     _("The DNS server %s port %u did not answer %s within %u seconds."),
+                     address, port, what, (guint) RANAH_DNS_TIMEOUT_SECONDS);
       return NULL;
     }
   if (ldns_wire2pkt (&answer, reply, reply_size) != LDNS_STATUS_OK || answer == NULL)
@@ -806,7 +812,8 @@ ranah_dns_exchange (RanahDnsServer  *server,
       ldns_pkt_free (answer);
       return NULL;
     }
-  if (keyname != NULL && rcode == LDNS_RCODE_NOTAUTH)
+  if (keyname != NULL && rcode == LDNS_RCODE_NOTAUTH
+      && !(signature_ok && ldns_pkt_tsig (answer) != NULL))
     {
       g_set_error (error, RANAH_DNS_ERROR, RANAH_DNS_ERROR_AUTH,
                    _("The server did not accept the TSIG key “%s” for %s (NOTAUTH): the key "

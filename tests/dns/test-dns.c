@@ -342,6 +342,49 @@ test_wrong_key (void)
 }
 
 static void
+test_refused_with_reason (void)
+{
+  g_autoptr(RanahDnsServer) static_zone = NULL;
+  g_autoptr(RanahDnsServer) unknown_zone = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+
+  /* luar.test is served but takes no updates; tidak.test is not served at all. */
+  static_zone = ranah_dns_server_new ("127.0.0.1", dns_test_port (), "luar.test",
+                                      g_getenv ("RANAH_TEST_TSIG_NAME"), NULL,
+                                      g_getenv ("RANAH_TEST_TSIG_SECRET"), &error);
+  g_assert_no_error (error);
+  unknown_zone = ranah_dns_server_new ("127.0.0.1", dns_test_port (), "tidak.test",
+                                       g_getenv ("RANAH_TEST_TSIG_NAME"), NULL,
+                                       g_getenv ("RANAH_TEST_TSIG_SECRET"), &error);
+  g_assert_no_error (error);
+  records = dns_test_records (dns_test_record (RANAH_RECORD_A, "", "127.0.0.80"), NULL);
+
+  g_assert_null (ranah_dns_provision (static_zone, "baru.luar.test", records, &error));
+  g_assert_error (error, RANAH_DNS_ERROR, RANAH_DNS_ERROR_REFUSED);
+  g_assert_nonnull (strstr (error->message, "(REFUSED)"));
+  g_assert_cmpint (ranah_failure_classify (error), ==, RANAH_FAILURE_CONFLICT);
+  g_clear_error (&error);
+
+  g_assert_null (ranah_dns_provision (unknown_zone, "baru.tidak.test", records, &error));
+  g_assert_error (error, RANAH_DNS_ERROR, RANAH_DNS_ERROR_REFUSED);
+  g_assert_nonnull (strstr (error->message, "(NOTAUTH)"));
+  g_assert_nonnull (strstr (error->message, "not authoritative for the zone tidak.test"));
+  g_clear_error (&error);
+
+  /* An MX pointing at an in-zone name without addresses: BIND's own check says no. */
+  g_clear_pointer (&records, g_ptr_array_unref);
+  records = dns_test_records (dns_test_record (RANAH_RECORD_MX, "", "tidakada.tarakankota.go.id"),
+                              NULL);
+  {
+    g_autoptr(RanahDnsServer) server = dns_test_server ();
+    g_assert_null (ranah_dns_provision (server, "surel.tarakankota.go.id", records, &error));
+    g_assert_error (error, RANAH_DNS_ERROR, RANAH_DNS_ERROR_REFUSED);
+    g_assert_nonnull (strstr (error->message, "(REFUSED)"));
+  }
+}
+
+static void
 test_server_down (void)
 {
   g_autoptr(RanahDnsServer) down = NULL;
@@ -496,6 +539,7 @@ main (int   argc,
   g_test_add_func ("/ranah/dns/provision/revoke-and-restore", test_revoke_and_restore);
   g_test_add_func ("/ranah/dns/provision/refused-before-sending", test_refused_before_sending);
   g_test_add_func ("/ranah/dns/fault/wrong-key", test_wrong_key);
+  g_test_add_func ("/ranah/dns/fault/refused-with-reason", test_refused_with_reason);
   g_test_add_func ("/ranah/dns/fault/server-down", test_server_down);
   g_test_add_func ("/ranah/dns/fault/server-silent", test_server_silent);
   g_test_add_func ("/ranah/dns/provision/async", test_async);
