@@ -62,9 +62,11 @@ move (World       *w,
   g_assert_no_error (error);
 }
 
+static World world;
+
+/* One store for every case: signing in hashes with argon2id, which is slow on purpose. */
 static void
-world_setup (World         *w,
-             gconstpointer  data)
+world_setup (World *w)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *uri = NULL;
@@ -135,8 +137,7 @@ world_setup (World         *w,
 }
 
 static void
-world_teardown (World         *w,
-                gconstpointer  data)
+world_teardown (World *w)
 {
   g_autoptr(GDir) dir = NULL;
   const char *name;
@@ -170,9 +171,10 @@ signed_pdf (World        *w,
 }
 
 static void
-test_signed_in_store (World         *w,
-                      gconstpointer  data)
+test_signed_in_store (void)
 {
+  World *w = &world;
+
   g_autoptr(RanahLetter) letter = NULL;
   g_autoptr(GBytes) pdf = signed_pdf (w, &letter);
   g_autoptr(GBytes) again = NULL;
@@ -209,9 +211,10 @@ test_signed_in_store (World         *w,
 }
 
 static void
-test_verify_genuine (World         *w,
-                     gconstpointer  data)
+test_verify_genuine (void)
 {
+  World *w = &world;
+
   g_autoptr(GBytes) pdf = signed_pdf (w, NULL);
   g_autoptr(RanahLetter) letter = NULL;
   g_autoptr(RanahRequest) request = NULL;
@@ -229,9 +232,10 @@ test_verify_genuine (World         *w,
 }
 
 static void
-test_verify_one_changed_byte (World         *w,
-                              gconstpointer  data)
+test_verify_one_changed_byte (void)
 {
+  World *w = &world;
+
   g_autoptr(GBytes) pdf = signed_pdf (w, NULL);
   gsize size = g_bytes_get_size (pdf);
   gsize positions[] = { 9, size / 3, size / 2, size - 1 };
@@ -256,9 +260,10 @@ test_verify_one_changed_byte (World         *w,
 }
 
 static void
-test_verify_foreign (World         *w,
-                     gconstpointer  data)
+test_verify_foreign (void)
 {
+  World *w = &world;
+
   g_autoptr(GHashTable) profile = fixture_profile ("A4");
   g_autoptr(RanahRequest) request = fixture_request ();
   g_autoptr(RanahLetter) draft = fixture_letter (NULL);
@@ -277,9 +282,10 @@ test_verify_foreign (World         *w,
 }
 
 static void
-test_disposition_sheet_from_store (World         *w,
-                                   gconstpointer  data)
+test_disposition_sheet_from_store (void)
 {
+  World *w = &world;
+
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) pdf = ranah_disposition_sheet_from_store (w->store, w->request_id, &error);
   g_autofree char *path = NULL;
@@ -302,18 +308,18 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/ranah/letter/verify/signed-in-store", World, NULL, world_setup,
-              test_signed_in_store, world_teardown);
-  g_test_add ("/ranah/letter/verify/genuine", World, NULL, world_setup,
-              test_verify_genuine, world_teardown);
-  g_test_add ("/ranah/letter/verify/one-changed-byte", World, NULL, world_setup,
-              test_verify_one_changed_byte, world_teardown);
-  g_test_add ("/ranah/letter/verify/foreign", World, NULL, world_setup,
-              test_verify_foreign, world_teardown);
-  g_test_add ("/ranah/letter/verify/disposition-sheet", World, NULL, world_setup,
-              test_disposition_sheet_from_store, world_teardown);
+  g_test_add_func ("/ranah/letter/verify/signed-in-store", test_signed_in_store);
+  g_test_add_func ("/ranah/letter/verify/genuine", test_verify_genuine);
+  g_test_add_func ("/ranah/letter/verify/one-changed-byte", test_verify_one_changed_byte);
+  g_test_add_func ("/ranah/letter/verify/foreign", test_verify_foreign);
+  g_test_add_func ("/ranah/letter/verify/disposition-sheet", test_disposition_sheet_from_store);
 
-  return g_test_run ();
+  world_setup (&world);
+  status = g_test_run ();
+  world_teardown (&world);
+  return status;
 }
