@@ -910,9 +910,10 @@ ranah_sqlite_seed_requests (RanahSqliteStore  *self,
                             gint64             now,
                             GError           **error)
 {
-  static const char *const states[] = {
-    "done", "done", "done", "done", "done", "done", "withdrawn", "submitted", "at_kabid",
-    "at_subkoor", "at_staf", "created", "drafting", "drafted", "reviewed", "sent",
+  /* Like an office after some years: nearly everything done, a few in progress. */
+  static const char *const open_states[] = {
+    "submitted", "at_kabid", "at_subkoor", "at_staf", "created", "drafting", "drafted",
+    "reviewed", "sent",
   };
   sqlite3_stmt *stmt = NULL;
   gboolean has_row;
@@ -942,8 +943,9 @@ ranah_sqlite_seed_requests (RanahSqliteStore  *self,
     goto fail;
   for (guint i = 0; i < n; i++)
     {
-      const char *state = states[i % G_N_ELEMENTS (states)];
-      gboolean open = !g_str_equal (state, "done") && !g_str_equal (state, "withdrawn");
+      gboolean open = i % 100 >= 97;
+      const char *state = open ? open_states[(i / 100) % G_N_ELEMENTS (open_states)]
+                               : i % 100 == 0 ? "withdrawn" : "done";
       g_autofree char *name = g_strdup_printf ("seed%u", (guint) (base + i + 1));
       gint64 since = now - (gint64) (i % 1000) * 3600;
 
