@@ -92,6 +92,8 @@ ranah_dns_drift_free (RanahDnsDrift *drift)
   g_free (drift->type);
   g_free (drift->expected);
   g_free (drift->actual);
+  g_strfreev (drift->expected_values);
+  g_strfreev (drift->actual_values);
   g_free (drift);
 }
 
@@ -129,6 +131,16 @@ joined_sorted (GPtrArray *values)
   return g_strdup (out->str);
 }
 
+static GStrv
+values_strv (GPtrArray *values)
+{
+  GStrv strv = g_new0 (char *, (values ? values->len : 0) + 1);
+
+  for (guint i = 0; values != NULL && i < values->len; i++)
+    strv[i] = g_strdup (g_ptr_array_index (values, i));
+  return strv;
+}
+
 static void
 add_value (GPtrArray  *values,
            const char *value)
@@ -155,6 +167,8 @@ add_drift (RanahDnsAudit     *audit,
   drift->type = g_strdup (type ? type : "");
   drift->expected = joined_sorted (expected);
   drift->actual = joined_sorted (actual);
+  drift->expected_values = values_strv (expected);
+  drift->actual_values = values_strv (actual);
   drift->entry_id = entry_id;
   g_ptr_array_add (audit->drift, drift);
 }
@@ -527,6 +541,81 @@ ranah_dns_audit (RanahDnsServer  *server,
 
   g_ptr_array_sort (audit->drift, compare_drift);
   return g_steal_pointer (&audit);
+}
+
+/* A record from a canonical value, or NULL if the value does not fit the type. */
+static RanahRecord *
+record_from_value (RanahRecordType  type,
+                   const char      *host,
+                   const char      *value)
+{
+  g_autofree char *target = NULL;
+  guint64 priority = 0;
+  RanahRecord *record;
+
+  switch (type)
+    {
+    case RANAH_RECORD_MX:
+      {
+        const char *space = strchr (value, ' ');
+        g_autofree char *number = NULL;
+
+        if (space == NULL)
+          return NULL;
+        number = g_strndup (value, space - value);
+        if (!g_ascii_string_to_unsigned (number, 10, 0, 65535, &priority, NULL))
+          return NULL;
+        target = ranah_dns_name_canonical (space + 1);
+        break;
+      }
+    case RANAH_RECORD_CNAME:
+      target = ranah_dns_name_canonical (value);
+      break;
+    case RANAH_RECORD_A:
+    case RANAH_RECORD_AAAA:
+    case RANAH_RECORD_TXT:
+    case RANAH_N_RECORD_TYPES:
+    default:
+      target = g_strdup (value);
+      break;
+    }
+  record = ranah_record_new (type, host, target);
+  record->priority = (guint) priority;
+  return record;
+}
+
+GPtrArray *
+ranah_dns_audit_unrecorded_records (const RanahDnsAudit *audit,
+                                    const char          *fqdn)
+{
+  g_autofree char *base = NULL;
+  GPtrArray *records;
+
+  g_return_val_if_fail (audit != NULL, NULL);
+  g_return_val_if_fail (fqdn != NULL, NULL);
+
+  base = ranah_dns_name_canonical (fqdn);
+  records = ranah_records_new ();
+  for (guint i = 0; i < audit->drift->len; i++)
+    {
+      const RanahDnsDrift *d = g_ptr_array_index (audit->drift, i);
+      g_autofree char *host = NULL;
+      RanahRecordType type;
+
+      if (d->kind != RANAH_DNS_DRIFT_UNRECORDED || !ranah_dns_name_in_zone (d->name, base)
+          || !ranah_record_type_from_string (d->type, &type))
+        continue;
+      if (!g_str_equal (d->name, base))
+        host = g_strndup (d->name, strlen (d->name) - strlen (base) - 1);
+      for (guint j = 0; d->actual_values[j] != NULL; j++)
+        {
+          RanahRecord *record = record_from_value (type, host ? host : "", d->actual_values[j]);
+
+          if (record != NULL)
+            g_ptr_array_add (records, record);
+        }
+    }
+  return records;
 }
 
 gboolean

@@ -183,6 +183,8 @@ typedef struct {
   char             *actual;    /* the server's values, ", "-separated; "" if none */
   gint64            entry_id;  /* the registry entry it concerns, 0 for unrecorded names
                                 * under no entry */
+  GStrv             expected_values; /* the same values one by one (never NULL) */
+  GStrv             actual_values;
 } RanahDnsDrift;
 
 typedef struct {
@@ -206,6 +208,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RanahDnsAudit, ranah_dns_audit_free)
 RanahDnsAudit *ranah_dns_audit            (RanahDnsServer  *server,
                                            GPtrArray       *entries,
                                            GError         **error);
+/* For adopting an unrecorded name into the registry: the records DNS serves at @fqdn and
+ * below that no entry records (unrecorded drift of types Ranah keeps), as RanahRecord*
+ * with hosts relative to @fqdn. Empty when there are none. */
+GPtrArray     *ranah_dns_audit_unrecorded_records (const RanahDnsAudit *audit,
+                                                   const char          *fqdn);
 /* FALSE with RANAH_DNS_ERROR_DRIFT (one sentence with the count) when @audit found any. */
 gboolean       ranah_dns_audit_check      (const RanahDnsAudit *audit,
                                            GError             **error);

@@ -134,6 +134,31 @@ test_planted_drift (void)
   assert_drift (audit, 5, RANAH_DNS_DRIFT_UNRECORDED, "x.tambah.tarakankota.go.id", "TXT",
                 "", "ditambah tangan", 6);
 
+  /* Adopting the unrecorded name "liar", and the hand-made record under "tambah". */
+  {
+    g_autoptr(GPtrArray) adopt = ranah_dns_audit_unrecorded_records (audit,
+                                                                     "liar.tarakankota.go.id");
+    RanahRecord *r;
+
+    g_assert_cmpuint (adopt->len, ==, 1);
+    r = g_ptr_array_index (adopt, 0);
+    g_assert_cmpint (r->type, ==, RANAH_RECORD_A);
+    g_assert_cmpstr (r->host, ==, "");
+    g_assert_cmpstr (r->target, ==, "127.0.1.4");
+    g_clear_pointer (&adopt, g_ptr_array_unref);
+
+    adopt = ranah_dns_audit_unrecorded_records (audit, "tambah.tarakankota.go.id");
+    g_assert_cmpuint (adopt->len, ==, 1);
+    r = g_ptr_array_index (adopt, 0);
+    g_assert_cmpint (r->type, ==, RANAH_RECORD_TXT);
+    g_assert_cmpstr (r->host, ==, "x");
+    g_assert_cmpstr (r->target, ==, "ditambah tangan");
+    g_clear_pointer (&adopt, g_ptr_array_unref);
+
+    adopt = ranah_dns_audit_unrecorded_records (audit, "hilang.tarakankota.go.id");
+    g_assert_cmpuint (adopt->len, ==, 0);
+  }
+
   g_assert_false (ranah_dns_audit_check (audit, &error));
   g_assert_error (error, RANAH_DNS_ERROR, RANAH_DNS_ERROR_DRIFT);
   g_assert_cmpint (ranah_failure_classify (error), ==, RANAH_FAILURE_DRIFT);
