@@ -810,6 +810,8 @@ ranah_registry_csv_read (const char   *data,
       if (entry == NULL)
         {
           entry = ranah_entry_new ();
+          /* Not yet a row of any store: the store reports problems by this line. */
+          entry->id = row->line;
           g_free (entry->name);
           entry->name = g_strdup (label);
           g_free (entry->fqdn);
