@@ -8,8 +8,14 @@
 
 #include "ranah-dns-private.h"
 
+typedef RanahDnsResult *(*ResultFunc) (RanahDnsServer *server,
+                                       const char     *fqdn,
+                                       GPtrArray      *records,
+                                       GError        **error);
+
 typedef struct {
   RanahDnsServer *server;
+  ResultFunc      func;      /* remove or restore */
   char           *fqdn;
   GPtrArray      *records;   /* a copy: the caller may change its own meanwhile */
   GPtrArray      *entries;   /* a copy */
@@ -64,6 +70,23 @@ provision_thread (GTask        *task,
   RanahDnsResult *result;
 
   result = ranah_dns_provision (job->server, job->fqdn, job->records, &error);
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) ranah_dns_result_free);
+}
+
+static void
+result_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Job *job = task_data;
+  GError *error = NULL;
+  RanahDnsResult *result;
+
+  result = job->func (job->server, job->fqdn, job->records, &error);
   if (result == NULL)
     g_task_return_error (task, error);
   else
@@ -245,6 +268,72 @@ ranah_dns_check_entry_finish (GAsyncResult  *result,
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ranah_dns_check_entry_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+ranah_dns_remove_async (RanahDnsServer      *server,
+                        const char          *fqdn,
+                        GPtrArray           *records,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  g_return_if_fail (server != NULL);
+  g_return_if_fail (fqdn != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ranah_dns_remove_async);
+  job = job_new (server, fqdn, records, NULL);
+  job->func = ranah_dns_remove;
+  g_task_set_task_data (task, job, job_free);
+  g_task_run_in_thread (task, result_thread);
+}
+
+RanahDnsResult *
+ranah_dns_remove_finish (GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ranah_dns_remove_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+ranah_dns_restore_async (RanahDnsServer      *server,
+                         const char          *fqdn,
+                         GPtrArray           *records,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  g_return_if_fail (server != NULL);
+  g_return_if_fail (fqdn != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ranah_dns_restore_async);
+  job = job_new (server, fqdn, records, NULL);
+  job->func = ranah_dns_restore;
+  g_task_set_task_data (task, job, job_free);
+  g_task_run_in_thread (task, result_thread);
+}
+
+RanahDnsResult *
+ranah_dns_restore_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ranah_dns_restore_async,
                         NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);

@@ -618,6 +618,25 @@ ranah_dns_audit_unrecorded_records (const RanahDnsAudit *audit,
   return records;
 }
 
+GPtrArray *
+ranah_dns_audit_drift_for_entry (const RanahDnsAudit *audit,
+                                 gint64               entry_id)
+{
+  GPtrArray *items;
+
+  g_return_val_if_fail (audit != NULL, NULL);
+
+  items = g_ptr_array_new ();
+  for (guint i = 0; entry_id != 0 && i < audit->drift->len; i++)
+    {
+      RanahDnsDrift *d = g_ptr_array_index (audit->drift, i);
+
+      if (d->entry_id == entry_id)
+        g_ptr_array_add (items, d);
+    }
+  return items;
+}
+
 gboolean
 ranah_dns_audit_check (const RanahDnsAudit  *audit,
                        GError              **error)

@@ -165,6 +165,22 @@ void            ranah_dns_verify_async     (RanahDnsServer      *server,
                                             gpointer             user_data);
 RanahDnsResult *ranah_dns_verify_finish    (GAsyncResult        *result,
                                             GError             **error);
+void            ranah_dns_remove_async     (RanahDnsServer      *server,
+                                            const char          *fqdn,
+                                            GPtrArray           *records,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+RanahDnsResult *ranah_dns_remove_finish    (GAsyncResult        *result,
+                                            GError             **error);
+void            ranah_dns_restore_async    (RanahDnsServer      *server,
+                                            const char          *fqdn,
+                                            GPtrArray           *records,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+RanahDnsResult *ranah_dns_restore_finish   (GAsyncResult        *result,
+                                            GError             **error);
 
 /* ── Zone audit ──────────────────────────────────────────────────────────────────── */
 
@@ -213,6 +229,10 @@ RanahDnsAudit *ranah_dns_audit            (RanahDnsServer  *server,
  * with hosts relative to @fqdn. Empty when there are none. */
 GPtrArray     *ranah_dns_audit_unrecorded_records (const RanahDnsAudit *audit,
                                                    const char          *fqdn);
+/* The drift items (RanahDnsDrift*, owned by @audit) that concern registry entry @entry_id:
+ * what the registry view shows beside that entry. */
+GPtrArray     *ranah_dns_audit_drift_for_entry (const RanahDnsAudit *audit,
+                                                gint64               entry_id);
 /* FALSE with RANAH_DNS_ERROR_DRIFT (one sentence with the count) when @audit found any. */
 gboolean       ranah_dns_audit_check      (const RanahDnsAudit *audit,
                                            GError             **error);

@@ -159,6 +159,16 @@ test_planted_drift (void)
     g_assert_cmpuint (adopt->len, ==, 0);
   }
 
+  {
+    g_autoptr(GPtrArray) of_tambah = ranah_dns_audit_drift_for_entry (audit, 6);
+    g_autoptr(GPtrArray) of_sehat = ranah_dns_audit_drift_for_entry (audit, 1);
+
+    g_assert_cmpuint (of_tambah->len, ==, 1);
+    g_assert_cmpstr (((RanahDnsDrift *) g_ptr_array_index (of_tambah, 0))->name, ==,
+                     "x.tambah.tarakankota.go.id");
+    g_assert_cmpuint (of_sehat->len, ==, 0);
+  }
+
   g_assert_false (ranah_dns_audit_check (audit, &error));
   g_assert_error (error, RANAH_DNS_ERROR, RANAH_DNS_ERROR_DRIFT);
   g_assert_cmpint (ranah_failure_classify (error), ==, RANAH_FAILURE_DRIFT);

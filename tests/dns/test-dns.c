@@ -484,6 +484,21 @@ provision_done_cb (GObject      *source,
 }
 
 static void
+result_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  RanahDnsResult **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (g_task_get_source_tag (G_TASK (result)) == ranah_dns_remove_async)
+    *out = ranah_dns_remove_finish (result, &error);
+  else
+    *out = ranah_dns_restore_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
 audit_done_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
@@ -507,6 +522,20 @@ test_async (void)
   records = dns_test_records (dns_test_record (RANAH_RECORD_A, "", "127.0.0.70"), NULL);
   ranah_dns_provision_async (server, "dispar.tarakankota.go.id", records, NULL,
                              provision_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (((RanahRecord *) g_ptr_array_index (result->records, 0))->verified, ==,
+                   "127.0.0.70");
+
+  g_clear_pointer (&result, ranah_dns_result_free);
+  ranah_dns_remove_async (server, "dispar.tarakankota.go.id", records, NULL,
+                          result_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (((RanahRecord *) g_ptr_array_index (result->records, 0))->verified);
+  g_clear_pointer (&result, ranah_dns_result_free);
+  ranah_dns_restore_async (server, "dispar.tarakankota.go.id", records, NULL,
+                           result_done_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpstr (((RanahRecord *) g_ptr_array_index (result->records, 0))->verified, ==,
