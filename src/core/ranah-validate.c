@@ -37,10 +37,13 @@ ranah_default_reserved_names (void)
   return (const char * const *) default_reserved;
 }
 
+/* Embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), and the invisible
+ * direction marks, which can make a name shown to the user read as another. */
 static gboolean
 is_bidi_control (gunichar c)
 {
-  return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+  return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
+         || c == 0x200E || c == 0x200F || c == 0x061C;
 }
 
 /* A copy of @value safe to put in a message: valid UTF-8, no control or bidi characters
@@ -306,6 +309,8 @@ check_subdomain (const char         *label,
 
   if (check_reserved)
     {
+      /* NULL means the default list; an admin who empties the store's list passes an
+       * empty array instead. */
       if (reserved == NULL)
         reserved = ranah_default_reserved_names ();
       for (guint i = 0; reserved[i] != NULL; i++)
@@ -573,6 +578,12 @@ ranah_validate_record (const RanahRecord *record,
   g_assert_not_reached ();
 }
 
+static const char *
+or_empty (const char *s)
+{
+  return s != NULL ? s : "";
+}
+
 static char *
 host_key (const RanahRecord *record)
 {
@@ -614,7 +625,7 @@ ranah_validate_records (GPtrArray  *records,
             return fail (error, _("The host “%s” may not have two CNAME records."), h);
           if (a->type == RANAH_RECORD_CNAME || b->type == RANAH_RECORD_CNAME)
             return fail (error, _("The host “%s” may not have a CNAME record beside other records (RFC 1034 §3.6.2)."), h);
-          if (a->type == b->type && g_ascii_strcasecmp (a->target, b->target) == 0)
+          if (a->type == b->type && g_ascii_strcasecmp (or_empty (a->target), or_empty (b->target)) == 0)
             {
               g_autofree char *t = shown (a->target);
               return fail (error, _("The %s record “%s” at host “%s” is listed twice."),
@@ -625,11 +636,6 @@ ranah_validate_records (GPtrArray  *records,
   return TRUE;
 }
 
-static const char *
-or_empty (const char *s)
-{
-  return s != NULL ? s : "";
-}
 
 gboolean
 ranah_validate_email (const char *email,

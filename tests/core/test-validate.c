@@ -656,6 +656,16 @@ test_text (void)
       g_assert_nonnull (strstr (error->message, "direction"));
       g_clear_error (&error);
     }
+  /* And the invisible direction marks. */
+  g_assert_false (ranah_validate_text ("abc\u200fdef", "contact name", TRUE, FALSE, 100, &error));
+  g_assert_nonnull (strstr (error->message, "U+200F"));
+  g_clear_error (&error);
+  g_assert_false (ranah_validate_text ("abc\u200e", "contact name", TRUE, FALSE, 100, &error));
+  g_clear_error (&error);
+  g_assert_false (ranah_validate_text ("\u061cabc", "contact name", TRUE, FALSE, 100, &error));
+  g_clear_error (&error);
+  /* Free text over several lines may hold right-to-left script and its marks. */
+  g_assert_true (ranah_validate_text ("abc\u200f\nعربي", "purpose", TRUE, TRUE, 100, NULL));
 }
 
 static RanahRequest *
