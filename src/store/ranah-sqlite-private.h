@@ -116,6 +116,9 @@ void          ranah_sqlite_registry_class_init (RanahStoreClass *klass);
  * first-version file from migration 1 alone to check the upgrade path. */
 const char   *ranah_sqlite_migration_sql (guint version);
 
+/* For tests: treat every folder as a network file system (no test can mount NFS). */
+extern gboolean ranah_sqlite_pretend_network_fs;
+
 /* For benchmarks: inserts @n requests straight into the tables (no validation, no audit)
  * 97 in 100 done or withdrawn, the rest spread over the open states with due times around
  * @now, for OPD @opd_id; in one transaction. */

@@ -42,11 +42,15 @@ static const struct {
   { 0x6e667364, "nfsd" },
 };
 
+gboolean ranah_sqlite_pretend_network_fs = FALSE;
+
 static gboolean
 path_is_on_network_fs (const char *dir)
 {
   struct statfs buf;
 
+  if (ranah_sqlite_pretend_network_fs)
+    return TRUE;
   if (statfs (dir, &buf) != 0)
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (network_fs); i++)

@@ -109,6 +109,73 @@ test_creates_file_and_dir (void)
   g_assert_nonnull (again);
 }
 
+static char *
+journal_mode (RanahStore *store)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *mode;
+
+  sqlite3_prepare_v2 (RANAH_SQLITE_STORE (store)->db, "PRAGMA journal_mode", -1, &stmt, NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  mode = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return mode;
+}
+
+static void
+test_network_fs (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ranah-nfs-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "shared.db", NULL);
+  g_autoptr(RanahStore) store = NULL;
+  g_autofree char *mode = NULL;
+
+  ranah_sqlite_pretend_network_fs = TRUE;
+  store = open_expecting (path, 0, 0);
+  ranah_sqlite_pretend_network_fs = FALSE;
+  mode = journal_mode (store);
+  g_assert_cmpstr (mode, ==, "delete");
+  g_assert_cmpstr (ranah_store_get_warning (store), ==,
+                   "This store is on a network file system; several desktops belong on "
+                   "PostgreSQL.");
+}
+
+static gboolean
+changed_timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+changed_cb (RanahStore *store,
+            gpointer    data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static void
+test_watch (void)
+{
+  g_autoptr(StoreWorld) w = store_world_new ();
+  g_autoptr(RanahStore) other = store_fixture_open_uri (w->uri);
+  g_autoptr(GError) error = NULL;
+  gboolean changed = FALSE, timed_out = FALSE;
+  guint timeout;
+
+  ranah_store_watch (w->store);
+  g_signal_connect (w->store, "changed", G_CALLBACK (changed_cb), &changed);
+  g_assert_true (ranah_store_sign_in (other, "admin", STORE_FIXTURE_PASSWORD, &error));
+  g_assert_true (ranah_store_add_reserved (other, "rahasia", &error));
+  g_assert_no_error (error);
+  timeout = g_timeout_add (5000, changed_timeout_cb, &timed_out);
+  while (!changed && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (changed);
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+}
+
 static void
 test_migrate_from_v1 (void)
 {
@@ -468,6 +535,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/ranah/store/sqlite/audit/tamper-detected", test_audit_tamper);
   g_test_add_func ("/ranah/store/sqlite/auth/argon2id-lockout", test_password_and_lockout);
   g_test_add_func ("/ranah/store/sqlite/backup", test_backup);
+  g_test_add_func ("/ranah/store/sqlite/open/network-fs-rollback-journal", test_network_fs);
+  g_test_add_func ("/ranah/store/sqlite/watch/other-connection", test_watch);
 
   return g_test_run ();
 }

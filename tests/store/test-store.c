@@ -920,6 +920,79 @@ test_registry (void)
   g_assert_no_error (error);
 }
 
+static void
+test_hostile_input (void)
+{
+  static const char *const payloads[] = {
+    "'); DROP TABLE requests; --",
+    "\" OR 1=1 --",
+    "%s%s%s%n%x",
+    "Robert'); DELETE FROM events WHERE ('1'='1",
+    "\u202Eevil\u202C",
+  };
+  g_autoptr(StoreWorld) w = store_world_new ();
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (payloads); i++)
+    {
+      g_autoptr(RanahRequest) r = store_world_request (w, NULL);
+      g_autoptr(RanahRequest) got = NULL;
+      g_autoptr(RanahOpd) opd = ranah_opd_new ();
+      g_autoptr(GPtrArray) found = NULL;
+      RanahRequestFilter filter = { 0 };
+      gint64 id;
+
+      g_free (r->hal);
+      r->hal = g_strdup (payloads[i]);
+      g_free (r->purpose);
+      r->purpose = g_strdup (payloads[i]);
+      g_free (r->contact_name);
+      r->contact_name = g_strdup (payloads[i]);
+      store_world_sign_in (w, RANAH_ROLE_OPD);
+      id = ranah_store_submit_request (w->store, r, NULL, &error);
+      if (id == 0)
+        {
+          /* Refused by validation is fine too; never half stored. */
+          g_assert_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_VALIDATION);
+          g_clear_error (&error);
+          continue;
+        }
+      got = store_world_get (w, id);
+      g_assert_cmpstr (got->hal, ==, payloads[i]);
+      g_assert_cmpstr (got->purpose, ==, payloads[i]);
+      filter.text = payloads[i];
+      found = ranah_store_list_requests (w->store, &filter, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (found->len, ==, 1);
+
+      g_free (opd->code);
+      opd->code = g_strdup_printf ("X%u", i);
+      g_free (opd->name);
+      opd->name = g_strdup (payloads[i]);
+      ranah_store_add_opd (w->store, opd, &error);
+      g_clear_error (&error);
+      g_assert_true (store_world_try_move (w, id, RANAH_ACTION_WITHDRAW, RANAH_ROLE_OPD,
+                                           payloads[i], &error));
+      g_assert_no_error (error);
+      g_clear_pointer (&got, ranah_request_free);
+      got = store_world_get (w, id);
+      g_assert_cmpstr (got->note, ==, payloads[i]);
+    }
+  {
+    g_autoptr(RanahRequest) r = store_world_request (w, NULL);
+    g_autofree char *huge = g_strnfill (100000, 'a');
+    g_free (r->hal);
+    r->hal = g_strdup (huge);
+    store_world_sign_in (w, RANAH_ROLE_OPD);
+    g_assert_cmpint (ranah_store_submit_request (w->store, r, NULL, &error), ==, 0);
+    g_assert_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_VALIDATION);
+    g_clear_error (&error);
+  }
+  store_world_sign_in (w, RANAH_ROLE_ADMIN);
+  g_assert_true (ranah_store_verify_audit (w->store, &error));
+  g_assert_no_error (error);
+}
+
 typedef struct {
   const char *uri;
   gint64      now;
@@ -1038,6 +1111,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ranah/store/move/conflict-and-idempotency", test_conflict);
   g_test_add_func ("/ranah/store/inbox/holders-assignee-overdue", test_inbox);
   g_test_add_func ("/ranah/store/registry/import-status-check", test_registry);
+  g_test_add_func ("/ranah/store/request/hostile-input", test_hostile_input);
   g_test_add_func ("/ranah/store/letter/numbers-concurrent", test_letter_numbers_concurrent);
 
   return g_test_run ();
