@@ -4,6 +4,8 @@
  * Copyright 2026 The Ranah authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <stdlib.h>
+
 #include "letter-fixture.h"
 
 static void
@@ -37,6 +39,21 @@ main (int   argc,
   g_autoptr(GPtrArray) dispositions = g_ptr_array_new_with_free_func ((GDestroyNotify) ranah_disposition_free);
   g_autoptr(GError) error = NULL;
   const char *dir = argc > 1 ? argv[1] : ".";
+
+  /* letter-sample --emblem FILE.png SIZE: the placeholder emblem as a PNG (data/letter/). */
+  if (argc == 4 && g_str_equal (argv[1], "--emblem"))
+    {
+      int size = atoi (argv[3]);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+      cairo_t *cr = cairo_create (surface);
+
+      ranah_letter_draw_placeholder_emblem (cr, 0, 0, size, size);
+      cairo_destroy (cr);
+      if (cairo_surface_write_to_png (surface, argv[2]) != CAIRO_STATUS_SUCCESS)
+        g_error ("cannot write %s", argv[2]);
+      cairo_surface_destroy (surface);
+      return 0;
+    }
 
   layout = ranah_letter_layout_new (a4, request, opd, entry, signed_letter, &error);
   g_assert_no_error (error);
