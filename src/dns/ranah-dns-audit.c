@@ -725,7 +725,10 @@ ranah_dns_audit_to_text (const RanahDnsAudit *audit)
           break;
         }
       if (d->entry_id != 0)
-        g_string_append_printf (out, _(" (entry %" G_GINT64_FORMAT ")"), d->entry_id);
+        {
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, d->entry_id);
+          g_string_append_printf (out, _(" (entry %s)"), id);
+        }
       g_string_append_c (out, '\n');
     }
   g_string_append_printf (out,
