@@ -608,7 +608,8 @@ sign_in_locked (RanahSqliteStore  *self,
           int ignored G_GNUC_UNUSED = crypto_pwhash_str_verify (dummy, password,
                                                                 strlen (password));
         }
-      record_sign_in_failure (self, 0, lower, "auth:sign-in-failed", 0, 0);
+      /* The name typed is not recorded: people type their password there by mistake. */
+      record_sign_in_failure (self, 0, "", "auth:sign-in-failed", 0, 0);
       g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_AUTH,
                    _("The user name or the password is wrong."));
       return FALSE;

@@ -363,6 +363,88 @@ test_read_only_and_full (void)
     }
 }
 
+/* The store on a real tiny file system (a tmpfs of 768 KiB, mounted when the test may). */
+static void
+test_disk_full_tmpfs (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ranah-full-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "full.db", NULL);
+  g_autofree char *mount_cmd = g_strdup_printf ("mount -t tmpfs -o size=768k tmpfs %s", dir);
+  g_autofree char *umount_cmd = g_strdup_printf ("umount -l %s", dir);
+  g_autoptr(RanahStore) store = NULL;
+  g_autoptr(RanahUser) admin = ranah_user_new ();
+  g_autoptr(RanahOpd) opd = ranah_opd_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  StoreWorld names = { 0 };
+  guint stored = 0;
+  int status = 0;
+
+  if (geteuid () != 0
+      || !g_spawn_command_line_sync (mount_cmd, NULL, NULL, &status, NULL)
+      || !g_spawn_check_wait_status (status, NULL))
+    {
+      g_test_skip ("cannot mount a tmpfs here");
+      g_rmdir (dir);
+      return;
+    }
+
+  store = open_expecting (path, 0, 0);
+  g_free (admin->username);
+  admin->username = g_strdup ("admin");
+  admin->role = RANAH_ROLE_ADMIN;
+  g_assert_true (ranah_store_initialize (store, admin, STORE_FIXTURE_PASSWORD, &error));
+  g_assert_true (ranah_store_sign_in (store, "admin", STORE_FIXTURE_PASSWORD, &error));
+  g_free (opd->code);
+  opd->code = g_strdup ("DINKES");
+  g_free (opd->name);
+  opd->name = g_strdup ("Dinas Kesehatan");
+  names.opd_id = ranah_store_add_opd (store, opd, &error);
+  g_assert_no_error (error);
+
+  /* DKISP staff register paper letters of 100 KiB until the disk is full. */
+  {
+    g_autoptr(RanahUser) staf = ranah_user_new ();
+    g_free (staf->username);
+    staf->username = g_strdup ("staf");
+    staf->role = RANAH_ROLE_STAF;
+    g_assert_cmpint (ranah_store_add_user (store, staf, STORE_FIXTURE_PASSWORD, &error), >, 0);
+    g_assert_true (ranah_store_sign_in (store, "staf", STORE_FIXTURE_PASSWORD, &error));
+  }
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autoptr(RanahRequest) r = store_world_request (&names, NULL);
+      g_autoptr(GBytes) pdf = store_fixture_pdf (100 * 1024);
+
+      if (ranah_store_submit_request (store, r, pdf, &error) == 0)
+        break;
+      stored++;
+    }
+  g_assert_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_UNAVAILABLE);
+  g_test_message ("after %u requests: %s", stored, error->message);
+  g_assert_nonnull (strstr (error->message, "full"));
+  g_clear_error (&error);
+  g_assert_cmpuint (stored, >, 0);
+
+  /* What was stored is whole; the failed request left nothing behind. */
+  list = ranah_store_list_requests (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, stored);
+  g_assert_true (ranah_store_verify_audit (store, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  store = open_expecting (path, 0, 0);
+  g_assert_true (ranah_store_sign_in (store, "admin", STORE_FIXTURE_PASSWORD, &error));
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = ranah_store_list_requests (store, NULL, &error);
+  g_assert_cmpuint (list->len, ==, stored);
+  g_clear_object (&store);
+
+  g_assert_true (g_spawn_command_line_sync (umount_cmd, NULL, NULL, &status, NULL));
+  g_rmdir (dir);
+}
+
 static void
 tamper (StoreWorld *w,
         const char *sql)
@@ -532,6 +614,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ranah/store/sqlite/migration/newer-version-refused", test_newer_version_refused);
   g_test_add_func ("/ranah/store/sqlite/fault/corrupt-file", test_corrupt_files);
   g_test_add_func ("/ranah/store/sqlite/fault/read-only-and-full", test_read_only_and_full);
+  g_test_add_func ("/ranah/store/sqlite/fault/disk-full-tmpfs", test_disk_full_tmpfs);
   g_test_add_func ("/ranah/store/sqlite/audit/tamper-detected", test_audit_tamper);
   g_test_add_func ("/ranah/store/sqlite/auth/argon2id-lockout", test_password_and_lockout);
   g_test_add_func ("/ranah/store/sqlite/backup", test_backup);
