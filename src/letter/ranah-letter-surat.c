@@ -19,6 +19,12 @@
 #define SIGNATURE_ROOM   70.0
 #define QR_SIZE          66.0
 
+/* Private-use characters around a filled-in value that must not break over two lines (a
+ * letter number, a date, a short FQDN); removed before the text is laid out. */
+#define KEEP_OPEN  "\xee\x80\x80"
+#define KEEP_CLOSE "\xee\x80\x81"
+#define KEEP_MAX   40
+
 typedef enum {
   PART_PARAGRAPH,
   PART_ITEM,
@@ -263,7 +269,15 @@ fill_line (const char  *line,
       if (ctx != NULL)
         {
           g_autofree char *value = placeholder_value (ctx, name);
+          gboolean keep = strlen (value) <= KEEP_MAX
+                          && (g_str_equal (name, "nomor_surat") || g_str_equal (name, "fqdn")
+                              || g_str_has_prefix (name, "tanggal_"));
+
+          if (keep)
+            g_string_append (out, KEEP_OPEN);
           g_string_append (out, value);
+          if (keep)
+            g_string_append (out, KEEP_CLOSE);
         }
       p = close + 1;
     }
@@ -393,6 +407,42 @@ body_parts (Context  *ctx,
   return g_steal_pointer (&parts);
 }
 
+/* Sets @marked on @layout without its keep markers, forbidding line breaks inside them. */
+static void
+set_marked_text (PangoLayout *layout,
+                 const char  *marked)
+{
+  PangoAttrList *attrs = pango_attr_list_copy (pango_layout_get_attributes (layout));
+  GString *text = g_string_new (NULL);
+  guint start = 0;
+
+  if (attrs == NULL)
+    attrs = pango_attr_list_new ();
+  for (const char *p = marked; *p != '\0';)
+    {
+      if (strncmp (p, KEEP_OPEN, 3) == 0)
+        {
+          start = text->len;
+          p += 3;
+        }
+      else if (strncmp (p, KEEP_CLOSE, 3) == 0)
+        {
+          PangoAttribute *attr = pango_attr_allow_breaks_new (FALSE);
+
+          attr->start_index = start;
+          attr->end_index = text->len;
+          pango_attr_list_insert (attrs, attr);
+          p += 3;
+        }
+      else
+        g_string_append_c (text, *p++);
+    }
+  pango_layout_set_attributes (layout, attrs);
+  pango_layout_set_text (layout, text->str, (int) text->len);
+  pango_attr_list_unref (attrs);
+  g_string_free (text, TRUE);
+}
+
 static void
 add_paragraph (RanahLetterLayout *self,
                const char        *text,
@@ -408,6 +458,7 @@ add_paragraph (RanahLetterLayout *self,
   layout = ranah_letter_layout_text (self, text, size, bold,
                                      ranah_letter_layout_content_width (self) - x,
                                      PANGO_ALIGN_LEFT, justify);
+  set_marked_text (layout, text);
   if (indent != 0)
     pango_layout_set_indent (layout, pango_units_from_double (indent));
   ranah_letter_layout_add_paragraph (self, layout, x, space_before, NULL, 0);
@@ -429,6 +480,7 @@ add_labelled (RanahLetterLayout *self,
   layout = ranah_letter_layout_text (self, text, size, FALSE,
                                      ranah_letter_layout_content_width (self) - text_x,
                                      PANGO_ALIGN_LEFT, justify);
+  set_marked_text (layout, text);
   label_layout = ranah_letter_layout_text (self, label, size, FALSE, -1, PANGO_ALIGN_LEFT,
                                            FALSE);
   ranah_letter_layout_add_paragraph (self, layout, text_x, space_before, label_layout,

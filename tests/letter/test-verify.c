@@ -22,7 +22,9 @@ static const char *usernames[RANAH_N_ROLES] = {
 typedef struct {
   char       *dir;
   RanahStore *store;
-  gint64      request_id;
+  gint64      request_id;   /* signed at step 9 */
+  gint64      drafted_id;   /* a draft waiting for review (step 8) */
+  gint64      submitted_id; /* nothing drafted yet */
 } World;
 
 static void
@@ -36,8 +38,9 @@ sign_in (World     *w,
 }
 
 static void
-move (World       *w,
-      RanahAction  action,
+move_request (World       *w,
+              gint64       id,
+              RanahAction  action,
       RanahRole    role,
       const char  *const *instructions,
       RanahLetter *draft)
@@ -47,10 +50,10 @@ move (World       *w,
   RanahMove m = { 0 };
 
   sign_in (w, role);
-  request = ranah_store_get_request (w->store, w->request_id, &error);
+  request = ranah_store_get_request (w->store, id, &error);
   g_assert_no_error (error);
   m.action = action;
-  m.request_id = w->request_id;
+  m.request_id = id;
   m.expected_version = request->version;
   m.instructions = instructions;
   m.urgency = RANAH_URGENCY_SEGERA;
@@ -60,6 +63,29 @@ move (World       *w,
   m.render_data = w->store;
   g_assert_true (ranah_store_move (w->store, &m, &error));
   g_assert_no_error (error);
+}
+
+#define move(w, ...) move_request ((w), (w)->request_id, __VA_ARGS__)
+
+static gint64
+submit (World              *w,
+        const RanahRequest *fixture,
+        const char         *name,
+        gint64              opd_id,
+        GBytes             *scan)
+{
+  g_autoptr(RanahRequest) request = ranah_request_copy (fixture);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  sign_in (w, RANAH_ROLE_OPD);
+  request->id = 0;
+  request->opd_id = opd_id;
+  fx_set (&request->name, name);
+  fx_set (&request->fqdn, "");
+  id = ranah_store_submit_request (w->store, request, scan, &error);
+  g_assert_no_error (error);
+  return id;
 }
 
 static World world;
@@ -120,11 +146,9 @@ world_setup (World *w)
   /* The OPD's scanned request letter: any PDF does, so use a disposition sheet. */
   scan = ranah_disposition_sheet_pdf (profile, request, NULL, &error);
   g_assert_no_error (error);
-  sign_in (w, RANAH_ROLE_OPD);
-  request->id = 0;
-  request->opd_id = opd_id;
-  w->request_id = ranah_store_submit_request (w->store, request, scan, &error);
-  g_assert_no_error (error);
+  w->request_id = submit (w, request, "simrs", opd_id, scan);
+  w->drafted_id = submit (w, request, "sipkd", opd_id, scan);
+  w->submitted_id = submit (w, request, "eoffice", opd_id, scan);
 
   move (w, RANAH_ACTION_DISPOSE_TO_KABID, RANAH_ROLE_KADIS, instructions, NULL);
   move (w, RANAH_ACTION_DISPOSE_TO_SUBKOOR, RANAH_ROLE_KABID, instructions, NULL);
@@ -134,6 +158,17 @@ world_setup (World *w)
   move (w, RANAH_ACTION_DRAFT, RANAH_ROLE_SUBKOOR, NULL, draft);
   move (w, RANAH_ACTION_REVIEW, RANAH_ROLE_KABID, NULL, NULL);
   move (w, RANAH_ACTION_SIGN, RANAH_ROLE_KADIS, NULL, NULL);
+
+  move_request (w, w->drafted_id, RANAH_ACTION_DISPOSE_TO_KABID, RANAH_ROLE_KADIS, instructions,
+                NULL);
+  move_request (w, w->drafted_id, RANAH_ACTION_DISPOSE_TO_SUBKOOR, RANAH_ROLE_KABID,
+                instructions, NULL);
+  move_request (w, w->drafted_id, RANAH_ACTION_DISPOSE_TO_STAF, RANAH_ROLE_SUBKOOR,
+                instructions, NULL);
+  move_request (w, w->drafted_id, RANAH_ACTION_CREATE, RANAH_ROLE_STAF, NULL, NULL);
+  move_request (w, w->drafted_id, RANAH_ACTION_REPORT, RANAH_ROLE_STAF, NULL, NULL);
+  move_request (w, w->drafted_id, RANAH_ACTION_DRAFT, RANAH_ROLE_SUBKOOR, NULL, draft);
+  sign_in (w, RANAH_ROLE_KADIS);
 }
 
 static void
@@ -304,6 +339,39 @@ test_disposition_sheet_from_store (void)
   util_assert_in_order (text, parts);
 }
 
+static void
+test_drafts_from_store (void)
+{
+  World *w = &world;
+  const char *drafts[] = { "sipkd", "eoffice", NULL };
+  gint64 ids[] = { w->drafted_id, w->submitted_id };
+
+  for (guint i = 0; drafts[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) pdf = ranah_letter_render_from_store (w->store, ids[i], &error);
+      g_autoptr(RanahLetterLayout) layout = NULL;
+      g_autofree char *name = g_strdup_printf ("%s.pdf", drafts[i]);
+      g_autofree char *path = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *fqdn = g_strdup_printf ("%s.tarakankota.go.id", drafts[i]);
+
+      g_assert_no_error (error);
+      path = util_write (w->dir, name, pdf);
+      text = util_text (path);
+      /* Unsigned: the draft as it stands (or as the template gives it), never a number. */
+      g_assert_nonnull (strstr (text, "Nomor : (konsep, belum bernomor)"));
+      g_assert_nonnull (strstr (text, fqdn));
+      g_assert_nonnull (strstr (text, "Yth. Kepala Dinas Kesehatan Kota Tarakan"));
+      g_assert_null (strstr (text, "/DKISP/"));
+
+      /* The preview draws the same letter from the same store. */
+      layout = ranah_letter_layout_new_from_store (w->store, ids[i], &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (ranah_letter_layout_get_n_pages (layout), >=, 1);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -317,6 +385,7 @@ main (int   argc,
   g_test_add_func ("/ranah/letter/verify/one-changed-byte", test_verify_one_changed_byte);
   g_test_add_func ("/ranah/letter/verify/foreign", test_verify_foreign);
   g_test_add_func ("/ranah/letter/verify/disposition-sheet", test_disposition_sheet_from_store);
+  g_test_add_func ("/ranah/letter/verify/drafts-from-store", test_drafts_from_store);
 
   world_setup (&world);
   status = g_test_run ();
