@@ -4,9 +4,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Days are numbered as GDate's Julian days (1 = 0001-01-01, a Monday), so a weekday is a
- * remainder and a holiday a hash lookup. The start of a day in the agency's zone is found
- * from the zone's offset, which is cheap enough to do once per day stepped over: the inbox
- * computes the clock for many rows.
+ * remainder and a holiday a lookup. The inbox computes the clock for many rows, and a
+ * stored moment may be anything, so nothing here steps day by day over a long span: whole
+ * weeks are counted, holidays are found by binary search, and the zone is asked only
+ * whether its offset changed within a span (its intervals are in time order, so the same
+ * interval at both ends means every day between is 86400 seconds long).
  */
 #include <string.h>
 
@@ -22,6 +24,7 @@
 struct _RanahCalendar {
   GTimeZone  *tz;
   GHashTable *holidays;   /* day number → itself */
+  GArray     *sorted;     /* the same day numbers (guint32), ascending */
 };
 
 RanahCalendar *
@@ -34,6 +37,7 @@ ranah_calendar_new (const char *tzid)
   if (calendar->tz == NULL)
     calendar->tz = g_time_zone_new_offset (8 * 3600);
   calendar->holidays = g_hash_table_new (NULL, NULL);
+  calendar->sorted = g_array_new (FALSE, FALSE, sizeof (guint32));
   return calendar;
 }
 
@@ -44,6 +48,7 @@ ranah_calendar_free (RanahCalendar *calendar)
     return;
   g_time_zone_unref (calendar->tz);
   g_hash_table_unref (calendar->holidays);
+  g_array_unref (calendar->sorted);
   g_free (calendar);
 }
 
@@ -79,14 +84,62 @@ parse_day (const char *date)
 }
 
 static gboolean
+is_weekday (guint32 day)
+{
+  return (day - 1) % 7 < 5;   /* 0 = Monday … 5 = Saturday, 6 = Sunday */
+}
+
+static gboolean
 is_working (RanahCalendar *calendar,
             guint32        day)
 {
-  guint weekday = (day - 1) % 7;   /* 0 = Monday … 5 = Saturday, 6 = Sunday */
+  return is_weekday (day) && !g_hash_table_contains (calendar->holidays, GUINT_TO_POINTER (day));
+}
 
-  if (weekday >= 5)
-    return FALSE;
-  return !g_hash_table_contains (calendar->holidays, GUINT_TO_POINTER (day));
+/* Index of the first holiday on or after @day. */
+static guint
+first_holiday_from (RanahCalendar *calendar,
+                    guint32        day)
+{
+  guint lo = 0, hi = calendar->sorted->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (calendar->sorted, guint32, mid) < day)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Working days in [@first, @end). */
+static gint64
+count_working (RanahCalendar *calendar,
+               guint32        first,
+               guint32        end)
+{
+  gint64 count;
+  guint32 day;
+
+  if (end <= first)
+    return 0;
+  count = (gint64) ((end - first) / 7) * 5;
+  for (day = first + (end - first) / 7 * 7; day < end; day++)
+    if (is_weekday (day))
+      count++;
+  for (guint i = first_holiday_from (calendar, first); i < calendar->sorted->len; i++)
+    {
+      guint32 holiday = g_array_index (calendar->sorted, guint32, i);
+
+      if (holiday >= end)
+        break;
+      if (is_weekday (holiday))
+        count--;
+    }
+  return count;
 }
 
 static gint64
@@ -142,7 +195,8 @@ ranah_calendar_add_holiday (RanahCalendar *calendar,
   day = parse_day (date);
   if (day == 0)
     return FALSE;
-  g_hash_table_add (calendar->holidays, GUINT_TO_POINTER (day));
+  if (g_hash_table_add (calendar->holidays, GUINT_TO_POINTER (day)))
+    g_array_insert_val (calendar->sorted, first_holiday_from (calendar, day), day);
   return TRUE;
 }
 
@@ -180,21 +234,47 @@ ranah_calendar_add_working_days (RanahCalendar *calendar,
   day = day_of (calendar, start);
   if (is_working (calendar, day))
     {
+      /* Either may be NULL at the ends of GDateTime's range (years 1 and 9999). */
       local = g_date_time_new_from_unix_utc (start);
       if (local != NULL)
         {
           g_autoptr(GDateTime) in_zone = g_date_time_to_timezone (local, calendar->tz);
-          hour = g_date_time_get_hour (in_zone);
-          minute = g_date_time_get_minute (in_zone);
-          seconds = g_date_time_get_second (in_zone);
+
+          if (in_zone != NULL)
+            {
+              hour = g_date_time_get_hour (in_zone);
+              minute = g_date_time_get_minute (in_zone);
+              seconds = g_date_time_get_second (in_zone);
+            }
         }
     }
   else
     /* Arriving on a day off, the clock starts at the next working day's midnight. */
     day = next_working_day (calendar, day);
 
-  for (guint i = 0; i < days && day < LAST_DAY; i++)
-    day = next_working_day (calendar, day);
+  while (days > 0 && day < LAST_DAY)
+    {
+      if (days > 10)
+        {
+          /* Jump whole weeks, leaving at least one working day to step to, so that the
+           * due day is always a working day even when the jump lands on a holiday. */
+          guint64 weeks = (days - 1) / 5;
+          gint64 target = (gint64) day + (gint64) weeks * 7;
+
+          if (target >= LAST_DAY)
+            {
+              day = LAST_DAY;
+              break;
+            }
+          days -= (guint) count_working (calendar, day + 1, (guint32) target + 1);
+          day = (guint32) target;
+        }
+      else
+        {
+          day = next_working_day (calendar, day);
+          days--;
+        }
+    }
 
   /* The same wall-clock time on the due day ("Friday 15:00 → Monday 15:00"), which a zone
    * with daylight saving would otherwise shift by an hour. */
@@ -207,8 +287,30 @@ ranah_calendar_add_working_days (RanahCalendar *calendar,
   return g_date_time_to_unix (due);
 }
 
-/* Walks the days between @from and @to, adding each working day's share as seconds and
- * as a fraction of that day. */
+/* The seconds of the working days in [@first, @end), all of them whole days. */
+static gint64
+whole_days_seconds (RanahCalendar *calendar,
+                    guint32        first,
+                    guint32        end)
+{
+  gint64 begin, finish;
+
+  if (end <= first)
+    return 0;
+  begin = day_start (calendar, first);
+  finish = day_start (calendar, end);
+  if (g_time_zone_find_interval (calendar->tz, G_TIME_TYPE_UNIVERSAL, begin)
+      == g_time_zone_find_interval (calendar->tz, G_TIME_TYPE_UNIVERSAL, finish - 1))
+    return count_working (calendar, first, end) * SECONDS_PER_DAY;
+  if (end - first == 1)
+    return is_working (calendar, first) ? finish - begin : 0;
+  /* The offset changes somewhere inside: halve until each part has one offset. */
+  return whole_days_seconds (calendar, first, first + (end - first) / 2)
+         + whole_days_seconds (calendar, first + (end - first) / 2, end);
+}
+
+/* The working part of [@from, @to) as seconds and as working days, where each working
+ * day counts 1 whatever its length. */
 static void
 measure (RanahCalendar *calendar,
          gint64         from,
@@ -217,38 +319,44 @@ measure (RanahCalendar *calendar,
          double        *out_days)
 {
   guint32 first, last;
-  gint64 seconds = 0;
-  double days = 0;
+  gint64 first_start, first_end, last_start, last_end;
 
+  *out_seconds = 0;
+  *out_days = 0;
   from = clamp_time (from);
   to = clamp_time (to);
   if (to <= from)
-    {
-      *out_seconds = 0;
-      *out_days = 0;
-      return;
-    }
+    return;
 
   first = day_of (calendar, from);
   last = day_of (calendar, to);
-  for (guint32 day = first; day <= last; day++)
-    {
-      gint64 begin, end, lo, hi;
+  first_start = day_start (calendar, first);
+  first_end = day_start (calendar, first + 1);
 
-      if (!is_working (calendar, day))
-        continue;
-      begin = day_start (calendar, day);
-      end = day_start (calendar, day + 1);
-      lo = MAX (begin, from);
-      hi = MIN (end, to);
-      if (hi > lo && end > begin)
+  if (first == last)
+    {
+      if (is_working (calendar, first) && first_end > first_start)
         {
-          seconds += hi - lo;
-          days += (double) (hi - lo) / (double) (end - begin);
+          *out_seconds = to - from;
+          *out_days = (double) (to - from) / (double) (first_end - first_start);
         }
+      return;
     }
-  *out_seconds = seconds;
-  *out_days = days;
+
+  if (is_working (calendar, first) && first_end > first_start)
+    {
+      *out_seconds += first_end - MAX (from, first_start);
+      *out_days += (double) (first_end - MAX (from, first_start)) / (double) (first_end - first_start);
+    }
+  *out_seconds += whole_days_seconds (calendar, first + 1, last);
+  *out_days += (double) count_working (calendar, first + 1, last);
+  last_start = day_start (calendar, last);
+  last_end = day_start (calendar, last + 1);
+  if (is_working (calendar, last) && to > last_start && last_end > last_start)
+    {
+      *out_seconds += MIN (to, last_end) - last_start;
+      *out_days += (double) (MIN (to, last_end) - last_start) / (double) (last_end - last_start);
+    }
 }
 
 gint64

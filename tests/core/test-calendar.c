@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "ranah-core.h"
 
@@ -203,6 +204,130 @@ test_working_seconds (void)
       }
 }
 
+/* The plain definition, one day at a time with GDateTime, to hold the fast one against. */
+static void
+reference_measure (RanahCalendar *calendar,
+                   GTimeZone     *tz,
+                   gint64         from,
+                   gint64         to,
+                   gint64        *seconds,
+                   double        *days)
+{
+  *seconds = 0;
+  *days = 0;
+  if (to <= from)
+    return;
+  {
+    g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (from);
+    g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
+    g_autoptr(GDateTime) day = g_date_time_new (tz, g_date_time_get_year (local),
+                                                g_date_time_get_month (local),
+                                                g_date_time_get_day_of_month (local), 0, 0, 0);
+
+    while (g_date_time_to_unix (day) < to)
+      {
+        g_autoptr(GDateTime) next_noon = g_date_time_add_hours (day, 36);
+        g_autoptr(GDateTime) next = g_date_time_new (tz, g_date_time_get_year (next_noon),
+                                                     g_date_time_get_month (next_noon),
+                                                     g_date_time_get_day_of_month (next_noon),
+                                                     0, 0, 0);
+        g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
+        gint64 begin = g_date_time_to_unix (day), end = g_date_time_to_unix (next);
+        gint64 lo = MAX (begin, from), hi = MIN (end, to);
+
+        if (ranah_calendar_is_working_day (calendar, date) && hi > lo)
+          {
+            *seconds += hi - lo;
+            *days += (double) (hi - lo) / (double) (end - begin);
+          }
+        g_date_time_unref (day);
+        day = g_steal_pointer (&next);
+      }
+  }
+}
+
+static void
+test_reference (void)
+{
+  const char *zones[] = { "Asia/Makassar", "Asia/Jakarta", "Europe/Berlin", "America/Sao_Paulo" };
+  GRand *rand = g_rand_new_with_seed (7);
+
+  for (guint z = 0; z < G_N_ELEMENTS (zones); z++)
+    {
+      g_autoptr(RanahCalendar) calendar = ranah_calendar_new (zones[z]);
+      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zones[z]);
+      gint64 base = at (zones[z], "2014-01-01 00:00");
+
+      /* Holidays on all kinds of days, a few falling on weekends or a clock change. */
+      for (guint i = 0; i < 120; i++)
+        {
+          g_autoptr(GDateTime) d = g_date_time_new_from_unix_utc (base + g_rand_int_range (rand, 0, 10 * 365) * DAY);
+          g_autofree char *date = g_date_time_format (d, "%Y-%m-%d");
+          g_assert_true (ranah_calendar_add_holiday (calendar, date));
+        }
+      g_assert_true (ranah_calendar_add_holiday (calendar, "2016-10-17"));  /* Brazil: DST start, Monday-ish */
+      g_assert_true (ranah_calendar_add_holiday (calendar, "2018-03-26"));
+
+      for (guint i = 0; i < 150; i++)
+        {
+          gint64 from = base + (gint64) g_rand_double_range (rand, 0, 9.0 * 365 * DAY);
+          gint64 to = from + (gint64) (i % 3 == 0 ? g_rand_double_range (rand, 0, 900.0 * DAY)
+                                                  : g_rand_double_range (rand, 0, 20.0 * DAY));
+          gint64 seconds, ref_seconds;
+          double days, ref_days;
+          guint n = g_rand_int_range (rand, 0, 400);
+          gint64 due, step;
+
+          reference_measure (calendar, tz, from, to, &ref_seconds, &ref_days);
+          seconds = ranah_calendar_working_seconds (calendar, from, to);
+          days = ranah_calendar_working_days (calendar, from, to);
+          g_assert_cmpint (seconds, ==, ref_seconds);
+          g_assert_cmpfloat_with_epsilon (days, ref_days, 1e-6);
+
+          /* The due time, stepped one working day at a time. */
+          due = ranah_calendar_add_working_days (calendar, from, n);
+          step = from;
+          for (guint k = 0; k < n; k++)
+            step = ranah_calendar_add_working_days (calendar, step, 1);
+          if (n > 0)
+            {
+              g_autofree char *due_date = ranah_calendar_date_of (calendar, due);
+              g_autofree char *step_date = ranah_calendar_date_of (calendar, step);
+
+              g_assert_cmpstr (due_date, ==, step_date);
+              g_assert_true (ranah_calendar_is_working_day (calendar, due_date));
+              g_assert_cmpfloat_with_epsilon (ranah_calendar_working_days (calendar, from, due),
+                                              (double) n, 0.05);
+            }
+        }
+    }
+  g_rand_free (rand);
+}
+
+/* Found by fuzzing: moments at the ends of the representable range. */
+static void
+test_extremes (void)
+{
+  g_autoptr(RanahCalendar) calendar = ranah_calendar_new ("Asia/Makassar");
+  const gint64 moments[] = {
+    G_MININT64, G_MININT64 + 1, -62135596800, -62135596801, -1, 0, 1, 253402300799,
+    253402300800, G_MAXINT64 - 1, G_MAXINT64,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (moments); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (moments); j++)
+      {
+        g_autofree char *date = ranah_calendar_date_of (calendar, moments[i]);
+
+        g_assert_nonnull (date);
+        g_assert_cmpuint (strlen (date), ==, 10);
+        g_assert_cmpint (ranah_calendar_working_seconds (calendar, moments[i], moments[j]), >=, 0);
+        g_assert_true (ranah_calendar_working_days (calendar, moments[i], moments[j]) >= 0);
+        if (j < 3)
+          (void) ranah_calendar_add_working_days (calendar, moments[i], j * 5);
+      }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -215,6 +340,8 @@ main (int argc, char **argv)
   g_test_add_func ("/ranah/core/calendar/zone", test_zone);
   g_test_add_func ("/ranah/core/calendar/daylight-saving", test_daylight_saving);
   g_test_add_func ("/ranah/core/calendar/working-seconds", test_working_seconds);
+  g_test_add_func ("/ranah/core/calendar/extremes", test_extremes);
+  g_test_add_func ("/ranah/core/calendar/reference", test_reference);
 
   return g_test_run ();
 }
