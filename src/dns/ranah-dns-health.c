@@ -98,9 +98,11 @@ outside_resolver (const RanahDnsCheckOptions  *options,
   return res;
 }
 
-/* Looks at each CNAME target: in the zone on the authoritative server, outside it on the
- * resolver. A target that does not exist (NXDOMAIN) is dangling: anyone who registers it
- * takes over the name. */
+#define MAX_CNAME_HOPS 8
+
+/* Follows a CNAME target: in the zone on the authoritative server, outside it on the
+ * resolver, hop by hop through further CNAMEs. A name at the end that does not exist
+ * (NXDOMAIN) is dangling: anyone who registers it takes over the name. */
 static gboolean
 check_cname_target (RanahDnsServer              *server,
                     ldns_resolver               *auth,
@@ -112,37 +114,53 @@ check_cname_target (RanahDnsServer              *server,
                     GError                     **error)
 {
   g_autofree char *target = ranah_dns_name_canonical (target_value);
-  g_autoptr(GPtrArray) values = NULL;
-  g_autoptr(GError) local = NULL;
-  guint rcode = 0;
-  gboolean in_zone = ranah_dns_name_in_zone (target, server->zone);
 
-  if (in_zone)
+  for (guint hop = 0; hop < MAX_CNAME_HOPS; hop++)
     {
-      values = ask (server, auth, target, LDNS_RR_TYPE_A, &rcode, error);
-      if (values == NULL)
+      g_autoptr(GPtrArray) values = NULL;
+      g_autoptr(GPtrArray) next = NULL;
+      g_autoptr(GError) local = NULL;
+      ldns_resolver *via = auth;
+      guint rcode = 0;
+
+      if (!ranah_dns_name_in_zone (target, server->zone))
+        {
+          if (*outside == NULL)
+            *outside = outside_resolver (options, &local);
+          via = *outside;
+        }
+      if (via != NULL)
+        values = ask (server, via, target, LDNS_RR_TYPE_A, &rcode, via == auth ? error : &local);
+      if (values == NULL && via == auth)
         return FALSE;
-    }
-  else
-    {
-      if (*outside == NULL)
-        *outside = outside_resolver (options, &local);
-      if (*outside != NULL)
-        values = ask (server, *outside, target, LDNS_RR_TYPE_A, &rcode, &local);
       if (values == NULL)
         {
           add_problem (health, g_strdup_printf (_("Could not check the CNAME target %s of "
                                                   "%s: %s"), target, owner, local->message));
           return TRUE;
         }
+      if (rcode == LDNS_RCODE_NXDOMAIN)
+        {
+          g_ptr_array_add (health->dangling, g_strdup (target));
+          add_problem (health, g_strdup_printf (_("The CNAME %s points at %s, which does not "
+                                                  "exist (dangling: a takeover risk)."),
+                                                owner, target));
+          return TRUE;
+        }
+      if (values->len > 0)
+        return TRUE;
+      /* No address: the target may itself be an alias (an authoritative server does not
+       * follow it out of its zone). */
+      next = ask (server, via, target, LDNS_RR_TYPE_CNAME, &rcode, via == auth ? error : &local);
+      if (next == NULL && via == auth)
+        return FALSE;
+      if (next == NULL || next->len == 0)
+        return TRUE;  /* exists, without an address: not a takeover risk */
+      g_free (target);
+      target = ranah_dns_name_canonical (g_ptr_array_index (next, 0));
     }
-  if (rcode == LDNS_RCODE_NXDOMAIN)
-    {
-      g_ptr_array_add (health->dangling, g_strdup (target));
-      add_problem (health, g_strdup_printf (_("The CNAME %s points at %s, which does not "
-                                              "exist (dangling: a takeover risk)."),
-                                            owner, target));
-    }
+  add_problem (health, g_strdup_printf (_("The CNAME chain from %s is longer than %u names."),
+                                        owner, MAX_CNAME_HOPS));
   return TRUE;
 }
 

@@ -206,9 +206,27 @@ test_dangling_cname (void)
   g_assert_cmpstr (g_ptr_array_index (health->dangling, 0), ==, "tidakada.tarakankota.go.id");
   g_clear_pointer (&health, ranah_dns_health_free);
 
-  /* A CNAME to a name that exists is fine. */
+  /* Through a chain: an in-zone alias of a name outside that does not exist. */
+  {
+    g_autoptr(RanahEntry) middle = provisioned_entry (server, 4, "antara",
+                                                      dns_test_record (RANAH_RECORD_CNAME, "",
+                                                                       "hilang.luar.test"));
+    g_autoptr(RanahEntry) chained = provisioned_entry (server, 5, "rantai",
+                                                       dns_test_record (RANAH_RECORD_CNAME, "",
+                                                                        "antara.tarakankota.go.id"));
+
+    health = ranah_dns_check_entry (server, chained, &options, &error);
+    g_assert_no_error (error);
+    g_assert_false (health->ok);
+    g_assert_cmpuint (health->dangling->len, ==, 1);
+    g_assert_cmpstr (g_ptr_array_index (health->dangling, 0), ==, "hilang.luar.test");
+  }
+  g_clear_pointer (&health, ranah_dns_health_free);
+
+  /* A CNAME to a name that exists is fine, also through luar.test's own alias. */
   fine = provisioned_entry (server, 3, "cdn",
                             dns_test_record (RANAH_RECORD_CNAME, "", "cdn.luar.test"));
+  g_assert_null (health);
   health = ranah_dns_check_entry (server, fine, &options, &error);
   g_assert_no_error (error);
   g_assert_true (health->ok);
