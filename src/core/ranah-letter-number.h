@@ -21,7 +21,8 @@ char    *ranah_letter_number_format         (const char  *template_,
                                              guint        year,
                                              guint        month,
                                              GError     **error);
-/* "27 November 2026" for 2026-11-27 (Indonesian month names, always). */
+/* "27 November 2026" for 2026-11-27 (Indonesian month names, always); NULL when
+ * @iso_date is not a real YYYY-MM-DD. */
 char    *ranah_format_date_long             (const char  *iso_date);
 
 G_END_DECLS
