@@ -108,7 +108,39 @@ is_ldh (char c,
   return g_ascii_isalnum (c) || c == '-' || (allow_underscore && c == '_');
 }
 
-/* The syntax of one ASCII label; @what names the field in the message. */
+/* Letters, digits and combining marks of any script make an internationalised label;
+ * anything else (spaces, symbols, invisible or direction-changing characters) does not,
+ * and is refused before IDNA, which would quietly drop or map some of them. */
+static gboolean
+unicode_label_char_ok (gunichar c)
+{
+  GUnicodeType type = g_unichar_type (c);
+
+  if (c == '-' || (c < 0x80 && g_ascii_isalnum (c)))
+    return TRUE;
+  return c >= 0x80 && (g_unichar_isalnum (c) || type == G_UNICODE_SPACING_MARK
+                       || type == G_UNICODE_NON_SPACING_MARK
+                       || type == G_UNICODE_ENCLOSING_MARK);
+}
+
+/* An xn-- label that decodes to a label a person could have typed, and back to itself. */
+static gboolean
+a_label_ok (const char *label)
+{
+  g_autofree char *unicode = g_hostname_to_unicode (label);
+  g_autofree char *again = NULL;
+
+  if (unicode == NULL || g_str_equal (unicode, label) || strchr (unicode, '.') != NULL)
+    return FALSE;
+  for (const char *p = unicode; *p; p = g_utf8_next_char (p))
+    if (!unicode_label_char_ok (g_utf8_get_char (p)))
+      return FALSE;
+  again = g_hostname_to_ascii (unicode);
+  return again != NULL && g_ascii_strcasecmp (again, label) == 0;
+}
+
+/* The syntax of one ASCII label: @is_name picks the wording for a requested name (its
+ * messages say "The name …") or for a domain name (@whole is the whole of it). */
 static gboolean
 check_ascii_label (const char *label,
                    gsize       len,
@@ -144,14 +176,12 @@ check_ascii_label (const char *label,
   if (len >= 4 && label[2] == '-' && label[3] == '-')
     {
       g_autofree char *copy = g_strndup (label, len);
-      g_autofree char *unicode = NULL;
 
       if (g_ascii_strncasecmp (label, "xn", 2) != 0)
         return is_name
           ? fail (error, _("The name “%s” may not have hyphens in both the third and fourth position."), s)
           : fail (error, _("The domain name “%s” has a label with hyphens in both the third and fourth position."), s);
-      unicode = g_hostname_to_unicode (copy);
-      if (unicode == NULL || g_str_equal (unicode, copy) || g_strrstr (unicode, ".") != NULL)
+      if (!a_label_ok (copy))
         return is_name
           ? fail (error, _("The name “%s” starts with xn-- but is not a valid internationalised name."), s)
           : fail (error, _("The domain name “%s” has an xn-- label that is not a valid internationalised name."), s);
@@ -187,22 +217,13 @@ ranah_validate_label (const char  *input,
     }
   else
     {
-      /* Letters, digits and combining marks of any script make an internationalised
-       * label; anything else (spaces, symbols, invisible or direction-changing
-       * characters) is refused before IDNA, which would quietly drop or map some. */
       for (const char *p = trimmed; *p; p = g_utf8_next_char (p))
         {
           gunichar c = g_utf8_get_char (p);
-          GUnicodeType type = g_unichar_type (c);
 
-          if (c == '-' || (c < 0x80 && g_ascii_isalnum (c)))
-            continue;
-          if (c >= 0x80 && (g_unichar_isalnum (c) || type == G_UNICODE_SPACING_MARK
-                            || type == G_UNICODE_NON_SPACING_MARK
-                            || type == G_UNICODE_ENCLOSING_MARK))
-            continue;
-          return fail (error, _("The name “%s” contains the character U+%04X, which a name may not contain."),
-                       s, c);
+          if (!unicode_label_char_ok (c))
+            return fail (error, _("The name “%s” contains the character U+%04X, which a name may not contain."),
+                         s, c);
         }
       ascii = g_hostname_to_ascii (trimmed);
       if (ascii == NULL || strchr (ascii, '.') != NULL || !is_ascii (ascii))

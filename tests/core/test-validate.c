@@ -16,7 +16,7 @@ static const char *const valid_names[] = {
   "satu-data", "simpeg", "e-kinerja", "kec-tarakan-barat", "kel-karang-anyar",
   "rsud", "puskesmas-juata", "smpn1", "sdn-001", "tarakan-smart-city",
   "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",   /* 63 */
-  "xn--mnchen-3ya", "xn--bcher-kva", "dispar", "dlh", "bkpsdm", "kesbangpol",
+  "xn--mnchen-3ya", "xn--bcher-kva", "XN--ABC-JOA", "dispar", "dlh", "bkpsdm", "kesbangpol",
 };
 
 static const char *const invalid_names[] = {
@@ -26,7 +26,7 @@ static const char *const invalid_names[] = {
   "din'kes", "din\"kes", "din(kes)", "din[kes]", "din{kes}", "din<kes>", "din|kes",
   "din~kes", "din`kes", "din\tkes", "din\nkes",
   "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",  /* 64 */
-  "ab--cd", "xn--", "xn--zzzzzz-999999999", "dinkes\u202e", "din\u200bkes",
+  "ab--cd", "xn--", "xn--zzzzzz-999999999", "xn--ab-g4t", "dinkes\u202e", "din\u200bkes",
   "dinkes\u2603", "din kes\u00e9",
 };
 
