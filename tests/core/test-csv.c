@@ -393,6 +393,40 @@ test_registry_bad_rows (void)
 }
 
 static void
+test_registry_edges (void)
+{
+  g_auto(Import) header_only = { NULL, NULL };
+  g_auto(Import) bom_header = { NULL, NULL };
+  g_auto(Import) no_name = { NULL, NULL };
+  g_auto(Import) order = { NULL, NULL };
+  RanahImportProblem *problem;
+
+  /* A header and nothing else is an empty registry, not an error. */
+  import (&header_only, "name,opd,target\r\n", NULL);
+  g_assert_cmpuint (header_only.entries->len, ==, 0);
+  g_assert_cmpuint (header_only.problems->len, ==, 0);
+
+  /* Headers match whatever their case and surrounding spaces. */
+  import (&bom_header, "\xef\xbb\xbf NAME ; Opd ;TARGET\n dinkes ; Dinas Kesehatan ; 103.10.20.30 \n", NULL);
+  g_assert_cmpuint (bom_header.problems->len, ==, 0);
+  g_assert_cmpuint (bom_header.entries->len, ==, 1);
+  g_assert_cmpstr (entry_named (bom_header.entries, "dinkes")->opd_name, ==, "Dinas Kesehatan");
+
+  import (&no_name, "name,opd,target\n,Dinas A,103.10.20.30\n", NULL);
+  g_assert_cmpuint (no_name.problems->len, ==, 1);
+  problem = g_ptr_array_index (no_name.problems, 0);
+  g_assert_cmpuint (problem->line, ==, 2);
+  g_assert_cmpstr (problem->reason, ==, "Column “name”: The name may not be empty.");
+
+  /* Entries come in the order their names first appear. */
+  import (&order, "name,opd,target\nb,X,103.10.20.1\na,X,103.10.20.2\nb,X,103.10.20.3\n", NULL);
+  g_assert_cmpuint (order.entries->len, ==, 2);
+  g_assert_cmpstr (((RanahEntry *) g_ptr_array_index (order.entries, 0))->name, ==, "b");
+  g_assert_cmpstr (((RanahEntry *) g_ptr_array_index (order.entries, 1))->name, ==, "a");
+  g_assert_cmpuint (((RanahEntry *) g_ptr_array_index (order.entries, 0))->records->len, ==, 2);
+}
+
+static void
 test_registry_round_trip (void)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) ranah_entry_free);
@@ -476,6 +510,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ranah/core/csv/registry-mapping", test_registry_mapping);
   g_test_add_func ("/ranah/core/csv/registry-file-errors", test_registry_file_errors);
   g_test_add_func ("/ranah/core/csv/registry-bad-rows", test_registry_bad_rows);
+  g_test_add_func ("/ranah/core/csv/registry-edges", test_registry_edges);
   g_test_add_func ("/ranah/core/csv/registry-round-trip", test_registry_round_trip);
 
   return g_test_run ();
