@@ -8,11 +8,13 @@
 
 #include "letter-fixture.h"
 
+/* Takes @pdf. */
 static void
 write_pdf (const char *dir,
            const char *name,
            GBytes     *pdf)
 {
+  g_autoptr(GBytes) owned = pdf;
   g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autoptr(GError) error = NULL;
 
@@ -68,18 +70,25 @@ main (int   argc,
   write_pdf (dir, "letter-draft.pdf", ranah_letter_render_pdf (a4, request, entry, draft, &error));
 
   refusal->kind = RANAH_OUTCOME_REFUSED;
-  g_free (request->note);
-  request->note = g_strdup ("Nama subdomain yang dimohonkan sama dengan nama layanan yang telah "
+  fx_set (&request->note, "Nama subdomain yang dimohonkan sama dengan nama layanan yang telah "
                             "digunakan oleh perangkat daerah lain.");
   write_pdf (dir, "letter-refusal.pdf", ranah_letter_render_pdf (a4, request, NULL, refusal, &error));
 
   {
     RanahDisposition *d = ranah_disposition_new ();
     const char *instr[] = { "tindaklanjuti", "koordinasikan", NULL };
-    d->step = 2; d->from_name = g_strdup ("Dr. Hendra Kusuma"); d->from_role = RANAH_ROLE_KADIS;
-    d->to_name = g_strdup ("Andi Pratama, S.T."); d->to_role = RANAH_ROLE_KABID;
-    d->instructions = g_strdupv ((char **) instr); d->note = g_strdup ("Mohon segera diproses sesuai SOP.");
-    d->urgency = RANAH_URGENCY_SEGERA; d->created_at = 1795580000; d->due_at = 1795666400;
+
+    d->step = 2;
+    fx_set (&d->from_name, "Dr. Hendra Kusuma");
+    d->from_role = RANAH_ROLE_KADIS;
+    fx_set (&d->to_name, "Andi Pratama, S.T.");
+    d->to_role = RANAH_ROLE_KABID;
+    g_strfreev (d->instructions);
+    d->instructions = g_strdupv ((char **) instr);
+    fx_set (&d->note, "Mohon segera diproses sesuai SOP.");
+    d->urgency = RANAH_URGENCY_SEGERA;
+    d->created_at = 1795580000;
+    d->due_at = 1795666400;
     g_ptr_array_add (dispositions, d);
   }
   write_pdf (dir, "disposition-a5.pdf", ranah_disposition_sheet_pdf (a4, request, dispositions, &error));

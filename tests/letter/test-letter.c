@@ -242,6 +242,7 @@ test_reference_image_disposition (void)
   d->from_role = RANAH_ROLE_KADIS;
   fx_set (&d->to_name, "Andi Pratama, S.T.");
   d->to_role = RANAH_ROLE_KABID;
+  g_strfreev (d->instructions);
   d->instructions = g_strdupv ((char **) instructions);
   fx_set (&d->note, "Mohon segera diproses sesuai SOP.");
   d->urgency = RANAH_URGENCY_SEGERA;
