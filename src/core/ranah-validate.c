@@ -208,6 +208,10 @@ ranah_validate_label (const char  *input,
 
   trimmed = g_strstrip (g_strdup (input));
   s = shown (trimmed);
+  /* No label of 63 characters is spelled in more than 63 letters and their marks; this
+   * spares IDNA absurdly long input. */
+  if (strlen (trimmed) > 8 * LABEL_MAX)
+    return fail (error, _("The name “%s” is longer than 63 characters."), s);
 
   if (is_ascii (trimmed))
     {

@@ -115,6 +115,14 @@ test_names_idn (void)
       g_string_append (long_label, "ü");
     g_assert_false (ranah_validate_label (long_label->str, NULL, NULL, &error));
     g_assert_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_VALIDATION);
+    g_clear_error (&error);
+
+    /* A megabyte of letters is refused, and its message stays short. */
+    for (guint i = 0; i < 1000000 / 2; i++)
+      g_string_append (long_label, "ü");
+    g_assert_false (ranah_validate_label (long_label->str, NULL, NULL, &error));
+    g_assert_nonnull (strstr (error->message, "63 characters"));
+    g_assert_cmpuint (strlen (error->message), <, 300);
   }
 }
 
