@@ -1,0 +1,432 @@
+/* ranah-application.c — the Ranah desktop application
+ *
+ * Copyright 2026 The Ranah authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libnotify/notify.h>
+
+#include "ranah-application.h"
+#include "ranah-resources.h"
+#include "ranah-screenshots.h"
+#include "ranah-sign-in-window.h"
+#include "ranah-task.h"
+#include "ranah-window.h"
+
+#define RESOURCE_PATH "/id/go/tarakankota/Ranah"
+
+struct _RanahApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  RanahStore     *store;
+
+  char           *opt_store;
+  char           *opt_user;
+  char           *opt_screenshots;
+  gboolean        opt_exit_when_drawn;
+  gint64          started_at;
+};
+
+G_DEFINE_FINAL_TYPE (RanahApplication, ranah_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "store", 's', 0, G_OPTION_ARG_STRING, NULL,
+    N_("Open this store (sqlite:PATH or postgresql://…)"), N_("URI") },
+  { "user", 'u', 0, G_OPTION_ARG_STRING, NULL,
+    N_("Sign in as this user, with the password from $RANAH_PASSWORD"), N_("NAME") },
+  { "screenshots", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write screenshots of every main view, light and dark, to DIR on a demo store, then quit"),
+    N_("DIR") },
+  { "exit-when-drawn", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print how long the inbox took to appear, then quit (for benchmarks)"), NULL },
+  { NULL }
+};
+
+static GtkWindow *
+find_main_window (RanahApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (RANAH_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+show_sign_in (RanahApplication *self,
+              const char       *message)
+{
+  RanahSignInWindow *window = ranah_sign_in_window_new (self);
+
+  if (message != NULL)
+    ranah_sign_in_window_show_error (window, message);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+on_inbox_drawn (RanahWindow *window,
+                gpointer     user_data)
+{
+  RanahApplication *self = user_data;
+  double ms = (double) (g_get_monotonic_time () - self->started_at) / 1000.0;
+
+  g_print ("inbox-drawn-ms %.1f\n", ms);
+  g_application_quit (G_APPLICATION (self));
+}
+
+typedef struct
+{
+  char *uri;
+  char *user;
+  char *password;
+} AutoSignIn;
+
+static void
+auto_sign_in_free (AutoSignIn *data)
+{
+  g_free (data->uri);
+  g_free (data->user);
+  if (data->password != NULL)
+    memset (data->password, 0, strlen (data->password));
+  g_free (data->password);
+  g_free (data);
+}
+
+static gpointer
+auto_sign_in_thread (gpointer       data,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  AutoSignIn *auto_data = data;
+  g_autoptr(RanahStore) store = ranah_store_open (auto_data->uri, error);
+
+  if (store == NULL || !ranah_store_sign_in (store, auto_data->user, auto_data->password, error))
+    return NULL;
+  return g_steal_pointer (&store);
+}
+
+static void
+auto_sign_in_done (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  RanahApplication *self = RANAH_APPLICATION (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RanahStore) store = ranah_task_finish (result, &error);
+
+  if (store == NULL)
+    {
+      if (self->opt_exit_when_drawn)
+        {
+          g_printerr ("%s\n", error->message);
+          g_application_quit (G_APPLICATION (self));
+          return;
+        }
+      show_sign_in (self, error->message);
+    }
+  else
+    ranah_application_signed_in (self, store, self->opt_store);
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+ranah_application_quit_action (GSimpleAction *action,
+                               GVariant      *parameter,
+                               gpointer       user_data)
+{
+  RanahApplication *self = user_data;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL;)
+    {
+      GtkWindow *window = l->data;
+      l = l->next;
+      gtk_window_destroy (window);
+    }
+}
+
+static void
+ranah_application_about_action (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  RanahApplication *self = user_data;
+  static const char *developers[] = { "The Ranah authors", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  adw_show_about_window (parent,
+                         "application-name", "Ranah",
+                         "application-icon", APP_ID,
+                         "developer-name", _("The Ranah authors"),
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Runs the subdomain request procedure of the city’s IT "
+                                       "agency, from the request letter to DNS and the response "
+                                       "letter."),
+                         "developers", developers,
+                         "copyright", "© 2026 The Ranah authors",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+ranah_application_shortcuts_action (GSimpleAction *action,
+                                    GVariant      *parameter,
+                                    gpointer       user_data)
+{
+  RanahApplication *self = user_data;
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource (RESOURCE_PATH "/ui/ranah-shortcuts-window.ui");
+  GtkWindow *window = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+
+  gtk_window_set_transient_for (window,
+                                gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_present (window);
+}
+
+static void
+ranah_application_window_action (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  RanahApplication *self = user_data;
+  GtkWindow *window = find_main_window (self);
+  const char *name = g_action_get_name (G_ACTION (action));
+
+  if (window == NULL)
+    return;
+  gtk_window_present (window);
+  if (g_str_equal (name, "new-request"))
+    ranah_window_new_request (RANAH_WINDOW (window));
+  else if (g_str_equal (name, "search"))
+    ranah_window_search (RANAH_WINDOW (window));
+  else if (g_str_equal (name, "preferences"))
+    ranah_window_show_page (RANAH_WINDOW (window), "settings");
+}
+
+static const GActionEntry app_entries[] = {
+  { "quit", ranah_application_quit_action },
+  { "about", ranah_application_about_action },
+  { "shortcuts", ranah_application_shortcuts_action },
+  { "new-request", ranah_application_window_action },
+  { "search", ranah_application_window_action },
+  { "preferences", ranah_application_window_action },
+};
+
+static gint
+ranah_application_handle_local_options (GApplication *application,
+                                        GVariantDict *options)
+{
+  RanahApplication *self = RANAH_APPLICATION (application);
+
+  g_variant_dict_lookup (options, "store", "s", &self->opt_store);
+  g_variant_dict_lookup (options, "user", "s", &self->opt_user);
+  g_variant_dict_lookup (options, "screenshots", "^ay", &self->opt_screenshots);
+  self->opt_exit_when_drawn = g_variant_dict_contains (options, "exit-when-drawn");
+  return -1;
+}
+
+static void
+ranah_application_startup (GApplication *application)
+{
+  RanahApplication *self = RANAH_APPLICATION (application);
+  static const char *quit_accels[] = { "<Primary>q", NULL };
+  static const char *shortcuts_accels[] = { "<Primary>question", NULL };
+  static const char *new_accels[] = { "<Primary>n", NULL };
+  static const char *search_accels[] = { "<Primary>f", NULL };
+  static const char *prefs_accels[] = { "<Primary>comma", NULL };
+
+  G_APPLICATION_CLASS (ranah_application_parent_class)->startup (application);
+
+  ranah_ui_init ();
+  self->settings = g_settings_new (APP_ID);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries, G_N_ELEMENTS (app_entries),
+                                   self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts",
+                                         shortcuts_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-request", new_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.search", search_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         prefs_accels);
+  notify_init (APP_ID);
+}
+
+static void
+ranah_application_activate (GApplication *application)
+{
+  RanahApplication *self = RANAH_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *password = g_getenv ("RANAH_PASSWORD");
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  if (self->opt_screenshots != NULL)
+    {
+      ranah_screenshots_run (self, self->opt_screenshots);
+      return;
+    }
+
+  if (self->opt_user != NULL && password != NULL)
+    {
+      AutoSignIn *data = g_new0 (AutoSignIn, 1);
+
+      data->uri = g_strdup (self->opt_store);
+      data->user = g_strdup (self->opt_user);
+      data->password = g_strdup (password);
+      /* Held until the sign-in ends: there is no window yet to keep the app alive. */
+      g_application_hold (application);
+      ranah_task_run (self, NULL, auto_sign_in_thread, data, (GDestroyNotify) auto_sign_in_free,
+                      g_object_unref, auto_sign_in_done, NULL);
+      return;
+    }
+
+  show_sign_in (self, NULL);
+}
+
+static void
+ranah_application_shutdown (GApplication *application)
+{
+  if (notify_is_initted ())
+    notify_uninit ();
+  G_APPLICATION_CLASS (ranah_application_parent_class)->shutdown (application);
+}
+
+static void
+ranah_application_finalize (GObject *object)
+{
+  RanahApplication *self = RANAH_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->opt_store, g_free);
+  g_clear_pointer (&self->opt_user, g_free);
+  g_clear_pointer (&self->opt_screenshots, g_free);
+
+  G_OBJECT_CLASS (ranah_application_parent_class)->finalize (object);
+}
+
+static void
+ranah_application_class_init (RanahApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = ranah_application_finalize;
+  app_class->handle_local_options = ranah_application_handle_local_options;
+  app_class->startup = ranah_application_startup;
+  app_class->activate = ranah_application_activate;
+  app_class->shutdown = ranah_application_shutdown;
+}
+
+static void
+ranah_application_init (RanahApplication *self)
+{
+  self->started_at = g_get_monotonic_time ();
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+}
+
+RanahApplication *
+ranah_application_new (void)
+{
+  /* NON_UNIQUE: each desktop session signs in on its own; a second launch with other
+   * options (screenshots, benchmarks) must not be swallowed by a running instance. */
+  return g_object_new (RANAH_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", RESOURCE_PATH,
+                       NULL);
+}
+
+GSettings *
+ranah_application_get_settings (RanahApplication *self)
+{
+  g_return_val_if_fail (RANAH_IS_APPLICATION (self), NULL);
+  return self->settings;
+}
+
+RanahStore *
+ranah_application_get_store (RanahApplication *self)
+{
+  g_return_val_if_fail (RANAH_IS_APPLICATION (self), NULL);
+  return self->store;
+}
+
+GtkWindow *
+ranah_application_signed_in (RanahApplication *self,
+                             RanahStore       *store,
+                             const char       *uri)
+{
+  RanahWindow *window;
+  const RanahUser *user;
+
+  g_return_val_if_fail (RANAH_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (RANAH_IS_STORE (store), NULL);
+
+  g_set_object (&self->store, store);
+  user = ranah_store_get_user (store);
+  if (self->settings != NULL)
+    {
+      g_settings_set_string (self->settings, "last-store", uri != NULL ? uri : "");
+      if (user != NULL)
+        g_settings_set_string (self->settings, "last-user", user->username);
+    }
+
+  window = ranah_window_new (self, store);
+  if (self->opt_exit_when_drawn)
+    g_signal_connect (window, "inbox-drawn", G_CALLBACK (on_inbox_drawn), self);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* The sign-in window has done its work. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL;)
+    {
+      GtkWindow *other = l->data;
+      l = l->next;
+      if (RANAH_IS_SIGN_IN_WINDOW (other))
+        gtk_window_destroy (other);
+    }
+  return GTK_WINDOW (window);
+}
+
+void
+ranah_application_sign_out (RanahApplication *self)
+{
+  GtkWindow *window;
+
+  g_return_if_fail (RANAH_IS_APPLICATION (self));
+
+  show_sign_in (self, NULL);
+  while ((window = find_main_window (self)) != NULL)
+    gtk_window_destroy (window);
+  g_clear_object (&self->store);
+}
+
+void
+ranah_ui_init (void)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      GtkCssProvider *provider = gtk_css_provider_new ();
+
+      /* Referencing the bundle links its object out of the static library; its
+       * constructor registers it. */
+      g_assert (ranah_get_resource () != NULL);
+      adw_init ();
+      gtk_css_provider_load_from_resource (provider, RESOURCE_PATH "/ranah.css");
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                  GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      g_object_unref (provider);
+      gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                        RESOURCE_PATH "/icons");
+      g_once_init_leave (&initialized, 1);
+    }
+}

@@ -1,0 +1,23 @@
+/* ranah-entry-object.h — a RanahEntry as a GObject, for list models
+ *
+ * Copyright 2026 The Ranah authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "ranah-core.h"
+
+G_BEGIN_DECLS
+
+#define RANAH_TYPE_ENTRY_OBJECT (ranah_entry_object_get_type ())
+G_DECLARE_FINAL_TYPE (RanahEntryObject, ranah_entry_object, RANAH, ENTRY_OBJECT, GObject)
+
+/* Takes ownership of @entry. */
+RanahEntryObject *ranah_entry_object_new          (RanahEntry *entry);
+const RanahEntry *ranah_entry_object_get_entry  (RanahEntryObject *self);
+/* Lowercase text that a search matches against. */
+const char      *ranah_entry_object_get_haystack (RanahEntryObject *self);
+
+G_END_DECLS

@@ -1,0 +1,24 @@
+/* ranah-inbox-page.h — Kotak Masuk: what waits for me, overdue first
+ *
+ * Copyright 2026 The Ranah authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ranah-store.h"
+
+G_BEGIN_DECLS
+
+#define RANAH_TYPE_INBOX_PAGE (ranah_inbox_page_get_type ())
+G_DECLARE_FINAL_TYPE (RanahInboxPage, ranah_inbox_page, RANAH, INBOX_PAGE, GtkWidget)
+
+void           ranah_inbox_page_set_store    (RanahInboxPage *self,
+                                              RanahStore     *store);
+void           ranah_inbox_page_reload       (RanahInboxPage *self);
+/* RanahRequestObject items, in the store's inbox order (overdue first). */
+GListModel    *ranah_inbox_page_get_model    (RanahInboxPage *self);
+RanahCalendar *ranah_inbox_page_get_calendar (RanahInboxPage *self);
+
+G_END_DECLS

@@ -1,0 +1,719 @@
+/* ranah-registry-page.c — Daftar Subdomain: every subdomain, sortable and filtered
+ *
+ * Copyright 2026 The Ranah authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Built for 100,000 entries: one GListStore of small row objects, sorted once per column
+ * click, then filtered incrementally (GtkFilterListModel) so a keystroke never blocks a
+ * frame; each row's search text is precomputed and casefolded.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "ranah-entry-object.h"
+#include "ranah-format.h"
+#include "ranah-import-dialog.h"
+#include "ranah-registry-page.h"
+#include "ranah-task.h"
+#include "ranah-window.h"
+
+struct _RanahRegistryPage
+{
+  GtkWidget           parent_instance;
+
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *opd_dropdown;
+  GtkDropDown        *status_dropdown;
+  GtkLabel           *count_label;
+  GtkStack           *stack;
+  GtkSpinner         *spinner;
+  GtkColumnView      *column_view;
+
+  RanahStore         *store;
+  GListStore         *model;
+  GtkSortListModel   *sorted;
+  GtkFilterListModel *filtered;
+  GtkCustomFilter    *filter;
+  GPtrArray          *opds;
+  char               *parent_domain;
+  char               *needle;      /* casefolded */
+  gint64              opd_id;
+  int                 status;
+  guint               generation;
+  gboolean            filling;
+  GtkFileChooserNative *chooser;
+};
+
+G_DEFINE_FINAL_TYPE (RanahRegistryPage, ranah_registry_page, GTK_TYPE_WIDGET)
+
+static const char *
+status_label (RanahEntryStatus status)
+{
+  switch (status)
+    {
+    case RANAH_ENTRY_ACTIVE:
+      return _("Active");
+    case RANAH_ENTRY_SUSPENDED:
+      return _("Suspended");
+    case RANAH_ENTRY_REVOKED:
+      return _("Revoked");
+    default:
+      return "";
+    }
+}
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  RanahRegistryPage *self = user_data;
+  RanahEntryObject *object = item;
+  const RanahEntry *entry = ranah_entry_object_get_entry (object);
+
+  if (self->opd_id != 0 && entry->opd_id != self->opd_id)
+    return FALSE;
+  if (self->status >= 0 && (int) entry->status != self->status)
+    return FALSE;
+  if (self->needle != NULL && strstr (ranah_entry_object_get_haystack (object), self->needle) == NULL)
+    return FALSE;
+  return TRUE;
+}
+
+static void
+update_count (RanahRegistryPage *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint all = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  g_autofree char *text = g_strdup_printf (_("%u of %u"), shown, all);
+
+  gtk_label_set_text (self->count_label, text);
+}
+
+static void
+apply_filter (RanahRegistryPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *needle = *text ? g_utf8_casefold (text, -1) : NULL;
+  guint opd_pos = gtk_drop_down_get_selected (self->opd_dropdown);
+  guint status_pos = gtk_drop_down_get_selected (self->status_dropdown);
+  gint64 opd_id = 0;
+  int status = status_pos == GTK_INVALID_LIST_POSITION || status_pos == 0 ? -1 : (int) status_pos - 1;
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  if (self->filling)
+    return;
+  if (self->opds != NULL && opd_pos != GTK_INVALID_LIST_POSITION && opd_pos > 0
+      && opd_pos <= self->opds->len)
+    opd_id = ((RanahOpd *) g_ptr_array_index (self->opds, opd_pos - 1))->id;
+
+  /* Tell the filter model which way the change goes, so that typing one more letter only
+   * rechecks the rows still shown. */
+  if (opd_id == self->opd_id && status == self->status)
+    {
+      if (g_strcmp0 (needle, self->needle) == 0)
+        return;
+      if (needle != NULL && (self->needle == NULL || strstr (needle, self->needle) != NULL))
+        change = GTK_FILTER_CHANGE_MORE_STRICT;
+      else if (self->needle != NULL && (needle == NULL || strstr (self->needle, needle) != NULL))
+        change = GTK_FILTER_CHANGE_LESS_STRICT;
+    }
+  g_free (self->needle);
+  self->needle = g_steal_pointer (&needle);
+  self->opd_id = opd_id;
+  self->status = status;
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+}
+
+/* Cells */
+
+typedef const char *(*CellText) (const RanahEntry *entry, char **owned);
+
+static const char *
+cell_name (const RanahEntry *entry, char **owned)
+{
+  return entry->fqdn && *entry->fqdn ? entry->fqdn : entry->name;
+}
+
+static const char *
+cell_opd (const RanahEntry *entry, char **owned)
+{
+  return entry->opd_name;
+}
+
+static const char *
+cell_target (const RanahEntry *entry, char **owned)
+{
+  return *owned = ranah_format_records (entry->records);
+}
+
+static const char *
+cell_status (const RanahEntry *entry, char **owned)
+{
+  return status_label (entry->status);
+}
+
+static const char *
+cell_activated (const RanahEntry *entry, char **owned)
+{
+  return entry->activated_on;
+}
+
+static const char *
+cell_checked (const RanahEntry *entry, char **owned)
+{
+  g_autofree char *when = NULL;
+
+  if (entry->last_check_at == 0)
+    return _("never");
+  when = ranah_format_time (entry->last_check_at);
+  return *owned = g_strdup_printf ("%s · %s", when, entry->last_check ? entry->last_check : "");
+}
+
+static void
+cell_setup (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+cell_bind (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  CellText text_func = user_data;
+  RanahEntryObject *object = gtk_list_item_get_item (item);
+  g_autofree char *owned = NULL;
+  const char *text = text_func (ranah_entry_object_get_entry (object), &owned);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text ? text : "");
+}
+
+static int
+compare_strings (const char *a,
+                 const char *b)
+{
+  return g_strcmp0 (a ? a : "", b ? b : "");
+}
+
+static int
+sort_func (gconstpointer a,
+           gconstpointer b,
+           gpointer      user_data)
+{
+  const RanahEntry *x = ranah_entry_object_get_entry ((RanahEntryObject *) a);
+  const RanahEntry *y = ranah_entry_object_get_entry ((RanahEntryObject *) b);
+  const char *column = user_data;
+
+  if (g_str_equal (column, "name"))
+    return compare_strings (x->fqdn, y->fqdn);
+  if (g_str_equal (column, "opd"))
+    return g_utf8_collate (x->opd_name ? x->opd_name : "", y->opd_name ? y->opd_name : "");
+  if (g_str_equal (column, "target"))
+    {
+      const char *tx = x->records && x->records->len ? ((RanahRecord *) x->records->pdata[0])->target : "";
+      const char *ty = y->records && y->records->len ? ((RanahRecord *) y->records->pdata[0])->target : "";
+      return compare_strings (tx, ty);
+    }
+  if (g_str_equal (column, "status"))
+    return (int) x->status - (int) y->status;
+  if (g_str_equal (column, "activated"))
+    return compare_strings (x->activated_on, y->activated_on);
+  if (g_str_equal (column, "checked"))
+    return x->last_check_at < y->last_check_at ? -1 : x->last_check_at > y->last_check_at;
+  return 0;
+}
+
+static void
+add_column (RanahRegistryPage *self,
+            const char        *id,
+            const char        *title,
+            CellText           text_func,
+            gboolean           expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+  GtkCustomSorter *sorter = gtk_custom_sorter_new (sort_func, (gpointer) id, NULL);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), text_func);
+  column = gtk_column_view_column_new (title, factory);
+  g_object_set_data (G_OBJECT (column), "ranah-id", (gpointer) id);
+  gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_append_column (self->column_view, column);
+  g_object_unref (sorter);
+  g_object_unref (column);
+}
+
+/* Loading */
+
+typedef struct
+{
+  RanahStore *store;
+  guint       generation;
+} LoadJob;
+
+typedef struct
+{
+  GPtrArray *objects;
+  GPtrArray *opds;
+  char      *parent_domain;
+  guint      generation;
+} Loaded;
+
+static void
+load_job_free (LoadJob *job)
+{
+  g_clear_object (&job->store);
+  g_free (job);
+}
+
+static void
+loaded_free (Loaded *loaded)
+{
+  g_clear_pointer (&loaded->objects, g_ptr_array_unref);
+  g_clear_pointer (&loaded->opds, g_ptr_array_unref);
+  g_free (loaded->parent_domain);
+  g_free (loaded);
+}
+
+static gpointer
+load_thread (gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  LoadJob *job = data;
+  g_autoptr(GPtrArray) entries = ranah_store_list_entries (job->store, NULL, error);
+  g_autoptr(GHashTable) profile = NULL;
+  Loaded *loaded;
+
+  if (entries == NULL)
+    return NULL;
+  loaded = g_new0 (Loaded, 1);
+  loaded->generation = job->generation;
+  loaded->opds = ranah_store_list_opds (job->store, NULL);
+  profile = ranah_store_get_profile (job->store, NULL);
+  if (profile != NULL)
+    loaded->parent_domain = g_strdup (g_hash_table_lookup (profile, RANAH_PROFILE_PARENT_DOMAIN));
+  loaded->objects = g_ptr_array_new_full (entries->len, g_object_unref);
+  g_ptr_array_set_free_func (entries, NULL);
+  for (guint i = 0; i < entries->len; i++)
+    g_ptr_array_add (loaded->objects, ranah_entry_object_new (g_ptr_array_index (entries, i)));
+  return loaded;
+}
+
+static void
+fill_opds (RanahRegistryPage *self,
+           GPtrArray         *opds)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  gtk_string_list_append (list, _("All OPDs"));
+  for (guint i = 0; i < opds->len; i++)
+    {
+      RanahOpd *opd = g_ptr_array_index (opds, i);
+      gtk_string_list_append (list, opd->name);
+      if (opd->id == self->opd_id)
+        selected = i + 1;
+    }
+  g_clear_pointer (&self->opds, g_ptr_array_unref);
+  self->opds = g_ptr_array_ref (opds);
+  self->filling = TRUE;
+  gtk_drop_down_set_model (self->opd_dropdown, G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (self->opd_dropdown, selected);
+  self->filling = FALSE;
+}
+
+static void
+load_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  RanahRegistryPage *self = RANAH_REGISTRY_PAGE (source);
+  g_autoptr(GError) error = NULL;
+  Loaded *loaded = ranah_task_finish (result, &error);
+
+  gtk_spinner_set_spinning (self->spinner, FALSE);
+  if (loaded == NULL)
+    {
+      ranah_widget_toast (GTK_WIDGET (self), ranah_error_sentence (error));
+      return;
+    }
+  if (loaded->generation != self->generation)
+    {
+      loaded_free (loaded);
+      return;
+    }
+  if (loaded->opds != NULL)
+    fill_opds (self, loaded->opds);
+  g_free (self->parent_domain);
+  self->parent_domain = g_steal_pointer (&loaded->parent_domain);
+  g_list_store_splice (self->model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->model)),
+                       loaded->objects->pdata, loaded->objects->len);
+  gtk_stack_set_visible_child_name (self->stack, loaded->objects->len > 0 ? "list" : "empty");
+  loaded_free (loaded);
+  update_count (self);
+}
+
+/* Export */
+
+typedef struct
+{
+  GPtrArray *objects;   /* RanahEntryObject refs, kept alive while the thread reads them */
+  GFile     *file;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_clear_pointer (&job->objects, g_ptr_array_unref);
+  g_clear_object (&job->file);
+  g_free (job);
+}
+
+static char *
+csv_of (GPtrArray *objects)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_full (objects->len, NULL);
+
+  for (guint i = 0; i < objects->len; i++)
+    g_ptr_array_add (entries, (gpointer) ranah_entry_object_get_entry (g_ptr_array_index (objects, i)));
+  return ranah_registry_csv_write (entries);
+}
+
+static gpointer
+export_thread (gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  ExportJob *job = data;
+  g_autofree char *csv = csv_of (job->objects);
+
+  if (!g_file_replace_contents (job->file, csv, strlen (csv), NULL, FALSE, G_FILE_CREATE_NONE,
+                                NULL, cancellable, error))
+    return NULL;
+  return GUINT_TO_POINTER (job->objects->len + 1);
+}
+
+static void
+export_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  gpointer n = ranah_task_finish (result, &error);
+  g_autofree char *message = NULL;
+
+  if (n == NULL)
+    {
+      ranah_widget_toast (GTK_WIDGET (source), error->message);
+      return;
+    }
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entry exported.",
+                                          "%u entries exported.", GPOINTER_TO_UINT (n) - 1),
+                             GPOINTER_TO_UINT (n) - 1);
+  ranah_widget_toast (GTK_WIDGET (source), message);
+}
+
+static GPtrArray *
+shown_objects (RanahRegistryPage *self)
+{
+  GListModel *model = G_LIST_MODEL (self->filtered);
+  guint n = g_list_model_get_n_items (model);
+  GPtrArray *objects = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (objects, g_list_model_get_item (model, i));
+  return objects;
+}
+
+static void
+on_export_response (GtkNativeDialog   *chooser,
+                    int                response,
+                    RanahRegistryPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      ExportJob *job = g_new0 (ExportJob, 1);
+
+      job->objects = shown_objects (self);
+      job->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      ranah_task_run (self, NULL, export_thread, job, (GDestroyNotify) export_job_free, NULL,
+                      export_done, NULL);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RanahRegistryPage *self = RANAH_REGISTRY_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_("Export the Registry as CSV"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), "daftar-subdomain.csv");
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* Import */
+
+static void
+on_imported (RanahRegistryPage *self)
+{
+  ranah_registry_page_reload (self);
+}
+
+static void
+on_import_response (GtkNativeDialog   *chooser,
+                    int                response,
+                    RanahRegistryPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      RanahImportDialog *dialog = ranah_import_dialog_new (self->store, file, self->parent_domain);
+
+      if (GTK_IS_WINDOW (root))
+        gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+      g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported), self,
+                               G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RanahRegistryPage *self = RANAH_REGISTRY_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_("Import a Registry CSV"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL);
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_import_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+ranah_registry_page_dispose (GObject *object)
+{
+  RanahRegistryPage *self = RANAH_REGISTRY_PAGE (object);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RANAH_TYPE_REGISTRY_PAGE);
+  /* The template's outer box has no id, so dispose_template leaves it. */
+  {
+    GtkWidget *child;
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
+  g_clear_object (&self->store);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->model);
+  g_clear_pointer (&self->opds, g_ptr_array_unref);
+  g_clear_pointer (&self->parent_domain, g_free);
+  g_clear_pointer (&self->needle, g_free);
+
+  G_OBJECT_CLASS (ranah_registry_page_parent_class)->dispose (object);
+}
+
+static void
+ranah_registry_page_class_init (RanahRegistryPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ranah_registry_page_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/id/go/tarakankota/Ranah/ui/ranah-registry-page.ui");
+#define CHILD(name) gtk_widget_class_bind_template_child (widget_class, RanahRegistryPage, name)
+  CHILD (search_entry);
+  CHILD (opd_dropdown);
+  CHILD (status_dropdown);
+  CHILD (count_label);
+  CHILD (stack);
+  CHILD (spinner);
+  CHILD (column_view);
+#undef CHILD
+
+  gtk_widget_class_install_action (widget_class, "registry.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "registry.export", NULL, export_action);
+}
+
+static void
+ranah_registry_page_init (RanahRegistryPage *self)
+{
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) opds = gtk_string_list_new (NULL);
+  GtkNoSelection *selection;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->status = -1;
+
+  gtk_string_list_append (statuses, _("Any status"));
+  for (int s = RANAH_ENTRY_ACTIVE; s <= RANAH_ENTRY_REVOKED; s++)
+    gtk_string_list_append (statuses, status_label (s));
+  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
+  gtk_string_list_append (opds, _("All OPDs"));
+  gtk_drop_down_set_model (self->opd_dropdown, G_LIST_MODEL (opds));
+
+  add_column (self, "name", _("Name"), cell_name, TRUE);
+  add_column (self, "opd", _("OPD"), cell_opd, TRUE);
+  add_column (self, "target", _("Target"), cell_target, TRUE);
+  add_column (self, "status", _("Status"), cell_status, FALSE);
+  add_column (self, "activated", _("Activated"), cell_activated, FALSE);
+  add_column (self, "checked", _("Last check"), cell_checked, FALSE);
+
+  self->model = g_list_store_new (RANAH_TYPE_ENTRY_OBJECT);
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->model)),
+                                          g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  gtk_sort_list_model_set_incremental (self->sorted, TRUE);
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->sorted)),
+                                              GTK_FILTER (self->filter));
+  gtk_filter_list_model_set_incremental (self->filtered, TRUE);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+
+  g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_count), self);
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (apply_filter), self);
+  g_signal_connect_swapped (self->opd_dropdown, "notify::selected", G_CALLBACK (apply_filter), self);
+  g_signal_connect_swapped (self->status_dropdown, "notify::selected", G_CALLBACK (apply_filter), self);
+  /* The filter is incremental already: no need to wait for typing to pause. */
+  gtk_search_entry_set_search_delay (self->search_entry, 0);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+}
+
+void
+ranah_registry_page_set_store (RanahRegistryPage *self,
+                               RanahStore        *store)
+{
+  g_return_if_fail (RANAH_IS_REGISTRY_PAGE (self));
+  g_set_object (&self->store, store);
+}
+
+void
+ranah_registry_page_reload (RanahRegistryPage *self)
+{
+  LoadJob *job;
+
+  g_return_if_fail (RANAH_IS_REGISTRY_PAGE (self));
+
+  if (self->store == NULL)
+    return;
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0)
+    {
+      gtk_spinner_set_spinning (self->spinner, TRUE);
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+    }
+  job = g_new0 (LoadJob, 1);
+  job->store = g_object_ref (self->store);
+  job->generation = ++self->generation;
+  ranah_task_run (self, NULL, load_thread, job, (GDestroyNotify) load_job_free,
+                  (GDestroyNotify) loaded_free, load_done, NULL);
+}
+
+void
+ranah_registry_page_focus_search (RanahRegistryPage *self)
+{
+  g_return_if_fail (RANAH_IS_REGISTRY_PAGE (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+ranah_registry_page_set_filter (RanahRegistryPage *self,
+                                const char        *text,
+                                const char        *opd_code,
+                                int                status)
+{
+  guint opd_pos = 0;
+
+  g_return_if_fail (RANAH_IS_REGISTRY_PAGE (self));
+
+  for (guint i = 0; opd_code != NULL && self->opds != NULL && i < self->opds->len; i++)
+    if (g_ascii_strcasecmp (((RanahOpd *) g_ptr_array_index (self->opds, i))->code, opd_code) == 0)
+      opd_pos = i + 1;
+  self->filling = TRUE;
+  gtk_drop_down_set_selected (self->opd_dropdown, opd_pos);
+  gtk_drop_down_set_selected (self->status_dropdown, status < 0 ? 0 : (guint) status + 1);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  self->filling = FALSE;
+  apply_filter (self);
+}
+
+GListModel *
+ranah_registry_page_get_shown (RanahRegistryPage *self)
+{
+  g_return_val_if_fail (RANAH_IS_REGISTRY_PAGE (self), NULL);
+  return G_LIST_MODEL (self->filtered);
+}
+
+gboolean
+ranah_registry_page_is_filtering (RanahRegistryPage *self)
+{
+  g_return_val_if_fail (RANAH_IS_REGISTRY_PAGE (self), FALSE);
+  return gtk_filter_list_model_get_pending (self->filtered) > 0
+         || gtk_sort_list_model_get_pending (self->sorted) > 0;
+}
+
+void
+ranah_registry_page_sort_by (RanahRegistryPage *self,
+                             const char        *column,
+                             gboolean           descending)
+{
+  GListModel *columns;
+
+  g_return_if_fail (RANAH_IS_REGISTRY_PAGE (self));
+  columns = gtk_column_view_get_columns (self->column_view);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) c = g_list_model_get_item (columns, i);
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (c), "ranah-id"), column) == 0)
+        gtk_column_view_sort_by_column (self->column_view, c,
+                                        descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+    }
+}
+
+char *
+ranah_registry_page_dup_csv (RanahRegistryPage *self)
+{
+  g_autoptr(GPtrArray) objects = NULL;
+
+  g_return_val_if_fail (RANAH_IS_REGISTRY_PAGE (self), NULL);
+  objects = shown_objects (self);
+  return csv_of (objects);
+}

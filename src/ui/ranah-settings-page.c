@@ -1,0 +1,698 @@
+/* ranah-settings-page.c — Pengaturan (admin): agency profile, users, OPDs, holidays,
+ * reserved names
+ *
+ * Copyright 2026 The Ranah authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Built in code: its rows follow the store's lists, so the page is rebuilt from each load.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "ranah-dialog-util.h"
+#include "ranah-format.h"
+#include "ranah-settings-page.h"
+#include "ranah-task.h"
+#include "ranah-window.h"
+
+struct _RanahSettingsPage
+{
+  GtkWidget   parent_instance;
+
+  GtkWidget  *page;
+  RanahStore *store;
+  GPtrArray  *opds;
+  guint       generation;
+};
+
+G_DEFINE_FINAL_TYPE (RanahSettingsPage, ranah_settings_page, GTK_TYPE_WIDGET)
+
+typedef struct
+{
+  const char *key;
+  const char *title;
+} ProfileField;
+
+static const ProfileField profile_fields[] = {
+  { RANAH_PROFILE_GOVERNMENT, N_("Government") },
+  { RANAH_PROFILE_AGENCY, N_("Agency") },
+  { RANAH_PROFILE_AGENCY_SHORT, N_("Agency short name") },
+  { RANAH_PROFILE_ADDRESS, N_("Address") },
+  { RANAH_PROFILE_PHONE, N_("Phone") },
+  { RANAH_PROFILE_EMAIL, N_("E-mail") },
+  { RANAH_PROFILE_WEBSITE, N_("Website") },
+  { RANAH_PROFILE_CITY, N_("City") },
+  { RANAH_PROFILE_TIMEZONE, N_("Time zone") },
+  { RANAH_PROFILE_PARENT_DOMAIN, N_("Parent domain") },
+  { RANAH_PROFILE_NUMBER_TEMPLATE, N_("Letter number template") },
+  { RANAH_PROFILE_CLASSIFICATION, N_("Default classification code") },
+  { RANAH_PROFILE_SIGNER_NAME, N_("Signer’s name") },
+  { RANAH_PROFILE_SIGNER_POSITION, N_("Signer’s position") },
+  { RANAH_PROFILE_SIGNER_RANK, N_("Signer’s rank") },
+  { RANAH_PROFILE_SIGNER_NIP, N_("Signer’s NIP") },
+  { RANAH_PROFILE_PAPER, N_("Paper (A4 or F4)") },
+};
+
+/* Store work shared by every edit on this page: a closure run in a thread. */
+
+typedef gboolean (*EditFunc) (RanahStore *store, gpointer data, GError **error);
+
+typedef struct
+{
+  RanahStore     *store;
+  EditFunc        func;
+  gpointer        data;
+  GDestroyNotify  data_free;
+  char           *done_message;
+} EditJob;
+
+static void
+edit_job_free (EditJob *job)
+{
+  g_clear_object (&job->store);
+  if (job->data_free != NULL)
+    job->data_free (job->data);
+  g_free (job->done_message);
+  g_free (job);
+}
+
+static gpointer
+edit_thread (gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  EditJob *job = data;
+
+  if (!job->func (job->store, job->data, error))
+    return NULL;
+  return g_strdup (job->done_message);
+}
+
+static void
+edit_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  RanahSettingsPage *self = RANAH_SETTINGS_PAGE (source);
+  GtkWindow *dialog = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = ranah_task_finish (result, &error);
+
+  if (message == NULL)
+    {
+      if (dialog != NULL)
+        {
+          RanahDialogFrame *frame = g_object_get_data (G_OBJECT (dialog), "frame");
+          gtk_widget_set_sensitive (GTK_WIDGET (dialog), TRUE);
+          ranah_dialog_frame_show_error (frame, ranah_error_sentence (error));
+          g_object_unref (dialog);
+        }
+      else
+        ranah_widget_toast (GTK_WIDGET (self), ranah_error_sentence (error));
+      return;
+    }
+  if (dialog != NULL)
+    {
+      gtk_window_destroy (dialog);
+      g_object_unref (dialog);
+    }
+  ranah_widget_toast (GTK_WIDGET (self), message);
+  ranah_settings_page_reload (self);
+}
+
+static void
+run_edit (RanahSettingsPage *self,
+          GtkWindow         *dialog,
+          EditFunc           func,
+          gpointer           data,
+          GDestroyNotify     data_free,
+          const char        *done_message)
+{
+  EditJob *job = g_new0 (EditJob, 1);
+
+  job->store = g_object_ref (self->store);
+  job->func = func;
+  job->data = data;
+  job->data_free = data_free;
+  job->done_message = g_strdup (done_message);
+  if (dialog != NULL)
+    gtk_widget_set_sensitive (GTK_WIDGET (dialog), FALSE);
+  ranah_task_run (self, NULL, edit_thread, job, (GDestroyNotify) edit_job_free, g_free, edit_done,
+                  dialog != NULL ? g_object_ref (dialog) : NULL);
+}
+
+/* Profile */
+
+static gboolean
+set_profile_edit (RanahStore *store, gpointer data, GError **error)
+{
+  char **kv = data;
+  return ranah_store_set_profile (store, kv[0], kv[1], error);
+}
+
+static void
+on_profile_apply (AdwEntryRow       *row,
+                  RanahSettingsPage *self)
+{
+  char **kv = g_new0 (char *, 3);
+
+  kv[0] = g_strdup (g_object_get_data (G_OBJECT (row), "key"));
+  kv[1] = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  run_edit (self, NULL, set_profile_edit, kv, (GDestroyNotify) g_strfreev,
+            _("The agency profile was saved."));
+}
+
+/* Users */
+
+static gboolean
+update_user_edit (RanahStore *store, gpointer data, GError **error)
+{
+  return ranah_store_update_user (store, data, error);
+}
+
+static void
+on_user_active (GtkSwitch         *toggle,
+                GParamSpec        *pspec,
+                RanahSettingsPage *self)
+{
+  RanahUser *user = ranah_user_copy (g_object_get_data (G_OBJECT (toggle), "user"));
+
+  user->active = gtk_switch_get_active (toggle);
+  run_edit (self, NULL, update_user_edit, user, (GDestroyNotify) ranah_user_free,
+            user->active ? _("The account is active.") : _("The account is disabled."));
+}
+
+typedef struct
+{
+  RanahUser *user;
+  char      *password;
+} NewUser;
+
+static void
+new_user_free (NewUser *data)
+{
+  ranah_user_free (data->user);
+  if (data->password != NULL)
+    memset (data->password, 0, strlen (data->password));
+  g_free (data->password);
+  g_free (data);
+}
+
+static gboolean
+add_user_edit (RanahStore *store, gpointer data, GError **error)
+{
+  NewUser *new_user = data;
+  return ranah_store_add_user (store, new_user->user, new_user->password, error) != 0;
+}
+
+static GtkWidget *
+entry_row (GtkWidget  *group,
+           const char *title,
+           gboolean    password)
+{
+  GtkWidget *row = password ? adw_password_entry_row_new () : adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  return row;
+}
+
+static GtkWidget *
+combo_row (GtkWidget   *group,
+           const char  *title,
+           GListModel  *model)
+{
+  GtkWidget *row = adw_combo_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), model);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  return row;
+}
+
+static AdwWindow *
+edit_dialog (RanahSettingsPage *self,
+             const char        *title,
+             const char        *confirm,
+             GtkWidget        **group_out)
+{
+  AdwWindow *dialog = ADW_WINDOW (adw_window_new ());
+  RanahDialogFrame *frame = g_new0 (RanahDialogFrame, 1);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  ranah_dialog_frame_build (dialog, title, confirm, FALSE, frame);
+  g_object_set_data_full (G_OBJECT (dialog), "frame", frame, g_free);
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 480, 480);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  *group_out = adw_preferences_group_new ();
+  gtk_box_append (GTK_BOX (frame->content), *group_out);
+  return dialog;
+}
+
+static void
+on_add_user_confirm (GSimpleAction     *action,
+                     GVariant          *parameter,
+                     RanahSettingsPage *self)
+{
+  GtkWindow *dialog = g_object_get_data (G_OBJECT (action), "dialog");
+  NewUser *data = g_new0 (NewUser, 1);
+  guint role = adw_combo_row_get_selected (g_object_get_data (G_OBJECT (dialog), "role"));
+  guint opd = adw_combo_row_get_selected (g_object_get_data (G_OBJECT (dialog), "opd"));
+
+  data->user = ranah_user_new ();
+  g_free (data->user->username);
+  data->user->username = g_ascii_strdown (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "username")), -1);
+  g_free (data->user->full_name);
+  data->user->full_name = g_strdup (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "full-name")));
+  g_free (data->user->nip);
+  data->user->nip = g_strdup (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "nip")));
+  data->user->role = (RanahRole) (role + RANAH_ROLE_OPD);
+  if (data->user->role == RANAH_ROLE_OPD && self->opds != NULL && opd < self->opds->len)
+    data->user->opd_id = ((RanahOpd *) g_ptr_array_index (self->opds, opd))->id;
+  data->password = g_strdup (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "password")));
+  run_edit (self, dialog, add_user_edit, data, (GDestroyNotify) new_user_free,
+            _("The user was added."));
+}
+
+static void
+install_confirm (GtkWindow         *dialog,
+                 RanahSettingsPage *self,
+                 GCallback          callback)
+{
+  GSimpleActionGroup *group = g_simple_action_group_new ();
+  GSimpleAction *action = g_simple_action_new ("confirm", NULL);
+
+  g_object_set_data (G_OBJECT (action), "dialog", dialog);
+  g_signal_connect (action, "activate", callback, self);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+  gtk_widget_insert_action_group (GTK_WIDGET (dialog), "dialog", G_ACTION_GROUP (group));
+  g_object_unref (action);
+  g_object_unref (group);
+}
+
+static void
+add_user_clicked (RanahSettingsPage *self)
+{
+  GtkWidget *group;
+  AdwWindow *dialog = edit_dialog (self, _("Add User"), _("_Add"), &group);
+  g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) opds = gtk_string_list_new (NULL);
+
+  for (RanahRole role = RANAH_ROLE_OPD; role < RANAH_N_ROLES; role++)
+    gtk_string_list_append (roles, ranah_role_title (role));
+  for (guint i = 0; self->opds != NULL && i < self->opds->len; i++)
+    gtk_string_list_append (opds, ((RanahOpd *) g_ptr_array_index (self->opds, i))->name);
+  g_object_set_data (G_OBJECT (dialog), "username", entry_row (group, _("User name"), FALSE));
+  g_object_set_data (G_OBJECT (dialog), "full-name", entry_row (group, _("Full name"), FALSE));
+  g_object_set_data (G_OBJECT (dialog), "nip", entry_row (group, _("NIP"), FALSE));
+  g_object_set_data (G_OBJECT (dialog), "role", combo_row (group, _("Role"), G_LIST_MODEL (roles)));
+  g_object_set_data (G_OBJECT (dialog), "opd", combo_row (group, _("OPD (for OPD users)"), G_LIST_MODEL (opds)));
+  g_object_set_data (G_OBJECT (dialog), "password", entry_row (group, _("Password"), TRUE));
+  install_confirm (GTK_WINDOW (dialog), self, G_CALLBACK (on_add_user_confirm));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* OPDs */
+
+static gboolean
+add_opd_edit (RanahStore *store, gpointer data, GError **error)
+{
+  return ranah_store_add_opd (store, data, error) != 0;
+}
+
+static void
+on_add_opd_confirm (GSimpleAction     *action,
+                    GVariant          *parameter,
+                    RanahSettingsPage *self)
+{
+  GtkWindow *dialog = g_object_get_data (G_OBJECT (action), "dialog");
+  RanahOpd *opd = ranah_opd_new ();
+
+#define TAKE(field, key) \
+  g_free (opd->field); \
+  opd->field = g_strstrip (g_strdup (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), key))))
+  TAKE (code, "code");
+  TAKE (name, "name");
+  TAKE (head_title, "head-title");
+  TAKE (address, "address");
+  TAKE (email, "email");
+#undef TAKE
+  run_edit (self, dialog, add_opd_edit, opd, (GDestroyNotify) ranah_opd_free, _("The OPD was added."));
+}
+
+static void
+add_opd_clicked (RanahSettingsPage *self)
+{
+  GtkWidget *group;
+  AdwWindow *dialog = edit_dialog (self, _("Add OPD"), _("_Add"), &group);
+
+  g_object_set_data (G_OBJECT (dialog), "code", entry_row (group, _("Code (e.g. DINKES)"), FALSE));
+  g_object_set_data (G_OBJECT (dialog), "name", entry_row (group, _("Name"), FALSE));
+  g_object_set_data (G_OBJECT (dialog), "head-title", entry_row (group, _("Addressee (head’s title)"), FALSE));
+  g_object_set_data (G_OBJECT (dialog), "address", entry_row (group, _("Place (di …)"), FALSE));
+  g_object_set_data (G_OBJECT (dialog), "email", entry_row (group, _("E-mail"), FALSE));
+  install_confirm (GTK_WINDOW (dialog), self, G_CALLBACK (on_add_opd_confirm));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Holidays and reserved names */
+
+static gboolean
+add_holiday_edit (RanahStore *store, gpointer data, GError **error)
+{
+  return ranah_store_add_holiday (store, data, error);
+}
+
+static gboolean
+remove_holiday_edit (RanahStore *store, gpointer data, GError **error)
+{
+  return ranah_store_remove_holiday (store, data, error);
+}
+
+static gboolean
+add_reserved_edit (RanahStore *store, gpointer data, GError **error)
+{
+  return ranah_store_add_reserved (store, data, error);
+}
+
+static gboolean
+remove_reserved_edit (RanahStore *store, gpointer data, GError **error)
+{
+  return ranah_store_remove_reserved (store, data, error);
+}
+
+static void
+on_add_holiday (AdwEntryRow       *row,
+                RanahSettingsPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  g_auto(GStrv) parts = g_strsplit (text, " ", 2);
+  gboolean cuti = strstr (text, "cuti bersama") != NULL || strstr (text, "Cuti Bersama") != NULL;
+
+  run_edit (self, NULL, add_holiday_edit,
+            ranah_holiday_new (parts[0] ? parts[0] : "", parts[0] && parts[1] ? g_strstrip (parts[1]) : "",
+                               cuti),
+            (GDestroyNotify) ranah_holiday_free, _("The holiday was added."));
+}
+
+static void
+on_remove_holiday (GtkButton         *button,
+                   RanahSettingsPage *self)
+{
+  run_edit (self, NULL, remove_holiday_edit, g_strdup (g_object_get_data (G_OBJECT (button), "date")),
+            g_free, _("The holiday was removed."));
+}
+
+static void
+on_add_reserved (AdwEntryRow       *row,
+                 RanahSettingsPage *self)
+{
+  run_edit (self, NULL, add_reserved_edit,
+            g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)))), g_free,
+            _("The name is reserved."));
+}
+
+static void
+on_remove_reserved (GtkButton         *button,
+                    RanahSettingsPage *self)
+{
+  run_edit (self, NULL, remove_reserved_edit, g_strdup (g_object_get_data (G_OBJECT (button), "name")),
+            g_free, _("The name is free for requests again."));
+}
+
+static GtkWidget *
+remove_button (const char *tooltip)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_add_css_class (button, "flat");
+  return button;
+}
+
+static GtkWidget *
+group_with_button (GtkWidget  *page,
+                   const char *title,
+                   const char *description,
+                   const char *button_label,
+                   GCallback   callback,
+                   gpointer    data)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (description != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  if (button_label != NULL)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (button_label);
+      gtk_widget_add_css_class (button, "flat");
+      g_signal_connect_swapped (button, "clicked", callback, data);
+      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
+    }
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  return group;
+}
+
+/* Loading */
+
+typedef struct
+{
+  GHashTable *profile;
+  GPtrArray  *users;
+  GPtrArray  *opds;
+  GPtrArray  *holidays;
+  GStrv       reserved;
+  guint       generation;
+} Loaded;
+
+static void
+loaded_free (Loaded *loaded)
+{
+  g_clear_pointer (&loaded->profile, g_hash_table_unref);
+  g_clear_pointer (&loaded->users, g_ptr_array_unref);
+  g_clear_pointer (&loaded->opds, g_ptr_array_unref);
+  g_clear_pointer (&loaded->holidays, g_ptr_array_unref);
+  g_strfreev (loaded->reserved);
+  g_free (loaded);
+}
+
+static gpointer
+load_thread (gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  RanahStore *store = data;
+  Loaded *loaded = g_new0 (Loaded, 1);
+
+  if ((loaded->profile = ranah_store_get_profile (store, error)) == NULL
+      || (loaded->users = ranah_store_list_users (store, error)) == NULL
+      || (loaded->opds = ranah_store_list_opds (store, error)) == NULL
+      || (loaded->holidays = ranah_store_list_holidays (store, error)) == NULL
+      || (loaded->reserved = ranah_store_list_reserved (store, error)) == NULL)
+    {
+      loaded_free (loaded);
+      return NULL;
+    }
+  return loaded;
+}
+
+static const char *
+opd_name (GPtrArray *opds,
+          gint64     id)
+{
+  for (guint i = 0; opds != NULL && i < opds->len; i++)
+    if (((RanahOpd *) g_ptr_array_index (opds, i))->id == id)
+      return ((RanahOpd *) g_ptr_array_index (opds, i))->name;
+  return "";
+}
+
+static void
+load_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  RanahSettingsPage *self = RANAH_SETTINGS_PAGE (source);
+  g_autoptr(GError) error = NULL;
+  Loaded *loaded = ranah_task_finish (result, &error);
+  GtkWidget *page, *group;
+  guint generation = GPOINTER_TO_UINT (user_data);
+
+  if (loaded == NULL)
+    {
+      ranah_widget_toast (GTK_WIDGET (self), ranah_error_sentence (error));
+      return;
+    }
+  if (generation != self->generation)
+    {
+      loaded_free (loaded);
+      return;
+    }
+
+  page = adw_preferences_page_new ();
+
+  group = group_with_button (page, _("Agency Profile"),
+                             _("Used in the kop surat and the Surat Tanggapan. Press Enter or the "
+                               "check mark to save a line."), NULL, NULL, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (profile_fields); i++)
+    {
+      GtkWidget *row = adw_entry_row_new ();
+      const char *value = g_hash_table_lookup (loaded->profile, profile_fields[i].key);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(profile_fields[i].title));
+      gtk_editable_set_text (GTK_EDITABLE (row), value ? value : "");
+      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+      g_object_set_data (G_OBJECT (row), "key", (gpointer) profile_fields[i].key);
+      g_signal_connect (row, "apply", G_CALLBACK (on_profile_apply), self);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+
+  group = group_with_button (page, _("Users"), NULL, _("_Add User…"),
+                             G_CALLBACK (add_user_clicked), self);
+  for (guint i = 0; i < loaded->users->len; i++)
+    {
+      RanahUser *user = g_ptr_array_index (loaded->users, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *toggle = gtk_switch_new ();
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s%s%s", user->username,
+                                                   ranah_role_title (user->role),
+                                                   user->opd_id ? " · " : "",
+                                                   opd_name (loaded->opds, user->opd_id));
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     *user->full_name ? user->full_name : user->username);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_switch_set_active (GTK_SWITCH (toggle), user->active);
+      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (toggle, _("Account active"));
+      g_object_set_data_full (G_OBJECT (toggle), "user", ranah_user_copy (user),
+                              (GDestroyNotify) ranah_user_free);
+      g_signal_connect (toggle, "notify::active", G_CALLBACK (on_user_active), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+
+  group = group_with_button (page, _("OPDs"), NULL, _("Add _OPD…"),
+                             G_CALLBACK (add_opd_clicked), self);
+  for (guint i = 0; i < loaded->opds->len; i++)
+    {
+      RanahOpd *opd = g_ptr_array_index (loaded->opds, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", opd->code, opd->head_title);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), opd->name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+
+  group = group_with_button (page, _("Holidays"),
+                             _("Days the working-day clock skips besides weekends. Add one as "
+                               "“2026-12-25 Hari Raya Natal”; write “cuti bersama” in the name for "
+                               "a joint leave day."), NULL, NULL, NULL);
+  {
+    GtkWidget *add = adw_entry_row_new ();
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (add), _("Add a holiday (YYYY-MM-DD name)"));
+    adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (add), TRUE);
+    g_signal_connect (add, "apply", G_CALLBACK (on_add_holiday), self);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), add);
+  }
+  for (guint i = 0; i < loaded->holidays->len; i++)
+    {
+      RanahHoliday *holiday = g_ptr_array_index (loaded->holidays, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = remove_button (_("Remove holiday"));
+      g_autofree char *date = ranah_format_date (holiday->date);
+      g_autofree char *subtitle = g_strdup_printf ("%s%s", date,
+                                                   holiday->cuti_bersama ? _(" · cuti bersama") : "");
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), holiday->name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      g_object_set_data_full (G_OBJECT (button), "date", g_strdup (holiday->date), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_remove_holiday), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+
+  group = group_with_button (page, _("Reserved Names"),
+                             _("Names no OPD may request."), NULL, NULL, NULL);
+  {
+    GtkWidget *add = adw_entry_row_new ();
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (add), _("Reserve a name"));
+    adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (add), TRUE);
+    g_signal_connect (add, "apply", G_CALLBACK (on_add_reserved), self);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), add);
+  }
+  for (guint i = 0; loaded->reserved[i] != NULL; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = remove_button (_("Free this name"));
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), loaded->reserved[i]);
+      g_object_set_data_full (G_OBJECT (button), "name", g_strdup (loaded->reserved[i]), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_remove_reserved), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+
+  g_clear_pointer (&self->opds, g_ptr_array_unref);
+  self->opds = g_ptr_array_ref (loaded->opds);
+  g_clear_pointer (&self->page, gtk_widget_unparent);
+  self->page = page;
+  gtk_widget_set_parent (page, GTK_WIDGET (self));
+  loaded_free (loaded);
+}
+
+static void
+ranah_settings_page_dispose (GObject *object)
+{
+  RanahSettingsPage *self = RANAH_SETTINGS_PAGE (object);
+
+  g_clear_pointer (&self->page, gtk_widget_unparent);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->opds, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (ranah_settings_page_parent_class)->dispose (object);
+}
+
+static void
+ranah_settings_page_class_init (RanahSettingsPageClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = ranah_settings_page_dispose;
+  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+ranah_settings_page_init (RanahSettingsPage *self)
+{
+}
+
+void
+ranah_settings_page_set_store (RanahSettingsPage *self,
+                               RanahStore        *store)
+{
+  g_return_if_fail (RANAH_IS_SETTINGS_PAGE (self));
+  g_set_object (&self->store, store);
+}
+
+void
+ranah_settings_page_reload (RanahSettingsPage *self)
+{
+  const RanahUser *user;
+
+  g_return_if_fail (RANAH_IS_SETTINGS_PAGE (self));
+
+  if (self->store == NULL || (user = ranah_store_get_user (self->store)) == NULL
+      || user->role != RANAH_ROLE_ADMIN)
+    return;
+  ranah_task_run (self, NULL, load_thread, g_object_ref (self->store), g_object_unref,
+                  (GDestroyNotify) loaded_free, load_done, GUINT_TO_POINTER (++self->generation));
+}

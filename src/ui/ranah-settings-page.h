@@ -1,0 +1,22 @@
+/* ranah-settings-page.h — Pengaturan (admin): agency profile, users, OPDs, holidays,
+ * reserved names
+ *
+ * Copyright 2026 The Ranah authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ranah-store.h"
+
+G_BEGIN_DECLS
+
+#define RANAH_TYPE_SETTINGS_PAGE (ranah_settings_page_get_type ())
+G_DECLARE_FINAL_TYPE (RanahSettingsPage, ranah_settings_page, RANAH, SETTINGS_PAGE, GtkWidget)
+
+void ranah_settings_page_set_store (RanahSettingsPage *self,
+                                    RanahStore        *store);
+void ranah_settings_page_reload    (RanahSettingsPage *self);
+
+G_END_DECLS

@@ -1,0 +1,115 @@
+/* ranah-task.c — running store work off the main loop
+ *
+ * Copyright 2026 The Ranah authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The store's calls are synchronous and thread-safe; every page hands them to a GTask
+ * thread through this one helper, so the window never waits on the disk or the network.
+ */
+#include "ranah-task.h"
+
+typedef struct
+{
+  RanahTaskFunc       func;
+  gpointer            data;
+  GDestroyNotify      data_free;
+  GDestroyNotify      result_free;
+  GAsyncReadyCallback callback;
+  gpointer            user_data;
+} RunData;
+
+static guint pending_runs;
+
+static void
+run_data_free (RunData *run)
+{
+  if (run->data_free != NULL && run->data != NULL)
+    run->data_free (run->data);
+  g_free (run);
+}
+
+static void
+run_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  RunData *run = task_data;
+  GError *error = NULL;
+  gpointer result = run->func (run->data, cancellable, &error);
+
+  if (result == NULL)
+    {
+      if (error == NULL)
+        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED, "no result");
+      g_task_return_error (task, error);
+    }
+  else
+    g_task_return_pointer (task, result, run->result_free);
+}
+
+static void
+run_done (GObject      *source_object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  RunData *run = g_task_get_task_data (G_TASK (result));
+
+  g_assert (pending_runs > 0);
+  pending_runs--;
+  if (run->callback != NULL)
+    run->callback (source_object, result, run->user_data);
+}
+
+void
+ranah_task_run (gpointer             source_object,
+                GCancellable        *cancellable,
+                RanahTaskFunc        func,
+                gpointer             data,
+                GDestroyNotify       data_free,
+                GDestroyNotify       result_free,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  RunData *run;
+
+  g_return_if_fail (func != NULL);
+
+  run = g_new0 (RunData, 1);
+  run->func = func;
+  run->data = data;
+  run->data_free = data_free;
+  run->result_free = result_free;
+  run->callback = callback;
+  run->user_data = user_data;
+
+  pending_runs++;
+  task = g_task_new (source_object, cancellable, run_done, NULL);
+  g_task_set_source_tag (task, ranah_task_run);
+  g_task_set_task_data (task, run, (GDestroyNotify) run_data_free);
+  g_task_run_in_thread (task, run_thread);
+}
+
+gpointer
+ranah_task_finish (GAsyncResult  *result,
+                   GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+guint
+ranah_task_pending (void)
+{
+  return pending_runs;
+}
+
+void
+ranah_task_wait_idle (void)
+{
+  while (pending_runs > 0)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
