@@ -424,6 +424,8 @@ static const char *const profile_defaults[][2] = {
   { RANAH_PROFILE_TSIG_SECRET, "" },
   { RANAH_PROFILE_MAX_LOGIN_FAILURES, "5" },
   { RANAH_PROFILE_LOCKOUT_MINUTES, "15" },
+  { RANAH_PROFILE_WARN_PERCENT, "75" },
+  { RANAH_PROFILE_BREACH_PERCENT, "100" },
 };
 
 GHashTable *
