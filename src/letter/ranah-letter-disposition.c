@@ -26,9 +26,13 @@ nonempty (const char *value,
 static char *
 date_or_dash (const char *iso)
 {
+  char *date;
+
   if (iso == NULL || *iso == '\0')
     return g_strdup ("-");
-  return ranah_format_date_long (iso);
+  /* A date that does not exist has no long form: show it as stored. */
+  date = ranah_format_date_long (iso);
+  return date != NULL ? date : g_strdup (iso);
 }
 
 static double

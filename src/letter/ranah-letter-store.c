@@ -308,8 +308,10 @@ ranah_letter_describe_verified (const RanahLetter  *letter,
   g_return_val_if_fail (letter != NULL, NULL);
   g_return_val_if_fail (request != NULL, NULL);
 
-  date = letter->letter_date != NULL ? ranah_format_date_long (letter->letter_date)
-                                     : g_strdup ("-");
+  if (letter->letter_date != NULL)
+    date = ranah_format_date_long (letter->letter_date);
+  if (date == NULL)
+    date = g_strdup (letter->letter_date != NULL ? letter->letter_date : "-");
   return g_strdup_printf (_("Genuine and unaltered: letter %s of %s answers request %u/%u "
                             "(%s) from %s."),
                           letter->number != NULL ? letter->number : "-", date,

@@ -100,6 +100,7 @@ ranah_letter_date_from_unix (GHashTable *profile,
   g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) local = NULL;
   g_autofree char *iso = NULL;
+  char *date;
 
   zone = g_time_zone_new_identifier (ranah_profile_value (profile, RANAH_PROFILE_TIMEZONE));
   if (zone == NULL)
@@ -109,7 +110,8 @@ ranah_letter_date_from_unix (GHashTable *profile,
     return g_strdup ("");
   local = g_date_time_to_timezone (utc, zone);
   iso = g_date_time_format (local, "%Y-%m-%d");
-  return ranah_format_date_long (iso);
+  date = ranah_format_date_long (iso);
+  return date != NULL ? date : g_steal_pointer (&iso);
 }
 
 char *
