@@ -11,12 +11,12 @@
 
 #include "ranah-core.h"
 
-int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
+#include "fuzz.h"
 
 #define SPAN G_GINT64_CONSTANT (4102444800)   /* 1970 … 2100 */
 
 int
-LLVMFuzzerTestOneInput (const guint8 *data,
+LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t        size)
 {
   g_autoptr(RanahCalendar) calendar = ranah_calendar_new ("Asia/Makassar");

@@ -10,7 +10,7 @@
 
 #include "ranah-core.h"
 
-int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
+#include "fuzz.h"
 
 static void
 read_and_round_trip (const char *data,
@@ -60,7 +60,7 @@ read_and_round_trip (const char *data,
 }
 
 int
-LLVMFuzzerTestOneInput (const guint8 *data,
+LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t        size)
 {
   GError *error = NULL;

@@ -10,7 +10,7 @@
 
 #include "ranah-core.h"
 
-int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
+#include "fuzz.h"
 
 static void
 check (gboolean    ok,
@@ -36,7 +36,7 @@ check (gboolean    ok,
   } G_STMT_END
 
 int
-LLVMFuzzerTestOneInput (const guint8 *data,
+LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t        size)
 {
   g_autofree char *input = g_strndup ((const char *) data, size);
