@@ -153,9 +153,11 @@ static guint32
 day_of (RanahCalendar *calendar,
         gint64         when)
 {
-  gint interval = g_time_zone_find_interval (calendar->tz, G_TIME_TYPE_UNIVERSAL, clamp_time (when));
-  gint64 local = clamp_time (when) + g_time_zone_get_offset (calendar->tz, interval);
-  gint64 days = local >= 0 ? local / SECONDS_PER_DAY : -((-local + SECONDS_PER_DAY - 1) / SECONDS_PER_DAY);
+  gint64 utc = clamp_time (when);
+  gint interval = g_time_zone_find_interval (calendar->tz, G_TIME_TYPE_UNIVERSAL, utc);
+  gint64 local = utc + g_time_zone_get_offset (calendar->tz, interval);
+  gint64 days = local >= 0 ? local / SECONDS_PER_DAY
+                           : -((-local + SECONDS_PER_DAY - 1) / SECONDS_PER_DAY);
 
   return (guint32) CLAMP (days + EPOCH_DAY, FIRST_DAY, LAST_DAY);
 }
@@ -345,8 +347,10 @@ measure (RanahCalendar *calendar,
 
   if (is_working (calendar, first) && first_end > first_start)
     {
-      *out_seconds += first_end - MAX (from, first_start);
-      *out_days += (double) (first_end - MAX (from, first_start)) / (double) (first_end - first_start);
+      gint64 part = first_end - MAX (from, first_start);
+
+      *out_seconds += part;
+      *out_days += (double) part / (double) (first_end - first_start);
     }
   *out_seconds += whole_days_seconds (calendar, first + 1, last);
   *out_days += (double) count_working (calendar, first + 1, last);
@@ -354,8 +358,10 @@ measure (RanahCalendar *calendar,
   last_end = day_start (calendar, last + 1);
   if (is_working (calendar, last) && to > last_start && last_end > last_start)
     {
-      *out_seconds += MIN (to, last_end) - last_start;
-      *out_days += (double) (MIN (to, last_end) - last_start) / (double) (last_end - last_start);
+      gint64 part = MIN (to, last_end) - last_start;
+
+      *out_seconds += part;
+      *out_days += (double) part / (double) (last_end - last_start);
     }
 }
 

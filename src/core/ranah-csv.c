@@ -87,7 +87,8 @@ ranah_csv_parse (const char  *data,
     {
       if (*invalid == '\0')
         g_set_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_VALIDATION,
-                     _("Line %u of the CSV file contains a NUL byte."), count_lines (data, invalid));
+                     _("Line %u of the CSV file contains a NUL byte."),
+                     count_lines (data, invalid));
       else
         g_set_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_VALIDATION,
                      _("Line %u of the CSV file is not valid UTF-8 text; save the file as UTF-8."),
@@ -123,7 +124,8 @@ ranah_csv_parse (const char  *data,
                     {
                       g_string_free (field, TRUE);
                       g_set_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_VALIDATION,
-                                   _("Line %u of the CSV file opens a quoted field that is never closed."),
+                                   _("Line %u of the CSV file opens a quoted field that is never "
+                                     "closed."),
                                    quote_line);
                       return NULL;
                     }
@@ -147,7 +149,8 @@ ranah_csv_parse (const char  *data,
                 {
                   g_string_free (field, TRUE);
                   g_set_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_VALIDATION,
-                               _("Line %u of the CSV file has text after the closing quote of a field."),
+                               _("Line %u of the CSV file has text after the closing quote of a "
+                                 "field."),
                                line);
                   return NULL;
                 }
@@ -325,14 +328,16 @@ build_layout (Layout       *layout,
               g_set_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_VALIDATION,
                            _("The column mapping names “%s”, which is not a registry column "
                              "(name, fqdn, opd, purpose, type, target, ttl, contact_name, "
-                             "contact_phone, contact_email, status, activated_on, host, internal)."),
+                             "contact_phone, contact_email, status, activated_on, host, "
+                             "internal)."),
                            item);
               return FALSE;
             }
           if (eq[1] == '\0' || mapped[col])
             {
               g_set_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_VALIDATION,
-                           _("The column mapping must give the column “%s” exactly one header name."),
+                           _("The column mapping must give the column “%s” exactly one header "
+                             "name."),
                            columns[col]);
               return FALSE;
             }
@@ -366,7 +371,8 @@ build_layout (Layout       *layout,
                          name, columns[c]);
           else
             g_set_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_VALIDATION,
-                         _("The file has no column “%s”; map one of its columns to it, as %s=Header."),
+                         _("The file has no column “%s”; map one of its columns to it, as "
+                           "%s=Header."),
                          columns[c], columns[c]);
           return FALSE;
         }
@@ -544,9 +550,19 @@ strip_parent (const char *name,
 
   if (n > 0 && name[n - 1] == '.')
     n--;
-  if (p > 0 && n > p + 1 && name[n - p - 1] == '.' && g_ascii_strncasecmp (name + n - p, parent, p) == 0)
+  if (p > 0 && n > p + 1 && name[n - p - 1] == '.'
+      && g_ascii_strncasecmp (name + n - p, parent, p) == 0)
     return g_strndup (name, n - p - 1);
   return g_strndup (name, n);
+}
+
+/* @name in lower case without its final dot. */
+static char *
+without_final_dot (const char *name)
+{
+  gsize n = strlen (name);
+
+  return g_ascii_strdown (name, n > 0 && name[n - 1] == '.' ? (gssize) n - 1 : (gssize) n);
 }
 
 /* The record a row describes, or NULL after reporting what is wrong with it. */
@@ -581,7 +597,8 @@ row_record (RowContext *ctx)
     }
   else if (!ranah_record_type_from_string (type_text, &type))
     {
-      g_autofree char *message = g_strdup_printf (_("The record type “%s” is not one of A, AAAA, CNAME, TXT or MX."),
+      g_autofree char *message = g_strdup_printf (_("The record type “%s” is not one of A, AAAA, "
+                                                    "CNAME, TXT or MX."),
                                                   type_text);
       row_problem (ctx, COL_TYPE, message);
     }
@@ -596,7 +613,8 @@ row_record (RowContext *ctx)
         {
           *space = '\0';
           if (!parse_uint (target, 65535, &priority))
-            row_problem (ctx, COL_TARGET, _("The priority of an MX target must be a number from 0 to 65535."));
+            row_problem (ctx, COL_TARGET, _("The priority of an MX target must be a number from 0 "
+                                            "to 65535."));
           memmove (target, space + 1, strlen (space + 1) + 1);
           g_strstrip (target);
         }
@@ -605,13 +623,15 @@ row_record (RowContext *ctx)
   if (ttl_text[0] != '\0' && (!parse_uint (ttl_text, G_MAXUINT, &ttl)
                               || (ttl != 0 && (ttl < 60 || ttl > 86400))))
     {
-      g_autofree char *message = g_strdup_printf (_("The TTL “%s” must be 0 or a number of seconds from 60 to 86400."),
+      g_autofree char *message = g_strdup_printf (_("The TTL “%s” must be 0 or a number of "
+                                                    "seconds from 60 to 86400."),
                                                   ttl_text);
       row_problem (ctx, COL_TTL, message);
     }
   if (!parse_flag (internal_text, &internal))
     {
-      g_autofree char *message = g_strdup_printf (_("The value “%s” must be “yes” or “no”."), internal_text);
+      g_autofree char *message = g_strdup_printf (_("The value “%s” must be “yes” or “no”."),
+                                                  internal_text);
       row_problem (ctx, COL_INTERNAL, message);
     }
   if (ctx->n_problems > before)
@@ -682,10 +702,7 @@ ranah_registry_csv_read (const char   *data,
   *entries = NULL;
   *problems = NULL;
 
-  {
-    gsize n = strlen (parent_domain);
-    parent = g_ascii_strdown (parent_domain, n > 0 && parent_domain[n - 1] == '.' ? (gssize) n - 1 : (gssize) n);
-  }
+  parent = without_final_dot (parent_domain);
   if (!ranah_validate_fqdn (parent, FALSE, NULL))
     {
       g_set_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_VALIDATION,
@@ -740,7 +757,8 @@ ranah_registry_csv_read (const char   *data,
                 RanahImportProblem *problem = g_new0 (RanahImportProblem, 1);
 
                 problem->line = row->line;
-                problem->reason = g_strdup_printf (_("The row has %u fields but the header names only %u columns."),
+                problem->reason = g_strdup_printf (_("The row has %u fields but the header names "
+                                                     "only %u columns."),
                                                    n_fields, layout.n_header);
                 g_ptr_array_add (out_problems, problem);
                 ctx.n_problems++;
@@ -763,12 +781,12 @@ ranah_registry_csv_read (const char   *data,
       fqdn_text = field_of (&ctx, COL_FQDN);
       if (fqdn != NULL && fqdn_text[0] != '\0')
         {
-          gsize n = strlen (fqdn_text);
-          g_autofree char *given = g_ascii_strdown (fqdn_text, n > 0 && fqdn_text[n - 1] == '.' ? (gssize) n - 1 : (gssize) n);
+          g_autofree char *given = without_final_dot (fqdn_text);
 
           if (!g_str_equal (given, fqdn))
             {
-              g_autofree char *message = g_strdup_printf (_("The FQDN “%s” does not match the name, which makes “%s”."),
+              g_autofree char *message = g_strdup_printf (_("The FQDN “%s” does not match the "
+                                                            "name, which makes “%s”."),
                                                           fqdn_text, fqdn);
               row_problem (&ctx, COL_FQDN, message);
             }
@@ -779,20 +797,24 @@ ranah_registry_csv_read (const char   *data,
       purpose = field_of (&ctx, COL_PURPOSE);
       check_text (&ctx, COL_PURPOSE, purpose, _("purpose"), FALSE, TRUE, PURPOSE_MAX);
       contact_name = field_of (&ctx, COL_CONTACT_NAME);
-      check_text (&ctx, COL_CONTACT_NAME, contact_name, _("contact name"), FALSE, FALSE, CONTACT_NAME_MAX);
+      check_text (&ctx, COL_CONTACT_NAME, contact_name, _("contact name"), FALSE, FALSE,
+                  CONTACT_NAME_MAX);
       contact_phone = field_of (&ctx, COL_CONTACT_PHONE);
-      if (contact_phone[0] != '\0' && !ranah_validate_phone (contact_phone, _("contact phone"), &local))
+      if (contact_phone[0] != '\0'
+          && !ranah_validate_phone (contact_phone, _("contact phone"), &local))
         row_error (&ctx, COL_CONTACT_PHONE, local);
       g_clear_error (&local);
       contact_email = field_of (&ctx, COL_CONTACT_EMAIL);
-      if (contact_email[0] != '\0' && !ranah_validate_email (contact_email, _("contact e-mail"), &local))
+      if (contact_email[0] != '\0'
+          && !ranah_validate_email (contact_email, _("contact e-mail"), &local))
         row_error (&ctx, COL_CONTACT_EMAIL, local);
       g_clear_error (&local);
 
       status_text = field_of (&ctx, COL_STATUS);
       if (!parse_status (status_text, &status))
         {
-          g_autofree char *message = g_strdup_printf (_("The status “%s” must be active, suspended or revoked."),
+          g_autofree char *message = g_strdup_printf (_("The status “%s” must be active, "
+                                                        "suspended or revoked."),
                                                       status_text);
           row_problem (&ctx, COL_STATUS, message);
         }
@@ -840,9 +862,10 @@ ranah_registry_csv_read (const char   *data,
        * together at one name. */
       if (!same_text (entry->opd_name, opd))
         {
-          g_autofree char *message = g_strdup_printf (_("The name “%s” already belongs to “%s” on line %u; one name has one owner."),
-                                                      label, entry->opd_name,
-                                                      GPOINTER_TO_UINT (g_hash_table_lookup (first_line, label)));
+          guint line = GPOINTER_TO_UINT (g_hash_table_lookup (first_line, label));
+          g_autofree char *message = g_strdup_printf (_("The name “%s” already belongs to “%s” on "
+                                                        "line %u; one name has one owner."),
+                                                      label, entry->opd_name, line);
           row_problem (&ctx, COL_OPD, message);
           continue;
         }
@@ -883,7 +906,8 @@ ranah_registry_csv_write (GPtrArray *entries)
 
   g_return_val_if_fail (entries != NULL, NULL);
 
-  ranah_csv_append_row (out, (const char * const[]) { RANAH_REGISTRY_CSV_COLUMNS, "host", "internal", NULL });
+  ranah_csv_append_row (out, (const char * const[]) {
+    RANAH_REGISTRY_CSV_COLUMNS, "host", "internal", NULL });
   for (guint i = 0; i < entries->len; i++)
     {
       const RanahEntry *entry = g_ptr_array_index (entries, i);

@@ -154,7 +154,8 @@ check_ascii_label (const char *label,
   if (len == 0)
     return is_name
       ? fail (error, _("The name may not be empty."))
-      : fail (error, _("The domain name “%s” has an empty label (two dots in a row, or a dot at the start)."), s);
+      : fail (error, _("The domain name “%s” has an empty label (two dots in a row, or a dot at "
+                       "the start)."), s);
   if (len > LABEL_MAX)
     return is_name
       ? fail (error, _("The name “%s” is longer than 63 characters."), s)
@@ -163,10 +164,13 @@ check_ascii_label (const char *label,
     if (!is_ldh (label[i], allow_underscore))
       {
         if (is_name)
-          return fail (error, _("The name “%s” may only contain the letters a–z, the digits 0–9 and hyphens."), s);
+          return fail (error, _("The name “%s” may only contain the letters a–z, the digits 0–9 "
+                                "and hyphens."), s);
         return allow_underscore
-          ? fail (error, _("The domain name “%s” may only contain the letters a–z, the digits 0–9, hyphens, underscores and dots."), s)
-          : fail (error, _("The domain name “%s” may only contain the letters a–z, the digits 0–9, hyphens and dots."), s);
+          ? fail (error, _("The domain name “%s” may only contain the letters a–z, the digits "
+                           "0–9, hyphens, underscores and dots."), s)
+          : fail (error, _("The domain name “%s” may only contain the letters a–z, the digits "
+                           "0–9, hyphens and dots."), s);
       }
   if (label[0] == '-' || label[len - 1] == '-')
     return is_name
@@ -179,12 +183,16 @@ check_ascii_label (const char *label,
 
       if (g_ascii_strncasecmp (label, "xn", 2) != 0)
         return is_name
-          ? fail (error, _("The name “%s” may not have hyphens in both the third and fourth position."), s)
-          : fail (error, _("The domain name “%s” has a label with hyphens in both the third and fourth position."), s);
+          ? fail (error, _("The name “%s” may not have hyphens in both the third and fourth "
+                           "position."), s)
+          : fail (error, _("The domain name “%s” has a label with hyphens in both the third and "
+                           "fourth position."), s);
       if (!a_label_ok (copy))
         return is_name
-          ? fail (error, _("The name “%s” starts with xn-- but is not a valid internationalised name."), s)
-          : fail (error, _("The domain name “%s” has an xn-- label that is not a valid internationalised name."), s);
+          ? fail (error, _("The name “%s” starts with xn-- but is not a valid internationalised "
+                           "name."), s)
+          : fail (error, _("The domain name “%s” has an xn-- label that is not a valid "
+                           "internationalised name."), s);
     }
   return TRUE;
 }
@@ -226,12 +234,14 @@ ranah_validate_label (const char  *input,
           gunichar c = g_utf8_get_char (p);
 
           if (!unicode_label_char_ok (c))
-            return fail (error, _("The name “%s” contains the character U+%04X, which a name may not contain."),
+            return fail (error, _("The name “%s” contains the character U+%04X, which a name may "
+                                  "not contain."),
                          s, c);
         }
       ascii = g_hostname_to_ascii (trimmed);
       if (ascii == NULL || strchr (ascii, '.') != NULL || !is_ascii (ascii))
-        return fail (error, _("The name “%s” cannot be converted to an internationalised (xn--) name."), s);
+        return fail (error, _("The name “%s” cannot be converted to an internationalised (xn--) "
+                              "name."), s);
       {
         char *lower = g_ascii_strdown (ascii, -1);
         g_free (ascii);
@@ -273,7 +283,8 @@ ranah_validate_fqdn (const char *fqdn,
   if (len == 0)
     return fail (error, _("The domain name “%s” is only the root; a name is needed."), s);
   if (!is_ascii (fqdn))
-    return fail (error, _("The domain name “%s” must be written in ASCII; write internationalised labels in their xn-- form."), s);
+    return fail (error, _("The domain name “%s” must be written in ASCII; write internationalised "
+                          "labels in their xn-- form."), s);
   if (len > FQDN_MAX)
     return fail (error, _("The domain name “%s” is longer than 253 characters."), s);
 
@@ -289,7 +300,8 @@ ranah_validate_fqdn (const char *fqdn,
         break;
       p = dot + 1;
       if (p == fqdn + len)
-        return fail (error, _("The domain name “%s” has an empty label (two dots in a row, or a dot at the start)."), s);
+        return fail (error, _("The domain name “%s” has an empty label (two dots in a row, or a "
+                              "dot at the start)."), s);
     }
   return TRUE;
 }
@@ -306,7 +318,8 @@ normalize_parent (const char  *parent_domain,
   if (!ranah_validate_fqdn (copy, FALSE, NULL) || strchr (copy, '.') == NULL)
     {
       g_autofree char *s = shown (parent_domain);
-      fail (error, _("The parent domain “%s” is not a valid domain name such as “tarakankota.go.id”."), s);
+      fail (error, _("The parent domain “%s” is not a valid domain name such as "
+                     "“tarakankota.go.id”."), s);
       return NULL;
     }
   return g_ascii_strdown (copy, -1);
@@ -350,7 +363,8 @@ check_subdomain (const char         *label,
   if (strlen (fqdn) > FQDN_MAX)
     {
       g_autofree char *s = shown (normalized);
-      return fail (error, _("The name “%s” makes the full domain name longer than 253 characters."), s);
+      return fail (error, _("The name “%s” makes the full domain name longer than 253 "
+                            "characters."), s);
     }
 
   if (out_label != NULL)
@@ -489,7 +503,8 @@ check_target_name (const char *target,
     return fail (error, _("The target of the %s record may not be empty."), type);
   address = g_inet_address_new_from_string (target);
   if (address != NULL)
-    return fail (error, _("The target “%s” of the %s record is an address; it must be a domain name (use an A or AAAA record for an address)."),
+    return fail (error, _("The target “%s” of the %s record is an address; it must be a domain "
+                          "name (use an A or AAAA record for an address)."),
                  s, type);
   if (!ranah_validate_fqdn (target, FALSE, &local))
     return fail (error, _("The target of the %s record is invalid: %s"), type, local->message);
@@ -497,10 +512,12 @@ check_target_name (const char *target,
     len--;
   last = g_strrstr_len (target, len, ".");
   if (last == NULL)
-    return fail (error, _("The target “%s” of the %s record must be a fully qualified domain name such as “server.tarakankota.go.id”."),
+    return fail (error, _("The target “%s” of the %s record must be a fully qualified domain name "
+                          "such as “server.tarakankota.go.id”."),
                  s, type);
   if (is_all_digits (last + 1, target + len - last - 1))
-    return fail (error, _("The target “%s” of the %s record ends in a numeric label, which no domain name does."),
+    return fail (error, _("The target “%s” of the %s record ends in a numeric label, which no "
+                          "domain name does."),
                  s, type);
   return TRUE;
 }
@@ -531,7 +548,8 @@ ranah_validate_record (const RanahRecord *record,
       if (record->host[len - 1] == '.')
         {
           g_autofree char *h = shown (record->host);
-          return fail (error, _("The host “%s” of the %s record must be relative to the subdomain, without a final dot."),
+          return fail (error, _("The host “%s” of the %s record must be relative to the "
+                                "subdomain, without a final dot."),
                        h, type);
         }
       if (!ranah_validate_fqdn (record->host, TRUE, &local))
@@ -539,7 +557,8 @@ ranah_validate_record (const RanahRecord *record,
     }
 
   if (record->ttl != 0 && (record->ttl < 60 || record->ttl > 86400))
-    return fail (error, _("The TTL %u of the %s record must be 0 (the zone’s default) or between 60 and 86400 seconds."),
+    return fail (error, _("The TTL %u of the %s record must be 0 (the zone’s default) or between "
+                          "60 and 86400 seconds."),
                  record->ttl, type);
 
   switch (record->type)
@@ -559,15 +578,20 @@ ranah_validate_record (const RanahRecord *record,
           address = g_inet_address_new_from_string (target);
         if (address == NULL)
           return want_v4
-            ? fail (error, _("The target “%s” of the A record is not an IPv4 address such as 203.0.113.10."), s)
-            : fail (error, _("The target “%s” of the AAAA record is not an IPv6 address such as 2001:db8::10."), s);
+            ? fail (error, _("The target “%s” of the A record is not an IPv4 address such as "
+                             "203.0.113.10."), s)
+            : fail (error, _("The target “%s” of the AAAA record is not an IPv6 address such as "
+                             "2001:db8::10."), s);
         if (want_v4 != (g_inet_address_get_family (address) == G_SOCKET_FAMILY_IPV4))
           return want_v4
-            ? fail (error, _("The target “%s” of the A record is an IPv6 address; use an AAAA record."), s)
-            : fail (error, _("The target “%s” of the AAAA record is an IPv4 address; use an A record."), s);
+            ? fail (error, _("The target “%s” of the A record is an IPv6 address; use an AAAA "
+                             "record."), s)
+            : fail (error, _("The target “%s” of the AAAA record is an IPv4 address; use an A "
+                             "record."), s);
         what = reserved_range (address, &prefix);
         if (what != NULL && !record->internal)
-          return fail (error, _("The address “%s” of the %s record is in %s (%s); mark the record as internal to allow it."),
+          return fail (error, _("The address “%s” of the %s record is in %s (%s); mark the record "
+                                "as internal to allow it."),
                        s, type, _(what), prefix);
         return TRUE;
       }
@@ -588,11 +612,13 @@ ranah_validate_record (const RanahRecord *record,
         if (len == 0)
           return fail (error, _("The text of the TXT record may not be empty."));
         if (len > 255)
-          return fail (error, _("The text of the TXT record is %zu bytes long; one string holds at most 255."),
+          return fail (error, _("The text of the TXT record is %zu bytes long; one string holds "
+                                "at most 255."),
                        len);
         for (gsize i = 0; i < len; i++)
           if ((guchar) target[i] < 0x20 || (guchar) target[i] > 0x7e)
-            return fail (error, _("The text of the TXT record may only contain printable ASCII characters."));
+            return fail (error, _("The text of the TXT record may only contain printable ASCII "
+                                  "characters."));
         return TRUE;
       }
 
@@ -649,8 +675,10 @@ ranah_validate_records (GPtrArray  *records,
           if (a->type == RANAH_RECORD_CNAME && b->type == RANAH_RECORD_CNAME)
             return fail (error, _("The host “%s” may not have two CNAME records."), h);
           if (a->type == RANAH_RECORD_CNAME || b->type == RANAH_RECORD_CNAME)
-            return fail (error, _("The host “%s” may not have a CNAME record beside other records (RFC 1034 §3.6.2)."), h);
-          if (a->type == b->type && g_ascii_strcasecmp (or_empty (a->target), or_empty (b->target)) == 0)
+            return fail (error, _("The host “%s” may not have a CNAME record beside other records "
+                                  "(RFC 1034 §3.6.2)."), h);
+          if (a->type == b->type
+              && g_ascii_strcasecmp (or_empty (a->target), or_empty (b->target)) == 0)
             {
               g_autofree char *t = shown (a->target);
               return fail (error, _("The %s record “%s” at host “%s” is listed twice."),
@@ -696,18 +724,21 @@ ranah_validate_email (const char *email,
       if (c == '.')
         {
           if (i == 0 || i == local_len - 1 || email[i + 1] == '.')
-            return fail (error, _("The %s “%s” may not have a dot at the start or end of its user part, or two dots in a row."),
+            return fail (error, _("The %s “%s” may not have a dot at the start or end of its user "
+                                  "part, or two dots in a row."),
                          field, s);
           continue;
         }
       if (!g_ascii_isalnum (c) && strchr ("!#$%&'*+/=?^_`{|}~-", c) == NULL)
-        return fail (error, _("The %s “%s” has a character before the “@” that an e-mail address may not contain."),
+        return fail (error, _("The %s “%s” has a character before the “@” that an e-mail address "
+                              "may not contain."),
                      field, s);
     }
   if (at[1] == '\0' || !ranah_validate_fqdn (at + 1, FALSE, &local)
       || at[strlen (at) - 1] == '.' || strchr (at + 1, '.') == NULL
       || is_all_digits (strrchr (at, '.') + 1, strlen (strrchr (at, '.') + 1)))
-    return fail (error, _("The %s “%s” must end in a domain name such as “dinkes.tarakankota.go.id”."),
+    return fail (error, _("The %s “%s” must end in a domain name such as "
+                          "“dinkes.tarakankota.go.id”."),
                  field, s);
   return TRUE;
 }
@@ -751,7 +782,8 @@ ranah_validate_phone (const char *phone,
       else
         {
           g_string_free (digits, TRUE);
-          return fail (error, _("The %s “%s” may only contain digits, spaces, hyphens, one leading “+” and an area code in parentheses."),
+          return fail (error, _("The %s “%s” may only contain digits, spaces, hyphens, one "
+                                "leading “+” and an area code in parentheses."),
                        field, s);
         }
     }
@@ -760,7 +792,8 @@ ranah_validate_phone (const char *phone,
     return fail (error, _("The %s “%s” has an unclosed parenthesis."), field, s);
   if (plus ? !(g_str_has_prefix (d, "62") && d[2] != '\0' && d[2] != '0')
            : !(d[0] == '0' && d[1] != '\0' && d[1] != '0'))
-    return fail (error, _("The %s “%s” must start with +62 or 0 followed by the area or mobile code."),
+    return fail (error, _("The %s “%s” must start with +62 or 0 followed by the area or mobile "
+                          "code."),
                  field, s);
   if (strlen (d) < 8 || strlen (d) > 15)
     return fail (error, _("The %s “%s” must have 8 to 15 digits."), field, s);
@@ -811,9 +844,11 @@ ranah_validate_nip (const char *nip,
   if (by < 1900 || by > 2099 || !g_date_valid_dmy (bd, bm, by))
     return fail (error, _("The NIP “%s” must start with a valid birth date (YYYYMMDD)."), s);
   if (ay < 1900 || ay > 2099 || am < 1 || am > 12)
-    return fail (error, _("The NIP “%s” must have a valid appointment year and month (YYYYMM) in digits 9 to 14."), s);
+    return fail (error, _("The NIP “%s” must have a valid appointment year and month (YYYYMM) in "
+                          "digits 9 to 14."), s);
   if (ay * 100 + am <= by * 100 + bm)
-    return fail (error, _("The NIP “%s” has an appointment date (digits 9 to 14) before the birth date."), s);
+    return fail (error, _("The NIP “%s” has an appointment date (digits 9 to 14) before the birth "
+                          "date."), s);
   if (nip[14] != '1' && nip[14] != '2')
     return fail (error, _("The NIP “%s” must have 1 (male) or 2 (female) as digit 15."), s);
   if (seq == 0)
@@ -871,13 +906,16 @@ ranah_validate_text (const char *text,
         continue;
       if (g_unichar_type (c) == G_UNICODE_CONTROL)
         return multiline
-          ? fail (error, _("The %s may not contain control characters other than line breaks and tabs."), field)
+          ? fail (error, _("The %s may not contain control characters other than line breaks and "
+                           "tabs."), field)
           : fail (error, _("The %s must be a single line without control characters."), field);
       if (!multiline && (c == 0x2028 || c == 0x2029))
-        return fail (error, _("The %s must be a single line without line or paragraph separators."), field);
+        return fail (error, _("The %s must be a single line without line or paragraph "
+                              "separators."), field);
       /* Direction overrides make a name read differently from what it is. */
       if (!multiline && is_bidi_control (c))
-        return fail (error, _("The %s may not contain characters that change the text direction (U+%04X)."),
+        return fail (error, _("The %s may not contain characters that change the text direction "
+                              "(U+%04X)."),
                      field, c);
       if (!g_unichar_isspace (c) && c != 0x200B && c != 0xFEFF)
         blank = FALSE;
@@ -887,7 +925,8 @@ ranah_validate_text (const char *text,
     return fail (error, _("The %s may not be empty."), field);
   n = g_utf8_strlen (text, -1);
   if (max_chars > 0 && n > (glong) max_chars)
-    return fail (error, _("The %s may have at most %u characters; it has %ld."), field, max_chars, n);
+    return fail (error, _("The %s may have at most %u characters; it has %ld."),
+                 field, max_chars, n);
   return TRUE;
 }
 
@@ -904,16 +943,19 @@ validate_classification (const char *code,
   s = shown (code);
   /* Kode klasifikasi arsip: digit groups joined by dots, e.g. 000.5.2 or 400.14.5.4. */
   if (len > CLASSIFICATION_MAX || code[0] == '.' || code[len - 1] == '.')
-    return fail (error, _("The classification code “%s” must be digit groups joined by dots, such as 000.5.2."), s);
+    return fail (error, _("The classification code “%s” must be digit groups joined by dots, such "
+                          "as 000.5.2."), s);
   for (gsize i = 0; i < len; i++)
     {
       if (g_ascii_isdigit (code[i]))
         digit_seen = TRUE;
       else if (code[i] != '.' || code[i + 1] == '.')
-        return fail (error, _("The classification code “%s” must be digit groups joined by dots, such as 000.5.2."), s);
+        return fail (error, _("The classification code “%s” must be digit groups joined by dots, "
+                              "such as 000.5.2."), s);
     }
   if (!digit_seen)
-    return fail (error, _("The classification code “%s” must be digit groups joined by dots, such as 000.5.2."), s);
+    return fail (error, _("The classification code “%s” must be digit groups joined by dots, such "
+                          "as 000.5.2."), s);
   return TRUE;
 }
 
