@@ -364,6 +364,51 @@ test_qr_payload (void)
 }
 
 static void
+test_qr_decodes (void)
+{
+  g_autoptr(GHashTable) profile = fixture_profile ("A4");
+  g_autoptr(RanahRequest) request = fixture_request ();
+  g_autoptr(RanahLetter) letter = fixture_letter (NUMBER);
+  g_autoptr(RanahLetterLayout) layout = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *zbarimg = g_find_program_in_path ("zbarimg");
+  g_autofree char *path = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *png = NULL;
+  g_autofree char *page_text = NULL;
+  g_autofree char *decoded = NULL;
+  g_autofree char *payload = ranah_letter_qr_payload (letter);
+  guint page = 0;
+
+  if (zbarimg == NULL)
+    {
+      g_test_skip ("zbarimg (zbar-tools) is not installed");
+      return;
+    }
+  layout = ranah_letter_layout_new (profile, request, NULL, NULL, letter, &error);
+  g_assert_no_error (error);
+  while (!ranah_letter_layout_get_signature_area (layout, page, NULL, NULL, NULL, NULL))
+    page++;
+  pdf = ranah_letter_layout_to_pdf (layout, &error);
+  g_assert_no_error (error);
+  path = util_write (tmp_dir, "qr-scan.pdf", pdf);
+  prefix = g_build_filename (tmp_dir, "qr-scan", NULL);
+  png = g_strconcat (prefix, ".png", NULL);
+  page_text = g_strdup_printf ("%u", page + 1);
+  {
+    /* Printed and scanned at 150 dpi, as a reader would hold a phone over it. */
+    const char *render[] = { "pdftoppm", "-r", "150", "-f", page_text, "-l", page_text,
+                             "-singlefile", "-png", path, prefix, NULL };
+    const char *scan[] = { "zbarimg", "-q", "--raw", png, NULL };
+    g_autofree char *ignored = util_run (render);
+
+    decoded = util_run (scan);
+  }
+  g_assert_cmpstr (g_strstrip (decoded), ==, payload);
+}
+
+static void
 test_refusal (void)
 {
   g_autoptr(GHashTable) profile = fixture_profile ("A4");
@@ -612,6 +657,7 @@ main (int   argc,
   g_test_add_func ("/ranah/letter/surat/reference-image", test_reference_image);
   g_test_add_func ("/ranah/letter/surat/draft", test_draft);
   g_test_add_func ("/ranah/letter/surat/qr-payload", test_qr_payload);
+  g_test_add_func ("/ranah/letter/surat/qr-decodes", test_qr_decodes);
   g_test_add_func ("/ranah/letter/surat/refusal", test_refusal);
   g_test_add_func ("/ranah/letter/surat/template-from-profile", test_template_from_profile);
   g_test_add_func ("/ranah/letter/surat/check-template", test_check_template);
