@@ -195,10 +195,10 @@ ranah_letter_render_from_store (RanahStore  *store,
   return ranah_letter_layout_to_pdf (layout, error);
 }
 
-GBytes *
-ranah_disposition_sheet_from_store (RanahStore  *store,
-                                    gint64       request_id,
-                                    GError     **error)
+RanahLetterLayout *
+ranah_disposition_sheet_layout_new_from_store (RanahStore  *store,
+                                               gint64       request_id,
+                                               GError     **error)
 {
   g_autoptr(RanahRequest) request = NULL;
   g_autoptr(GHashTable) profile = NULL;
@@ -211,7 +211,23 @@ ranah_disposition_sheet_from_store (RanahStore  *store,
       || (profile = ranah_store_get_profile (store, error)) == NULL
       || (dispositions = ranah_store_list_dispositions (store, request_id, error)) == NULL)
     return NULL;
-  return ranah_disposition_sheet_pdf (profile, request, dispositions, error);
+  return ranah_disposition_sheet_layout_new (profile, request, dispositions, error);
+}
+
+GBytes *
+ranah_disposition_sheet_from_store (RanahStore  *store,
+                                    gint64       request_id,
+                                    GError     **error)
+{
+  g_autoptr(RanahLetterLayout) layout = NULL;
+
+  g_return_val_if_fail (RANAH_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  layout = ranah_disposition_sheet_layout_new_from_store (store, request_id, error);
+  if (layout == NULL)
+    return NULL;
+  return ranah_letter_layout_to_pdf (layout, error);
 }
 
 /* The "RANAH|number|code" a signed letter carries in its metadata, if the file still has

@@ -135,6 +135,10 @@ guint    ranah_disposition_sheet_draw        (cairo_t             *cr,
                                               guint                page,
                                               double               scale,
                                               GError             **error);
+/* The layout of the Lembar Disposisi of request @request_id, for the preview. */
+RanahLetterLayout *ranah_disposition_sheet_layout_new_from_store (RanahStore  *store,
+                                                                  gint64       request_id,
+                                                                  GError     **error);
 /* The Lembar Disposisi of request @request_id from the store, as PDF. */
 GBytes  *ranah_disposition_sheet_from_store  (RanahStore          *store,
                                               gint64               request_id,

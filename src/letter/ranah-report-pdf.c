@@ -811,7 +811,7 @@ ranah_report_compliance_pdf (GHashTable         *profile,
   g_autofree char *period = NULL;
   double width;
   double widths[10];
-  const double shares[10] = { 3.5, 10, 24, 13.5, 6.5, 15, 5, 7, 7, 8.5 };
+  const double shares[10] = { 3.5, 10.5, 22, 13.5, 6.5, 14.5, 5.5, 7, 7, 10 };
   const char *header[10] = {
     "No", "Pelaksana", "Uraian Prosedur", "Kelengkapan", "Waktu (hari kerja)", "Output",
     "Diukur", "Median (hari kerja)", "Persentil 90 (hari kerja)", "Dalam standar",
@@ -977,8 +977,10 @@ dns_proof_layout (GHashTable         *profile,
     char *values[5];
 
     values[0] = g_strdup (nonempty (request->fqdn, request->name));
-    values[1] = g_strdup (entry != NULL ? ranah_entry_status_to_string (entry->status)
-                                        : "tidak tercatat di registri");
+    values[1] = g_strdup (entry == NULL ? "tidak tercatat di registri"
+                          : entry->status == RANAH_ENTRY_ACTIVE ? "aktif"
+                          : entry->status == RANAH_ENTRY_SUSPENDED ? "ditangguhkan"
+                          : "dicabut");
     values[2] = entry != NULL ? long_date (entry->activated_on) : g_strdup ("-");
     values[3] = entry != NULL ? local_time (profile, entry->last_check_at) : g_strdup ("-");
     values[4] = g_strdup (entry != NULL ? nonempty (entry->last_check, "-") : "-");
@@ -987,8 +989,10 @@ dns_proof_layout (GHashTable         *profile,
       g_free (values[i]);
   }
 
-  records = entry != NULL && entry->records != NULL && entry->records->len > 0
-            ? entry->records : request->records;
+  /* The request's records carry the answers verified at step 5; an entry imported from the
+   * old list has only its own. */
+  records = request->records != NULL && request->records->len > 0 ? request->records
+            : entry != NULL ? entry->records : NULL;
   if (records == NULL || records->len == 0)
     {
       add_text (self, request->outcome == RANAH_OUTCOME_REFUSED
