@@ -1078,6 +1078,39 @@ audit_layout (GHashTable  *profile,
   return g_steal_pointer (&self);
 }
 
+/* Where a request stands, in the Indonesian of the file (the SOP's own words). */
+static const char *
+state_text (RanahState state)
+{
+  switch (state)
+    {
+    case RANAH_STATE_SUBMITTED:
+      return "menunggu disposisi Kepala Dinas (langkah 2)";
+    case RANAH_STATE_AT_KABID:
+      return "menunggu disposisi Kepala Bidang (langkah 3)";
+    case RANAH_STATE_AT_SUBKOOR:
+      return "menunggu disposisi Sub Koordinator (langkah 4)";
+    case RANAH_STATE_AT_STAF:
+      return "menunggu pembuatan subdomain (langkah 5)";
+    case RANAH_STATE_CREATED:
+      return "menunggu laporan pembuatan (langkah 6)";
+    case RANAH_STATE_DRAFTING:
+      return "menunggu konsep surat tanggapan (langkah 7)";
+    case RANAH_STATE_DRAFTED:
+      return "menunggu pemeriksaan Kepala Bidang (langkah 8)";
+    case RANAH_STATE_REVIEWED:
+      return "menunggu tanda tangan Kepala Dinas (langkah 9)";
+    case RANAH_STATE_SENT:
+      return "surat tanggapan terkirim, menunggu diterima (langkah 10)";
+    case RANAH_STATE_DONE:
+      return "selesai";
+    case RANAH_STATE_WITHDRAWN:
+      return "ditarik oleh pemohon";
+    default:
+      return "-";
+    }
+}
+
 static RanahLetterLayout *
 cover_layout (GHashTable         *profile,
               const RanahRequest *request,
@@ -1113,7 +1146,7 @@ cover_layout (GHashTable         *profile,
     values[4] = g_strdup (nonempty (request->hal, "-"));
     values[5] = g_strdup (nonempty (request->fqdn, request->name));
     values[6] = g_strdup (nonempty (request->purpose, "-"));
-    values[7] = g_strdup (ranah_state_to_string (request->state));
+    values[7] = g_strdup (state_text (request->state));
     values[8] = g_strdup (request->outcome == RANAH_OUTCOME_APPROVED ? "disetujui"
                           : request->outcome == RANAH_OUTCOME_REFUSED ? "ditolak"
                           : "belum diputuskan");
