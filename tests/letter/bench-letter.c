@@ -26,6 +26,7 @@
 
 typedef struct {
   double seconds;
+  double cpu_seconds;   /* user + system: less sensitive than wall time to a busy machine */
   long   max_rss_kib;
   int    status;
 } ProcessRun;
@@ -87,6 +88,8 @@ run_process (char **argv)
   g_assert_cmpint (wait4 (pid, &run.status, 0, &usage), ==, pid);
   run.seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
   run.max_rss_kib = usage.ru_maxrss;
+  run.cpu_seconds = usage.ru_utime.tv_sec + usage.ru_stime.tv_sec
+                    + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
   return run;
 }
 
@@ -102,9 +105,11 @@ compare_doubles (gconstpointer a,
 static void
 summarise (GArray *runs,
            double *median_s,
+           double *median_cpu_s,
            long   *max_rss)
 {
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
 
   *max_rss = 0;
   for (guint i = 0; i < runs->len; i++)
@@ -112,10 +117,13 @@ summarise (GArray *runs,
       ProcessRun *run = &g_array_index (runs, ProcessRun, i);
 
       g_array_append_val (times, run->seconds);
+      g_array_append_val (cpu, run->cpu_seconds);
       *max_rss = MAX (*max_rss, run->max_rss_kib);
     }
   g_array_sort (times, compare_doubles);
+  g_array_sort (cpu, compare_doubles);
   *median_s = g_array_index (times, double, times->len / 2);
+  *median_cpu_s = g_array_index (cpu, double, cpu->len / 2);
 }
 
 /* The same letter as HTML for LibreOffice Writer: same paper, margins, face and parts. */
@@ -203,7 +211,7 @@ main (int   argc,
   g_autofree char *soffice = g_find_program_in_path ("soffice");
   guint runs = env_uint ("RANAH_BENCH_RUNS", 15);
   guint batch = env_uint ("RANAH_BENCH_BATCH", 1000);
-  double ranah_s, soffice_s = 0, batch_s, cold_s = 0;
+  double ranah_s, soffice_s = 0, batch_s, cold_s = 0, ranah_cpu, soffice_cpu = 0;
   long ranah_rss, soffice_rss = 0, cold_rss = 0;
   struct rusage usage;
 
@@ -223,7 +231,7 @@ main (int   argc,
       g_assert_true (WIFEXITED (run.status) && WEXITSTATUS (run.status) == 0);
       g_array_append_val (ranah_runs, run);
     }
-  summarise (ranah_runs, &ranah_s, &ranah_rss);
+  summarise (ranah_runs, &ranah_s, &ranah_cpu, &ranah_rss);
 
   /* 2. A batch in one process, as a mail-merge of the day's letters would run. */
   {
@@ -278,20 +286,22 @@ main (int   argc,
           g_array_append_val (soffice_runs, run);
         }
       g_assert_true (g_file_test (lo_pdf, G_FILE_TEST_EXISTS));
-      summarise (soffice_runs, &soffice_s, &soffice_rss);
+      summarise (soffice_runs, &soffice_s, &soffice_cpu, &soffice_rss);
     }
 
-  g_print ("\n%-44s %12s %14s\n", "one Surat Tanggapan as PDF", "wall (median)", "peak RSS");
-  g_print ("%-44s %10.1f ms %10.1f MiB\n", "Ranah letter layer, whole process",
-           ranah_s * 1000, ranah_rss / 1024.0);
+  g_print ("\n%-44s %13s %13s %14s\n", "one Surat Tanggapan as PDF", "wall (median)",
+           "CPU (median)", "peak RSS");
+  g_print ("%-44s %10.1f ms %10.1f ms %10.1f MiB\n", "Ranah letter layer, whole process",
+           ranah_s * 1000, ranah_cpu * 1000, ranah_rss / 1024.0);
   if (soffice_runs->len > 0)
     {
-      g_print ("%-44s %10.1f ms %10.1f MiB\n", "LibreOffice 7 headless --convert-to pdf",
-               soffice_s * 1000, soffice_rss / 1024.0);
-      g_print ("%-44s %10.1f ms %10.1f MiB\n", "  (first run, creating its profile)",
-               cold_s * 1000, cold_rss / 1024.0);
-      g_print ("%-44s %10.1fx %13.1fx\n", "LibreOffice / Ranah", soffice_s / ranah_s,
-               (double) soffice_rss / ranah_rss);
+      g_print ("%-44s %10.1f ms %10.1f ms %10.1f MiB\n",
+               "LibreOffice 7 headless --convert-to pdf", soffice_s * 1000, soffice_cpu * 1000,
+               soffice_rss / 1024.0);
+      g_print ("%-44s %10.1f ms %13s %10.1f MiB\n", "  (first run, creating its profile)",
+               cold_s * 1000, "", cold_rss / 1024.0);
+      g_print ("%-44s %11.1fx %12.1fx %13.1fx\n", "LibreOffice / Ranah", soffice_s / ranah_s,
+               soffice_cpu / ranah_cpu, (double) soffice_rss / ranah_rss);
     }
   else
     g_print ("LibreOffice: not measured (soffice %s)\n",
