@@ -1,0 +1,1014 @@
+-- 002-functions.sql — the PostgreSQL store's functions: every change an official makes
+--
+-- Copyright 2026 The Ranah authors
+-- SPDX-License-Identifier: GPL-3.0-or-later
+--
+-- Re-run (CREATE OR REPLACE) by every install and upgrade, after the migrations. The
+-- SECURITY DEFINER functions run as the schema owner; each one first finds the caller
+-- (session_user, the official's own login role) in ranah.users and checks their group
+-- membership, so a signed-in official with psql can do exactly what the app lets them.
+--
+-- Errors carry SQLSTATEs of class RN that the C backend maps to GError codes:
+--   RN001 core permission, RN002 core state, RN003 core incomplete, RN004 core validation,
+--   RN010 conflict, RN011 not found, RN012 store validation, RN013 store permission.
+
+CREATE OR REPLACE FUNCTION ranah.fail (p_code text, p_message text)
+RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION USING ERRCODE = p_code, MESSAGE = p_message;
+END $$;
+
+-- Bits of RanahNeeds, written by the installer from ranah-types.h.
+CREATE OR REPLACE FUNCTION ranah.need (p_name text)
+RETURNS integer LANGUAGE sql STABLE AS $$
+  SELECT value FROM ranah.constants WHERE name = p_name
+$$;
+
+-- The signed-in official: the ranah.users row of session_user, active and still holding
+-- the group of their role.
+CREATE OR REPLACE FUNCTION ranah.caller ()
+RETURNS ranah.users LANGUAGE plpgsql STABLE SECURITY DEFINER
+SET search_path = ranah, pg_catalog AS $$
+DECLARE
+  u ranah.users;
+BEGIN
+  SELECT * INTO u FROM ranah.users WHERE role_name = session_user;
+  IF NOT FOUND THEN
+    PERFORM ranah.fail ('RN013', 'This database login is not a Ranah user.');
+  END IF;
+  IF NOT u.active THEN
+    PERFORM ranah.fail ('RN013', 'This account is disabled.');
+  END IF;
+  IF NOT pg_has_role (session_user, 'ranah_' || u.role, 'MEMBER') THEN
+    PERFORM ranah.fail ('RN013', 'This login does not hold the group of its role.');
+  END IF;
+  RETURN u;
+END $$;
+
+-- For row-level security: the caller's role and OPD, NULL when not a Ranah user.
+CREATE OR REPLACE FUNCTION ranah.my_role ()
+RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = ranah, pg_catalog AS $$
+  SELECT role FROM ranah.users
+   WHERE role_name = session_user AND active
+     AND pg_has_role (session_user, 'ranah_' || role, 'MEMBER')
+$$;
+
+CREATE OR REPLACE FUNCTION ranah.my_opd ()
+RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = ranah, pg_catalog AS $$
+  SELECT opd_id FROM ranah.users WHERE role_name = session_user
+$$;
+
+CREATE OR REPLACE FUNCTION ranah.sees_opd (p_opd_id bigint)
+RETURNS boolean LANGUAGE sql STABLE AS $$
+  SELECT CASE coalesce (ranah.my_role (), '')
+           WHEN 'opd' THEN p_opd_id = ranah.my_opd ()
+           WHEN '' THEN false
+           ELSE true END
+$$;
+
+CREATE OR REPLACE FUNCTION ranah.sees_request (p_request_id bigint)
+RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = ranah, pg_catalog AS $$
+  SELECT ranah.my_role () IS NOT NULL
+     AND (ranah.my_role () <> 'opd'
+          OR EXISTS (SELECT 1 FROM ranah.requests r
+                      WHERE r.id = p_request_id AND r.opd_id = ranah.my_opd ()))
+$$;
+
+CREATE OR REPLACE FUNCTION ranah.profile_value (p_key text, p_default text)
+RETURNS text LANGUAGE sql STABLE AS $$
+  SELECT coalesce ((SELECT value FROM ranah.profile WHERE key = p_key), p_default)
+$$;
+
+-- The calendar date of @p_now in the agency's time zone.
+CREATE OR REPLACE FUNCTION ranah.local_date (p_now bigint)
+RETURNS date LANGUAGE plpgsql STABLE AS $$
+DECLARE
+  tz text := ranah.profile_value ('timezone', 'Asia/Makassar');
+BEGIN
+  RETURN (to_timestamp (p_now) AT TIME ZONE tz)::date;
+EXCEPTION WHEN invalid_parameter_value THEN
+  RETURN (to_timestamp (p_now) AT TIME ZONE 'Asia/Makassar')::date;
+END $$;
+
+-- The canonical event hash of ranah_audit_event_hash() (src/core/ranah-audit.c), byte for
+-- byte: a length-prefixed field is "<bytes>:<value>;".
+CREATE OR REPLACE FUNCTION ranah.event_field (v text)
+RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT octet_length (coalesce (v, ''))::text || ':' || coalesce (v, '') || ';'
+$$;
+
+CREATE OR REPLACE FUNCTION ranah.event_hash (p_seq bigint, p_at bigint, p_user_id bigint,
+                                             p_request_id bigint, p_step integer,
+                                             p_username text, p_action text, p_from text,
+                                             p_to text, p_note text, p_prev text)
+RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT encode (sha256 (convert_to (
+           'ranah-event-v1;' || p_seq || ';' || p_at || ';' || p_user_id || ';'
+           || p_request_id || ';' || p_step || ';'
+           || ranah.event_field (p_username) || ranah.event_field (p_action)
+           || ranah.event_field (p_from) || ranah.event_field (p_to)
+           || ranah.event_field (p_note) || ranah.event_field (p_prev), 'UTF8')), 'hex')
+$$;
+
+-- Appends one event inside the caller's transaction. Locking the chain head makes seq
+-- gap-free and the chain linear under any concurrency.
+CREATE OR REPLACE FUNCTION ranah.append_event (p_user_id bigint, p_username text,
+                                               p_request_id bigint, p_step integer,
+                                               p_action text, p_from text, p_to text,
+                                               p_note text, p_at bigint,
+                                               p_idempotency_key text DEFAULT NULL,
+                                               p_result jsonb DEFAULT NULL)
+RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+  h ranah.audit_head;
+  new_seq bigint;
+  new_hash text;
+BEGIN
+  SELECT * INTO h FROM ranah.audit_head WHERE id = 1 FOR UPDATE;
+  new_seq := h.seq + 1;
+  new_hash := ranah.event_hash (new_seq, p_at, p_user_id, p_request_id, p_step,
+                                coalesce (p_username, ''), p_action, coalesce (p_from, ''),
+                                coalesce (p_to, ''), coalesce (p_note, ''), h.hash);
+  INSERT INTO ranah.events (seq, at, user_id, username, request_id, step, action,
+                            from_state, to_state, note, prev_hash, hash, idempotency_key,
+                            result)
+  VALUES (new_seq, p_at, p_user_id, coalesce (p_username, ''), p_request_id, p_step,
+          p_action, coalesce (p_from, ''), coalesce (p_to, ''), coalesce (p_note, ''),
+          h.hash, new_hash, p_idempotency_key, p_result);
+  UPDATE ranah.audit_head SET seq = new_seq, hash = new_hash WHERE id = 1;
+  RETURN new_seq;
+END $$;
+
+CREATE OR REPLACE FUNCTION ranah.notify (p_request_id bigint, p_state text,
+                                         p_assignee_id bigint)
+RETURNS void LANGUAGE sql AS $$
+  SELECT pg_notify ('ranah', json_build_object ('request', p_request_id, 'state', p_state,
+                                                'assignee', coalesce (p_assignee_id, 0))::text)
+$$;
+
+CREATE OR REPLACE FUNCTION ranah.require_admin ()
+RETURNS ranah.users LANGUAGE plpgsql AS $$
+DECLARE
+  u ranah.users := ranah.caller ();
+BEGIN
+  IF u.role <> 'admin' THEN
+    PERFORM ranah.fail ('RN013', 'Only an administrator may change users, OPDs, holidays, '
+                                 'reserved names or the agency profile.');
+  END IF;
+  RETURN u;
+END $$;
+
+-- Who holds @p_name: a registry entry that is not revoked, or a request whose state is
+-- open and whose outcome is not refused (the SQLite store's rule). Case-insensitive.
+CREATE OR REPLACE FUNCTION ranah.name_holder_of (p_name text, p_except_request bigint)
+RETURNS TABLE (kind text, opd text, year integer, number integer)
+LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = ranah, pg_catalog AS $$
+  (SELECT 'entry', o.name, 0, 0
+     FROM ranah.entries e JOIN ranah.opds o ON o.id = e.opd_id
+    WHERE lower (e.name) = lower (p_name) AND e.status <> 'revoked'
+      AND (e.request_id IS NULL OR e.request_id <> coalesce (p_except_request, 0))
+    LIMIT 1)
+  UNION ALL
+  (SELECT 'request', o.name, r.agenda_year, r.agenda_number
+     FROM ranah.requests r JOIN ranah.opds o ON o.id = r.opd_id
+    WHERE lower (r.name) = lower (p_name) AND r.id <> coalesce (p_except_request, 0)
+      AND r.state NOT IN ('done', 'withdrawn') AND r.outcome <> 'refused'
+    LIMIT 1)
+  LIMIT 1
+$$;
+
+CREATE OR REPLACE FUNCTION ranah.name_holder (p_name text, p_except_request bigint)
+RETURNS text LANGUAGE sql STABLE AS $$
+  SELECT CASE h.kind
+           WHEN 'entry' THEN format ('The name “%s” is already registered to %s.',
+                                     lower (p_name), h.opd)
+           ELSE format ('The name “%s” is already held by request %s/%s of %s.',
+                        lower (p_name), h.year, lpad (h.number::text, 4, '0'), h.opd) END
+    FROM ranah.name_holder_of (p_name, p_except_request) h
+$$;
+
+CREATE OR REPLACE FUNCTION ranah.check_name_free (p_name text, p_except_request bigint)
+RETURNS boolean LANGUAGE plpgsql STABLE SECURITY DEFINER
+SET search_path = ranah, pg_catalog AS $$
+DECLARE
+  holder text;
+BEGIN
+  PERFORM ranah.caller ();
+  holder := ranah.name_holder (p_name, p_except_request);
+  IF holder IS NOT NULL THEN
+    PERFORM ranah.fail ('RN012', holder);
+  END IF;
+  RETURN true;
+END $$;
+
+CREATE OR REPLACE FUNCTION ranah.check_pdf (p_pdf bytea)
+RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF p_pdf IS NULL THEN
+    RETURN;
+  END IF;
+  IF length (p_pdf) > 20 * 1024 * 1024 THEN
+    PERFORM ranah.fail ('RN012', 'The scanned letter is larger than 20 MB.');
+  END IF;
+  IF substring (p_pdf FROM 1 FOR 5) <> '\x255044462d'::bytea THEN
+    PERFORM ranah.fail ('RN012', 'The scanned letter is not a PDF file.');
+  END IF;
+END $$;
+
+CREATE OR REPLACE FUNCTION ranah.insert_records (p_table text, p_owner bigint, p_records jsonb)
+RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  EXECUTE format ('INSERT INTO ranah.%I (%I, type, host, target, ttl, priority, internal, '
+                  'created, verified) '
+                  'SELECT $1, x.type, coalesce (x.host, ''''), x.target, coalesce (x.ttl, 0), '
+                  '       coalesce (x.priority, 0), coalesce (x.internal, false), '
+                  '       coalesce (x.created, false), x.verified '
+                  '  FROM jsonb_to_recordset ($2) AS x (type text, host text, target text, '
+                  '       ttl integer, priority integer, internal boolean, created boolean, '
+                  '       verified text)',
+                  p_table, CASE p_table WHEN 'records' THEN 'request_id' ELSE 'entry_id' END)
+  USING p_owner, coalesce (p_records, '[]'::jsonb);
+END $$;
+
+-- ---------------------------------------------------------------------------------
+-- Step 1
+
+CREATE OR REPLACE FUNCTION ranah.submit_request (p jsonb, p_records jsonb, p_pdf bytea,
+                                                 p_now bigint, p_due_at bigint)
+RETURNS jsonb LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = ranah, pg_catalog AS $$
+DECLARE
+  u ranah.users := ranah.caller ();
+  t ranah.workflow;
+  opd bigint;
+  holder text;
+  yr integer := extract (year FROM ranah.local_date (p_now))::integer;
+  num integer;
+  rid bigint;
+  fq text;
+BEGIN
+  SELECT * INTO t FROM ranah.workflow WHERE from_state = 'none' AND action = 'submit';
+  IF NOT (u.role = ANY (t.roles)) THEN
+    PERFORM ranah.fail ('RN001', format ('The role %s may not submit requests.', u.role));
+  END IF;
+  IF u.role = 'opd' THEN
+    opd := u.opd_id;
+  ELSE
+    opd := (p->>'opd_id')::bigint;
+  END IF;
+  IF opd IS NULL OR NOT EXISTS (SELECT 1 FROM ranah.opds WHERE id = opd AND active) THEN
+    PERFORM ranah.fail ('RN004', 'Choose the OPD that sent the request.');
+  END IF;
+  IF (t.needs & ranah.need ('records')) <> 0
+     AND jsonb_array_length (coalesce (p_records, '[]'::jsonb)) = 0 THEN
+    PERFORM ranah.fail ('RN003', 'Step 1 needs at least one DNS record for the requested name.');
+  END IF;
+  IF EXISTS (SELECT 1 FROM ranah.reserved_names WHERE lower (name) = lower (p->>'name')) THEN
+    PERFORM ranah.fail ('RN004', format ('The name “%s” is reserved.', p->>'name'));
+  END IF;
+  -- Two desks submitting the same name at once: the second waits here and then sees
+  -- the first.
+  PERFORM pg_advisory_xact_lock (hashtext ('ranah-name:' || lower (p->>'name')));
+  holder := ranah.name_holder (p->>'name', 0);
+  IF holder IS NOT NULL THEN
+    PERFORM ranah.fail ('RN012', holder);
+  END IF;
+  PERFORM ranah.check_pdf (p_pdf);
+
+  INSERT INTO ranah.agenda_counters VALUES (yr, 0) ON CONFLICT DO NOTHING;
+  UPDATE ranah.agenda_counters SET last = last + 1 WHERE year = yr RETURNING last INTO num;
+
+  fq := coalesce (nullif (p->>'fqdn', ''),
+                  (p->>'name') || '.' || ranah.profile_value ('parent-domain', 'tarakankota.go.id'));
+  INSERT INTO ranah.requests (state, outcome, agenda_year, agenda_number, opd_id,
+                              letter_number, letter_date, received_date, hal, classification,
+                              sifat, name, fqdn, purpose, contact_name, contact_phone,
+                              contact_email, attachment, attachment_sha256, attachment_size,
+                              created_by, state_since, due_at, created_at)
+  VALUES (t.to_state, 'pending', yr, num, opd,
+          coalesce (p->>'letter_number', ''), coalesce (p->>'letter_date', ''),
+          coalesce (p->>'received_date', ''), coalesce (p->>'hal', ''),
+          coalesce (p->>'classification', ''), coalesce (p->>'sifat', ''),
+          lower (p->>'name'), fq, coalesce (p->>'purpose', ''),
+          coalesce (p->>'contact_name', ''), coalesce (p->>'contact_phone', ''),
+          coalesce (p->>'contact_email', ''), p_pdf,
+          CASE WHEN p_pdf IS NULL THEN NULL ELSE encode (sha256 (p_pdf), 'hex') END,
+          coalesce (length (p_pdf), 0), u.id, p_now, p_due_at, p_now)
+  RETURNING id INTO rid;
+  PERFORM ranah.insert_records ('records', rid, p_records);
+  PERFORM ranah.append_event (u.id, u.username, rid, t.step, 'submit', 'none', t.to_state,
+                              NULL, p_now);
+  PERFORM ranah.notify (rid, t.to_state, 0);
+  RETURN jsonb_build_object ('id', rid, 'agenda_year', yr, 'agenda_number', num,
+                             'fqdn', fq, 'version', 1);
+END $$;
+
+CREATE OR REPLACE FUNCTION ranah.attach_letter (p_request_id bigint, p_expected_version bigint,
+                                                p_pdf bytea, p_now bigint)
+RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = ranah, pg_catalog AS $$
+DECLARE
+  u ranah.users := ranah.caller ();
+  r ranah.requests;
+BEGIN
+  SELECT * INTO r FROM ranah.requests WHERE id = p_request_id FOR UPDATE;
+  IF NOT FOUND OR (u.role = 'opd' AND r.opd_id <> u.opd_id) THEN
+    PERFORM ranah.fail ('RN011', 'There is no such request.');
+  END IF;
+  IF u.role NOT IN ('opd', 'staf') THEN
+    PERFORM ranah.fail ('RN001', 'Only the OPD or DKISP staff may attach the request letter.');
+  END IF;
+  IF r.version <> p_expected_version THEN
+    PERFORM ranah.fail ('RN010', 'This request was changed by someone else: reload it and try again.');
+  END IF;
+  IF r.state <> 'submitted' THEN
+    PERFORM ranah.fail ('RN002', 'The request letter can only be replaced before the first disposition.');
+  END IF;
+  PERFORM ranah.check_pdf (p_pdf);
+  UPDATE ranah.requests
+     SET attachment = p_pdf, attachment_sha256 = encode (sha256 (p_pdf), 'hex'),
+         attachment_size = length (p_pdf), version = version + 1
+   WHERE id = p_request_id;
+  PERFORM ranah.append_event (u.id, u.username, r.id, 1, 'attach-letter', r.state, r.state,
+                              encode (sha256 (p_pdf), 'hex'), p_now);
+  PERFORM ranah.notify (r.id, r.state, r.assignee_id);
+  RETURN r.version + 1;
+END $$;
+
+-- ---------------------------------------------------------------------------------
+-- The move: steps 2–10 and the side paths, checked against ranah.workflow.
+
+CREATE OR REPLACE FUNCTION ranah.move (p_action text, p_request_id bigint,
+                                       p_expected_version bigint, p_note text,
+                                       p_idempotency_key text, p_now bigint,
+                                       p_to_user_id bigint, p_instructions text[],
+                                       p_urgency text, p_due_at bigint,
+                                       p_request_due_at bigint, p_records jsonb,
+                                       p_draft jsonb)
+RETURNS jsonb LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = ranah, pg_catalog AS $$
+DECLARE
+  u ranah.users := ranah.caller ();
+  r ranah.requests;
+  t ranah.workflow;
+  holder_roles text[];
+  needs integer;
+  d ranah.dispositions;
+  prev_d ranah.dispositions;
+  has_d boolean;
+  n_rec integer;
+  n_created integer;
+  new_assignee bigint;
+  new_outcome text;
+  new_note text;
+  new_due bigint := coalesce (p_request_due_at, 0);
+  to_user ranah.users;
+  letter ranah.letters;
+  prior jsonb;
+  result jsonb;
+  today date := ranah.local_date (p_now);
+  yr integer;
+  v_urut integer;
+  any_state boolean;
+  role_ok boolean;
+BEGIN
+  SELECT * INTO r FROM ranah.requests WHERE id = p_request_id FOR UPDATE;
+  IF NOT FOUND OR (u.role = 'opd' AND r.opd_id <> u.opd_id) THEN
+    PERFORM ranah.fail ('RN011', 'There is no such request.');
+  END IF;
+
+  -- A retried move (the reply was lost) is reported as done, not applied again.
+  IF p_idempotency_key IS NOT NULL THEN
+    SELECT e.result INTO prior FROM ranah.events e WHERE e.idempotency_key = p_idempotency_key;
+    IF FOUND THEN
+      RETURN coalesce (prior, '{}'::jsonb) || jsonb_build_object ('repeated', true);
+    END IF;
+  END IF;
+
+  IF r.version <> p_expected_version THEN
+    PERFORM ranah.fail ('RN010', 'This request was changed by someone else: reload it and try again.');
+  END IF;
+
+  SELECT bool_or (true), bool_or (u.role = ANY (w.roles)) INTO any_state, role_ok
+    FROM ranah.workflow w WHERE w.action = p_action;
+  IF NOT coalesce (any_state, false) OR NOT coalesce (role_ok, false) THEN
+    PERFORM ranah.fail ('RN001', format ('The role %s may not perform “%s”.', u.role, p_action));
+  END IF;
+  SELECT * INTO t FROM ranah.workflow w WHERE w.from_state = r.state AND w.action = p_action;
+  IF NOT FOUND THEN
+    PERFORM ranah.fail ('RN002', format ('“%s” is not possible while the request is “%s”.',
+                                         p_action, r.state));
+  END IF;
+  IF NOT (u.role = ANY (t.roles)) THEN
+    PERFORM ranah.fail ('RN001', format ('At step %s, “%s” is for %s, not %s.', t.step,
+                                         p_action, array_to_string (t.roles, ', '), u.role));
+  END IF;
+  IF u.role = 'opd' AND u.opd_id IS DISTINCT FROM r.opd_id THEN
+    PERFORM ranah.fail ('RN001', 'This request belongs to another OPD.');
+  END IF;
+  IF t.actor = 'assignee' AND r.assignee_id IS NOT NULL AND r.assignee_id <> u.id THEN
+    PERFORM ranah.fail ('RN001', 'This request was disposed to another official.');
+  END IF;
+
+  SELECT * INTO d FROM ranah.dispositions
+   WHERE request_id = r.id AND NOT recalled ORDER BY id DESC LIMIT 1;
+  has_d := FOUND;
+  IF t.actor = 'sender' AND (NOT has_d OR d.from_user_id <> u.id) THEN
+    PERFORM ranah.fail ('RN001', 'Only the sender may recall a disposition.');
+  END IF;
+
+  -- Kelengkapan
+  needs := t.needs;
+  IF r.outcome = 'refused' THEN
+    needs := needs & ~ranah.need ('approval_only');
+  END IF;
+  SELECT count (*), count (*) FILTER (WHERE created) INTO n_rec, n_created
+    FROM ranah.records WHERE request_id = r.id;
+  SELECT * INTO letter FROM ranah.letters WHERE request_id = r.id;
+  IF (needs & ranah.need ('note')) <> 0 AND coalesce (btrim (p_note), '') = '' THEN
+    PERFORM ranah.fail ('RN004', CASE WHEN p_action = 'decline'
+                                      THEN 'A reason is required to decline a request.'
+                                      ELSE 'A note is required for this action.' END);
+  END IF;
+  IF (needs & ranah.need ('request_letter')) <> 0 AND r.attachment IS NULL THEN
+    PERFORM ranah.fail ('RN003', format ('Step %s needs the scanned request letter (Surat Permohonan) on file.', t.step));
+  END IF;
+  IF (needs & ranah.need ('disposition')) <> 0
+     AND NOT (has_d AND d.step = t.step - 1) THEN
+    PERFORM ranah.fail ('RN003', format ('Step %s needs the disposition (Surat Disposisi) from the previous step.', t.step));
+  END IF;
+  IF (needs & ranah.need ('records')) <> 0 AND n_rec = 0 THEN
+    PERFORM ranah.fail ('RN003', format ('Step %s needs at least one DNS record for the requested name.', t.step));
+  END IF;
+  IF (needs & ranah.need ('created_records')) <> 0 AND (n_rec = 0 OR n_created < n_rec) THEN
+    PERFORM ranah.fail ('RN003', format ('Step %s needs every record of the subdomain marked as created (Pembuatan Subdomain).', t.step));
+  END IF;
+  IF (needs & ranah.need ('draft_letter')) <> 0 AND (letter.id IS NULL OR letter.state <> 'draft') THEN
+    PERFORM ranah.fail ('RN003', format ('Step %s needs the draft response letter (konsep Surat Tanggapan).', t.step));
+  END IF;
+  IF (needs & ranah.need ('registry_entry')) <> 0
+     AND NOT EXISTS (SELECT 1 FROM ranah.entries WHERE request_id = r.id) THEN
+    PERFORM ranah.fail ('RN003', format ('Step %s needs the subdomain entered in the registry (daftar subdomain).', t.step));
+  END IF;
+  IF (needs & ranah.need ('signed_letter')) <> 0 AND (letter.id IS NULL OR letter.state <> 'signed') THEN
+    PERFORM ranah.fail ('RN003', format ('Step %s needs the signed response letter (Surat Tanggapan).', t.step));
+  END IF;
+  IF (needs & ranah.need ('unread_disposition')) <> 0 AND NOT (has_d AND d.read_at = 0) THEN
+    PERFORM ranah.fail ('RN002', 'The disposition has already been read and can no longer be recalled.');
+  END IF;
+
+  new_assignee := NULL;
+  new_outcome := r.outcome;
+  new_note := CASE WHEN (t.needs & ranah.need ('note')) <> 0 THEN p_note ELSE r.note END;
+  result := '{}'::jsonb;
+
+  IF p_action IN ('dispose-to-kabid', 'dispose-to-subkoor', 'dispose-to-staf') THEN
+    SELECT w.roles INTO holder_roles FROM ranah.workflow w
+     WHERE w.from_state = t.to_state ORDER BY w.ord LIMIT 1;
+    IF coalesce (p_to_user_id, 0) = 0 THEN
+      IF (SELECT count (*) FROM ranah.users
+           WHERE active AND role = ANY (holder_roles)) <> 1 THEN
+        PERFORM ranah.fail ('RN004', 'Choose the official to dispose to.');
+      END IF;
+      SELECT * INTO to_user FROM ranah.users WHERE active AND role = ANY (holder_roles);
+    ELSE
+      SELECT * INTO to_user FROM ranah.users WHERE id = p_to_user_id;
+      IF NOT FOUND OR NOT to_user.active OR NOT (to_user.role = ANY (holder_roles)) THEN
+        PERFORM ranah.fail ('RN004', 'A disposition goes to an active official of the next step''s role.');
+      END IF;
+    END IF;
+    IF coalesce (p_due_at, 0) <> 0 THEN
+      new_due := p_due_at;
+    END IF;
+    INSERT INTO ranah.dispositions (request_id, step, from_user_id, to_user_id, instructions,
+                                    note, urgency, due_at, created_at)
+    VALUES (r.id, t.step, u.id, to_user.id, coalesce (p_instructions, '{}'),
+            coalesce (p_note, ''), coalesce (p_urgency, 'biasa'), new_due, p_now);
+    new_assignee := to_user.id;
+    new_note := r.note;
+  ELSIF p_action = 'recall-disposition' THEN
+    UPDATE ranah.dispositions SET recalled = true WHERE id = d.id;
+    SELECT * INTO prev_d FROM ranah.dispositions
+     WHERE request_id = r.id AND NOT recalled ORDER BY id DESC LIMIT 1;
+    IF FOUND AND t.to_state <> 'submitted' THEN
+      new_assignee := prev_d.to_user_id;
+    END IF;
+  ELSIF p_action = 'create' THEN
+    new_assignee := r.assignee_id;
+    new_outcome := 'approved';
+    IF p_records IS NULL THEN
+      UPDATE ranah.records SET created = true WHERE request_id = r.id;
+    ELSE
+      UPDATE ranah.records rec SET created = true,
+             verified = coalesce (x.verified, rec.verified)
+        FROM jsonb_to_recordset (p_records) AS x (id bigint, verified text)
+       WHERE rec.request_id = r.id AND rec.id = x.id;
+    END IF;
+  ELSIF p_action = 'decline' THEN
+    new_outcome := 'refused';
+  ELSIF p_action = 'draft' THEN
+    IF letter.id IS NULL THEN
+      INSERT INTO ranah.letters (request_id, kind, sifat, lampiran, hal, body, tembusan)
+      VALUES (r.id, new_outcome, coalesce (p_draft->>'sifat', 'Biasa'),
+              coalesce (p_draft->>'lampiran', '-'), coalesce (p_draft->>'hal', ''),
+              p_draft->>'body',
+              coalesce (ARRAY (SELECT jsonb_array_elements_text (p_draft->'tembusan')), '{}'))
+      RETURNING * INTO letter;
+    ELSE
+      UPDATE ranah.letters
+         SET kind = new_outcome, sifat = coalesce (p_draft->>'sifat', sifat),
+             lampiran = coalesce (p_draft->>'lampiran', lampiran),
+             hal = coalesce (p_draft->>'hal', hal),
+             body = CASE WHEN p_draft ? 'body' THEN p_draft->>'body' ELSE body END,
+             tembusan = CASE WHEN p_draft ? 'tembusan'
+                             THEN ARRAY (SELECT jsonb_array_elements_text (p_draft->'tembusan'))
+                             ELSE tembusan END,
+             revision = revision + 1
+       WHERE id = letter.id
+      RETURNING * INTO letter;
+    END IF;
+    IF new_outcome = 'approved'
+       AND NOT EXISTS (SELECT 1 FROM ranah.entries WHERE request_id = r.id) THEN
+      WITH e AS (
+        INSERT INTO ranah.entries (name, fqdn, opd_id, purpose, contact_name, contact_phone,
+                                   contact_email, status, activated_on, request_id)
+        VALUES (r.name, r.fqdn, r.opd_id, r.purpose, r.contact_name, r.contact_phone,
+                r.contact_email, 'active', to_char (today, 'YYYY-MM-DD'), r.id)
+        RETURNING id)
+      INSERT INTO ranah.entry_records (entry_id, type, host, target, ttl, priority, internal,
+                                       created, verified)
+      SELECT e.id, rec.type, rec.host, rec.target, rec.ttl, rec.priority, rec.internal,
+             rec.created, rec.verified
+        FROM e, ranah.records rec WHERE rec.request_id = r.id ORDER BY rec.id;
+    END IF;
+    result := jsonb_build_object ('letter_id', letter.id);
+  ELSIF p_action = 'sign' THEN
+    -- The per-year counter row stays locked until this transaction ends, so numbers are
+    -- handed out one signer at a time and a rolled-back signing gives its number back.
+    yr := extract (year FROM today)::integer;
+    INSERT INTO ranah.letter_counters VALUES (yr, 0) ON CONFLICT DO NOTHING;
+    SELECT last + 1 INTO v_urut FROM ranah.letter_counters WHERE year = yr FOR UPDATE;
+    UPDATE ranah.letter_counters SET last = v_urut WHERE year = yr;
+    UPDATE ranah.letters
+       SET state = 'signed', year = yr, urut = v_urut, letter_date = to_char (today, 'YYYY-MM-DD'),
+           signed_by = u.id, signed_at = p_now,
+           verification_code = upper (substr (replace (gen_random_uuid ()::text, '-', ''), 1, 16))
+     WHERE id = letter.id
+    RETURNING * INTO letter;
+    result := jsonb_build_object ('letter_id', letter.id, 'urut', v_urut, 'year', yr,
+                                  'month', extract (month FROM today)::integer,
+                                  'letter_date', letter.letter_date,
+                                  'verification_code', letter.verification_code);
+  END IF;
+
+  UPDATE ranah.requests
+     SET state = t.to_state, version = version + 1, state_since = p_now, due_at = new_due,
+         assignee_id = new_assignee, outcome = new_outcome, note = coalesce (new_note, '')
+   WHERE id = r.id;
+  result := result || jsonb_build_object ('version', r.version + 1, 'state', t.to_state);
+  PERFORM ranah.append_event (u.id, u.username, r.id, t.step, p_action, r.state, t.to_state,
+                              p_note, p_now, p_idempotency_key, result);
+  PERFORM ranah.notify (r.id, t.to_state, new_assignee);
+  RETURN result;
+END $$;
+
+-- Step 9's second half, in the signing transaction: the number as formatted by the
+-- agency's template and the PDF the letter layer rendered. Only the signer, only once.
+CREATE OR REPLACE FUNCTION ranah.finish_sign (p_letter_id bigint, p_number text, p_pdf bytea)
+RETURNS text LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = ranah, pg_catalog AS $$
+DECLARE
+  u ranah.users := ranah.caller ();
+  l ranah.letters;
+BEGIN
+  SELECT * INTO l FROM ranah.letters WHERE id = p_letter_id FOR UPDATE;
+  IF NOT FOUND OR l.state <> 'signed' OR l.pdf IS NOT NULL OR l.signed_by <> u.id THEN
+    PERFORM ranah.fail ('RN013', 'This letter is not waiting for its signed PDF.');
+  END IF;
+  UPDATE ranah.letters SET number = p_number, pdf = p_pdf,
+         pdf_sha256 = encode (sha256 (p_pdf), 'hex')
+   WHERE id = p_letter_id;
+  RETURN encode (sha256 (p_pdf), 'hex');
+END $$;
+
+CREATE OR REPLACE FUNCTION ranah.mark_read (p_disposition_id bigint, p_now bigint)
+RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = ranah, pg_catalog AS $$
+DECLARE
+  u ranah.users := ranah.caller ();
+  d ranah.dispositions;
+  st text;
+BEGIN
+  SELECT * INTO d FROM ranah.dispositions WHERE id = p_disposition_id FOR UPDATE;
+  IF NOT FOUND THEN
+    PERFORM ranah.fail ('RN011', format ('There is no disposition with id %s.', p_disposition_id));
+  END IF;
+  IF d.to_user_id <> u.id THEN
+    PERFORM ranah.fail ('RN013', 'Only the addressee can mark a disposition as read.');
+  END IF;
+  IF d.read_at = 0 THEN
+    UPDATE ranah.dispositions SET read_at = p_now WHERE id = d.id;
+    SELECT state INTO st FROM ranah.requests WHERE id = d.request_id;
+    PERFORM ranah.append_event (u.id, u.username, d.request_id, d.step, 'read-disposition',
+                                st, st, NULL, p_now);
+    PERFORM ranah.notify (d.request_id, st, d.to_user_id);
+  END IF;
+  RETURN true;
+END $$;
+
+-- ---------------------------------------------------------------------------------
+-- Administration
+
+-- Creates or takes over the login role @p_role_name in the group of @p_role. A role that
+-- exists already is taken over only when Ranah made it (it holds a ranah_ group) and it is
+-- no superuser: a user name can never capture a DBA's login.
+CREATE OR REPLACE FUNCTION ranah.ensure_login (p_role_name text, p_role text, p_verifier text)
+RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  g text;
+BEGIN
+  IF p_role_name !~ '^[a-z_][a-z0-9._-]{0,62}$' THEN
+    PERFORM ranah.fail ('RN004', 'A user name is 1–63 of a–z, 0–9, “.”, “_” and “-”.');
+  END IF;
+  IF p_role NOT IN ('opd', 'kadis', 'kabid', 'subkoor', 'staf', 'admin') THEN
+    PERFORM ranah.fail ('RN004', 'Unknown role.');
+  END IF;
+  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_role_name) THEN
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_role_name
+                AND (rolsuper OR rolcreaterole OR rolcreatedb OR rolreplication OR rolbypassrls))
+       OR NOT EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles gr ON gr.oid = m.roleid
+                        JOIN pg_roles mr ON mr.oid = m.member
+                       WHERE mr.rolname = p_role_name AND gr.rolname LIKE 'ranah\_%') THEN
+      PERFORM ranah.fail ('RN012', format ('The database already has a login “%s” that Ranah did not make.', p_role_name));
+    END IF;
+    EXECUTE format ('ALTER ROLE %I LOGIN PASSWORD %L', p_role_name, p_verifier);
+  ELSE
+    EXECUTE format ('CREATE ROLE %I LOGIN PASSWORD %L', p_role_name, p_verifier);
+  END IF;
+  FOREACH g IN ARRAY ARRAY['opd', 'kadis', 'kabid', 'subkoor', 'staf', 'admin'] LOOP
+    IF g <> p_role AND pg_has_role (p_role_name, 'ranah_' || g, 'MEMBER') THEN
+      EXECUTE format ('REVOKE %I FROM %I', 'ranah_' || g, p_role_name);
+    END IF;
+  END LOOP;
+  EXECUTE format ('GRANT %I TO %I', 'ranah_' || p_role, p_role_name);
+END $$;
+
+CREATE OR REPLACE FUNCTION ranah.insert_user (p jsonb, p_verifier text, p_now bigint)
+RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+  uname text := lower (p->>'username');
+  uid bigint;
+BEGIN
+  IF EXISTS (SELECT 1 FROM ranah.users WHERE lower (username) = uname) THEN
+    PERFORM ranah.fail ('RN012', format ('There is already a user “%s”.', uname));
+  END IF;
+  IF p->>'role' = 'opd' AND NOT EXISTS (SELECT 1 FROM ranah.opds WHERE id = (p->>'opd_id')::bigint) THEN
+    PERFORM ranah.fail ('RN004', 'An OPD user belongs to an OPD: choose one.');
+  END IF;
+  PERFORM ranah.ensure_login (uname, p->>'role', p_verifier);
+  INSERT INTO ranah.users (username, role_name, full_name, role, opd_id, nip, position, rank,
+                           email, active, created_at)
+  VALUES (uname, uname, coalesce (p->>'full_name', ''), p->>'role',
+          CASE WHEN p->>'role' = 'opd' THEN (p->>'opd_id')::bigint END,
+          coalesce (p->>'nip', ''), coalesce (p->>'position', ''), coalesce (p->>'rank', ''),
+          coalesce (p->>'email', ''), coalesce ((p->>'active')::boolean, true), p_now)
+  RETURNING id INTO uid;
+  IF NOT coalesce ((p->>'active')::boolean, true) THEN
+    EXECUTE format ('ALTER ROLE %I NOLOGIN', uname);
+  END IF;
+  RETURN uid;
+END $$;
+
+-- The first administrator, made by the schema owner at initialisation.
+CREATE OR REPLACE FUNCTION ranah.install_admin (p jsonb, p_verifier text, p_now bigint)
+RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = ranah, pg_catalog AS $$
+DECLARE
+  uid bigint;
+BEGIN
+  IF EXISTS (SELECT 1 FROM ranah.users) THEN
+    PERFORM ranah.fail ('RN012', 'This store already has users.');
+  END IF;
+  uid := ranah.insert_user (p || jsonb_build_object ('role', 'admin'), p_verifier, p_now);
+  PERFORM ranah.append_event (uid, lower (p->>'username'), 0, 0, 'admin:initialize', '', '',
+                              lower (p->>'username'), p_now);
+  RETURN uid;
+END $$;
+
+CREATE OR REPLACE FUNCTION ranah.add_user (p jsonb, p_verifier text, p_now bigint)
+RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = ranah, pg_catalog AS $$
+DECLARE
+  u ranah.users := ranah.require_admin ();
+  uid bigint;
+BEGIN
+  uid := ranah.insert_user (p, p_verifier, p_now);
+  PERFORM ranah.append_event (u.id, u.username, 0, 0, 'admin:add-user', '', '',
+                              lower (p->>'username') || ' (' || (p->>'role') || ')', p_now);
+  PERFORM ranah.notify (0, NULL, 0);
+  RETURN uid;
+END $$;
+
+CREATE OR REPLACE FUNCTION ranah.update_user (p jsonb, p_now bigint)
+RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = ranah, pg_catalog AS $$
+DECLARE
+  u ranah.users := ranah.require_admin ();
+  old ranah.users;
+  new_active boolean := coalesce ((p->>'active')::boolean, true);
+BEGIN
+  SELECT * INTO old FROM ranah.users WHERE id = (p->>'id')::bigint FOR UPDATE;
+  IF NOT FOUND THEN
+    PERFORM ranah.fail ('RN011', 'There is no such user.');
+  END IF;
+  IF p->>'role' = 'opd' AND NOT EXISTS (SELECT 1 FROM ranah.opds WHERE id = (p->>'opd_id')::bigint) THEN
+    PERFORM ranah.fail ('RN004', 'An OPD user belongs to an OPD: choose one.');
+  END IF;
+  IF old.role = 'admin' AND (p->>'role' <> 'admin' OR NOT new_active)
+     AND NOT EXISTS (SELECT 1 FROM ranah.users WHERE role = 'admin' AND active AND id <> old.id) THEN
+    PERFORM ranah.fail ('RN012', 'The last active administrator cannot be removed.');
+  END IF;
+  UPDATE ranah.users
+     SET full_name = coalesce (p->>'full_name', ''), role = p->>'role',
+         opd_id = CASE WHEN p->>'role' = 'opd' THEN (p->>'opd_id')::bigint END,
+         nip = coalesce (p->>'nip', ''), position = coalesce (p->>'position', ''),
+         rank = coalesce (p->>'rank', ''), email = coalesce (p->>'email', ''),
+         active = new_active
+   WHERE id = old.id;
+  IF old.role <> p->>'role' THEN
+    EXECUTE format ('REVOKE %I FROM %I', 'ranah_' || old.role, old.role_name);
+    EXECUTE format ('GRANT %I TO %I', 'ranah_' || (p->>'role'), old.role_name);
+  END IF;
+  EXECUTE format ('ALTER ROLE %I %s', old.role_name, CASE WHEN new_active THEN 'LOGIN' ELSE 'NOLOGIN' END);
+  PERFORM ranah.append_event (u.id, u.username, 0, 0, 'admin:update-user', '', '',
+                              old.username, p_now);
+  PERFORM ranah.notify (0, NULL, 0);
+  RETURN true;
+END $$;
+
+-- Everyone may change their own password; admin may set anyone's. The client sends a
+-- SCRAM verifier (PQencryptPasswordConn), never the password.
+CREATE OR REPLACE FUNCTION ranah.set_password (p_user_id bigint, p_verifier text, p_now bigint)
+RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = ranah, pg_catalog AS $$
+DECLARE
+  u ranah.users := ranah.caller ();
+  target ranah.users;
+BEGIN
+  IF u.id <> p_user_id AND u.role <> 'admin' THEN
+    PERFORM ranah.fail ('RN013', 'Only an administrator may set another user''s password.');
+  END IF;
+  IF p_verifier !~ '^SCRAM-SHA-256\$' THEN
+    PERFORM ranah.fail ('RN004', 'Passwords are stored as SCRAM-SHA-256 verifiers only.');
+  END IF;
+  SELECT * INTO target FROM ranah.users WHERE id = p_user_id;
+  IF NOT FOUND THEN
+    PERFORM ranah.fail ('RN011', 'There is no such user.');
+  END IF;
+  EXECUTE format ('ALTER ROLE %I PASSWORD %L', target.role_name, p_verifier);
+  PERFORM ranah.append_event (u.id, u.username, 0, 0, 'admin:set-password', '', '',
+                              target.username, p_now);
+  RETURN true;
+END $$;
+
+CREATE OR REPLACE FUNCTION ranah.save_opd (p jsonb, p_now bigint)
+RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = ranah, pg_catalog AS $$
+DECLARE
+  u ranah.users := ranah.require_admin ();
+  oid_ bigint := nullif ((p->>'id')::bigint, 0);
+BEGIN
+  IF EXISTS (SELECT 1 FROM ranah.opds WHERE id <> coalesce (oid_, 0)
+               AND (lower (code) = lower (p->>'code') OR lower (name) = lower (p->>'name'))) THEN
+    PERFORM ranah.fail ('RN012', format ('There is already an OPD with the code “%s” or the name “%s”.',
+                                         p->>'code', p->>'name'));
+  END IF;
+  IF oid_ IS NULL THEN
+    INSERT INTO ranah.opds (code, name, head_title, address, email, active)
+    VALUES (p->>'code', p->>'name', coalesce (p->>'head_title', ''),
+            coalesce (p->>'address', ''), coalesce (p->>'email', ''),
+            coalesce ((p->>'active')::boolean, true))
+    RETURNING id INTO oid_;
+    PERFORM ranah.append_event (u.id, u.username, 0, 0, 'admin:add-opd', '', '', p->>'code', p_now);
+  ELSE
+    UPDATE ranah.opds SET code = p->>'code', name = p->>'name',
+           head_title = coalesce (p->>'head_title', ''), address = coalesce (p->>'address', ''),
+           email = coalesce (p->>'email', ''), active = coalesce ((p->>'active')::boolean, true)
+     WHERE id = oid_;
+    IF NOT FOUND THEN
+      PERFORM ranah.fail ('RN011', 'There is no such OPD.');
+    END IF;
+    PERFORM ranah.append_event (u.id, u.username, 0, 0, 'admin:update-opd', '', '', p->>'code', p_now);
+  END IF;
+  PERFORM ranah.notify (0, NULL, 0);
+  RETURN oid_;
+END $$;
+
+CREATE OR REPLACE FUNCTION ranah.add_holiday (p_date text, p_name text, p_cuti boolean, p_now bigint)
+RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = ranah, pg_catalog AS $$
+DECLARE
+  u ranah.users := ranah.require_admin ();
+BEGIN
+  IF EXISTS (SELECT 1 FROM ranah.holidays WHERE date = p_date) THEN
+    PERFORM ranah.fail ('RN012', format ('There is already a holiday on %s.', p_date));
+  END IF;
+  INSERT INTO ranah.holidays VALUES (p_date, p_name, p_cuti);
+  PERFORM ranah.append_event (u.id, u.username, 0, 0, 'admin:add-holiday', '', '',
+                              p_date || ' ' || p_name, p_now);
+  PERFORM ranah.notify (0, NULL, 0);
+  RETURN true;
+END $$;
+
+CREATE OR REPLACE FUNCTION ranah.remove_holiday (p_date text, p_now bigint)
+RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = ranah, pg_catalog AS $$
+DECLARE
+  u ranah.users := ranah.require_admin ();
+BEGIN
+  DELETE FROM ranah.holidays WHERE date = p_date;
+  IF NOT FOUND THEN
+    PERFORM ranah.fail ('RN011', format ('There is no holiday on %s.', p_date));
+  END IF;
+  PERFORM ranah.append_event (u.id, u.username, 0, 0, 'admin:remove-holiday', '', '', p_date, p_now);
+  PERFORM ranah.notify (0, NULL, 0);
+  RETURN true;
+END $$;
+
+CREATE OR REPLACE FUNCTION ranah.add_reserved (p_name text, p_now bigint)
+RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = ranah, pg_catalog AS $$
+DECLARE
+  u ranah.users := ranah.require_admin ();
+BEGIN
+  IF EXISTS (SELECT 1 FROM ranah.reserved_names WHERE lower (name) = lower (p_name)) THEN
+    PERFORM ranah.fail ('RN012', format ('“%s” is already reserved.', p_name));
+  END IF;
+  INSERT INTO ranah.reserved_names VALUES (lower (p_name));
+  PERFORM ranah.append_event (u.id, u.username, 0, 0, 'admin:add-reserved', '', '', lower (p_name), p_now);
+  PERFORM ranah.notify (0, NULL, 0);
+  RETURN true;
+END $$;
+
+CREATE OR REPLACE FUNCTION ranah.remove_reserved (p_name text, p_now bigint)
+RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = ranah, pg_catalog AS $$
+DECLARE
+  u ranah.users := ranah.require_admin ();
+BEGIN
+  DELETE FROM ranah.reserved_names WHERE lower (name) = lower (p_name);
+  IF NOT FOUND THEN
+    PERFORM ranah.fail ('RN011', format ('“%s” is not reserved.', p_name));
+  END IF;
+  PERFORM ranah.append_event (u.id, u.username, 0, 0, 'admin:remove-reserved', '', '', lower (p_name), p_now);
+  PERFORM ranah.notify (0, NULL, 0);
+  RETURN true;
+END $$;
+
+-- The secret's value never enters the audit note.
+CREATE OR REPLACE FUNCTION ranah.set_profile (p_key text, p_value text, p_secret boolean, p_now bigint)
+RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = ranah, pg_catalog AS $$
+DECLARE
+  u ranah.users := ranah.require_admin ();
+BEGIN
+  INSERT INTO ranah.profile VALUES (p_key, p_value)
+  ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+  PERFORM ranah.append_event (u.id, u.username, 0, 0, 'admin:set-profile', '', '',
+                              CASE WHEN p_secret THEN p_key ELSE p_key || '=' || left (p_value, 200) END,
+                              p_now);
+  PERFORM ranah.notify (0, NULL, 0);
+  RETURN true;
+END $$;
+
+-- ---------------------------------------------------------------------------------
+-- Registry
+
+CREATE OR REPLACE FUNCTION ranah.keep_registry ()
+RETURNS ranah.users LANGUAGE plpgsql AS $$
+DECLARE
+  u ranah.users := ranah.caller ();
+BEGIN
+  IF u.role NOT IN ('admin', 'subkoor', 'staf') THEN
+    PERFORM ranah.fail ('RN001', format ('The role %s may not change the registry.', u.role));
+  END IF;
+  RETURN u;
+END $$;
+
+CREATE OR REPLACE FUNCTION ranah.import_entries (p_entries jsonb, p_now bigint)
+RETURNS integer LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = ranah, pg_catalog AS $$
+DECLARE
+  u ranah.users := ranah.keep_registry ();
+  e jsonb;
+  eid bigint;
+  n integer := 0;
+BEGIN
+  FOR e IN SELECT * FROM jsonb_array_elements (p_entries) LOOP
+    INSERT INTO ranah.entries (name, fqdn, opd_id, purpose, contact_name, contact_phone,
+                               contact_email, status, activated_on, request_id)
+    VALUES (lower (e->>'name'), e->>'fqdn', (e->>'opd_id')::bigint, coalesce (e->>'purpose', ''),
+            coalesce (e->>'contact_name', ''), coalesce (e->>'contact_phone', ''),
+            coalesce (e->>'contact_email', ''), coalesce (e->>'status', 'active'),
+            coalesce (e->>'activated_on', ''), nullif ((e->>'request_id')::bigint, 0))
+    RETURNING id INTO eid;
+    PERFORM ranah.insert_records ('entry_records', eid, e->'records');
+    n := n + 1;
+  END LOOP;
+  PERFORM ranah.append_event (u.id, u.username, 0, 0, 'registry:import', '', '',
+                              n || ' entries', p_now);
+  PERFORM ranah.notify (0, NULL, 0);
+  RETURN n;
+END $$;
+
+CREATE OR REPLACE FUNCTION ranah.set_entry_status (p_entry_id bigint, p_expected_version bigint,
+                                                   p_status text, p_reason text, p_now bigint)
+RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = ranah, pg_catalog AS $$
+DECLARE
+  u ranah.users := ranah.keep_registry ();
+  e ranah.entries;
+  holder text;
+BEGIN
+  SELECT * INTO e FROM ranah.entries WHERE id = p_entry_id FOR UPDATE;
+  IF NOT FOUND THEN
+    PERFORM ranah.fail ('RN011', format ('There is no registry entry with id %s.', p_entry_id));
+  END IF;
+  IF e.version <> p_expected_version THEN
+    PERFORM ranah.fail ('RN010', 'This registry entry was changed by someone else; reload it and try again.');
+  END IF;
+  -- Reactivating a revoked name must not clash with whoever holds it now.
+  IF e.status = 'revoked' AND p_status <> 'revoked' THEN
+    holder := ranah.name_holder (e.name, coalesce (e.request_id, -1));
+    IF holder IS NOT NULL THEN
+      PERFORM ranah.fail ('RN012', holder);
+    END IF;
+  END IF;
+  UPDATE ranah.entries SET status = p_status, version = version + 1 WHERE id = e.id;
+  PERFORM ranah.append_event (u.id, u.username, coalesce (e.request_id, 0), 0,
+                              'registry:status', '', '',
+                              e.fqdn || ': ' || e.status || ' → ' || p_status
+                              || CASE WHEN coalesce (p_reason, '') <> '' THEN ': ' || p_reason
+                                      ELSE '' END, p_now);
+  PERFORM ranah.notify (coalesce (e.request_id, 0), NULL, 0);
+  RETURN e.version + 1;
+END $$;
+
+-- A check is an observation, not an edit: the entry's version stays.
+CREATE OR REPLACE FUNCTION ranah.record_check (p_entry_id bigint, p_ok boolean, p_summary text,
+                                               p_now bigint)
+RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = ranah, pg_catalog AS $$
+DECLARE
+  u ranah.users := ranah.keep_registry ();
+  e ranah.entries;
+BEGIN
+  UPDATE ranah.entries SET last_check_at = p_now, last_check = coalesce (p_summary, ''),
+         last_check_ok = p_ok
+   WHERE id = p_entry_id RETURNING * INTO e;
+  IF NOT FOUND THEN
+    PERFORM ranah.fail ('RN011', format ('There is no registry entry with id %s.', p_entry_id));
+  END IF;
+  INSERT INTO ranah.entry_checks (entry_id, at, ok, summary)
+  VALUES (p_entry_id, p_now, p_ok, coalesce (p_summary, ''));
+  PERFORM ranah.append_event (u.id, u.username, coalesce (e.request_id, 0), 0,
+                              'registry:check', '', '',
+                              e.fqdn || ': ' || CASE WHEN p_ok THEN 'ok' ELSE 'failed' END
+                              || CASE WHEN coalesce (p_summary, '') <> '' THEN ': ' || p_summary
+                                      ELSE '' END, p_now);
+  PERFORM ranah.notify (0, NULL, 0);
+  RETURN true;
+END $$;
+
+-- ---------------------------------------------------------------------------------
+-- Guards that hold whoever writes
+
+CREATE OR REPLACE FUNCTION ranah.events_append_only ()
+RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'audit events are append-only';
+END $$;
+
+CREATE OR REPLACE FUNCTION ranah.letters_frozen ()
+RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  -- The one update a signed letter gets is its PDF, in the signing transaction.
+  IF TG_OP = 'DELETE' OR OLD.pdf IS NOT NULL THEN
+    RAISE EXCEPTION 'a signed letter cannot be changed';
+  END IF;
+  RETURN NEW;
+END $$;
+
+CREATE OR REPLACE FUNCTION ranah.letters_signed_complete ()
+RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM ranah.letters WHERE id = NEW.id AND state = 'signed'
+               AND (pdf IS NULL OR number IS NULL)) THEN
+    RAISE EXCEPTION 'a signed letter needs its number and PDF in the same transaction';
+  END IF;
+  RETURN NULL;
+END $$;
