@@ -133,6 +133,47 @@ test_fonts_embedded (void)
   g_assert_true (sans);
 }
 
+static char *
+font_names (const char *paper_font)
+{
+  g_autoptr(GHashTable) profile = fixture_profile ("A4");
+  g_autoptr(RanahRequest) request = fixture_request ();
+  g_autoptr(RanahLetter) letter = fixture_letter (NUMBER);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *path = NULL;
+  const char *argv[] = { "pdffonts", NULL, NULL };
+
+  g_hash_table_insert (profile, g_strdup (RANAH_PROFILE_FONT), g_strdup (paper_font));
+  pdf = ranah_letter_render_pdf (profile, request, NULL, letter, &error);
+  g_assert_no_error (error);
+  path = util_write (tmp_dir, "font.pdf", pdf);
+  argv[1] = path;
+  return util_run (argv);
+}
+
+static void
+test_profile_font (void)
+{
+  g_autofree char *serif = NULL;
+  g_autofree char *missing = NULL;
+
+  /* The face the profile names when this machine has it… */
+  if (!g_file_test ("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf",
+                    G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("Liberation Serif is not installed");
+      return;
+    }
+  serif = font_names ("Liberation Serif");
+  g_assert_nonnull (strstr (serif, "LiberationSerif"));
+  g_assert_null (strstr (serif, "LiberationSans"));
+
+  /* …and the Arial-compatible default when it does not. */
+  missing = font_names ("Kop Surat Tidak Terpasang");
+  g_assert_nonnull (strstr (missing, "LiberationSans"));
+}
+
 static cairo_surface_t *
 rasterise (const char *pdf,
            const char *name)
@@ -654,6 +695,7 @@ main (int   argc,
   g_test_add_func ("/ranah/letter/surat/page-size-a4", test_page_size_a4);
   g_test_add_func ("/ranah/letter/surat/page-size-f4", test_page_size_f4);
   g_test_add_func ("/ranah/letter/surat/fonts-embedded", test_fonts_embedded);
+  g_test_add_func ("/ranah/letter/surat/profile-font", test_profile_font);
   g_test_add_func ("/ranah/letter/surat/reference-image", test_reference_image);
   g_test_add_func ("/ranah/letter/surat/draft", test_draft);
   g_test_add_func ("/ranah/letter/surat/qr-payload", test_qr_payload);
