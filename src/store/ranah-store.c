@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ranah-store.h"
+#include "ranah-postgres-store.h"
 #include "ranah-sqlite-store.h"
 
 typedef struct
@@ -196,6 +197,11 @@ ranah_store_open (const char  *uri,
         }
       return ranah_sqlite_store_new (path, error);
     }
+
+  /* PostgreSQL: a URI, or a libpq "key=value" conninfo string. */
+  if (g_str_has_prefix (uri, "postgresql://") || g_str_has_prefix (uri, "postgres://")
+      || strchr (uri, '=') != NULL)
+    return ranah_postgres_store_new (uri, error);
 
   g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_UNAVAILABLE,
                _("The store address “%s” is not understood: use sqlite:PATH or "
