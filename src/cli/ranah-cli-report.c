@@ -77,8 +77,11 @@ print_summary (const RanahReport *report)
   g_print ("\n");
   g_print (_("Open requests now: %u (%u overdue)\n"), report->open_total, report->open_overdue);
   for (guint b = 0; b < RANAH_REPORT_N_AGES; b++)
-    g_print (_("  %-6s working days since received: %u\n"), ranah_report_age_label (b),
-             report->open_by_age[b]);
+    {
+      g_autofree char *label = ranah_cli_cell (ranah_report_age_label (b), 6);
+
+      g_print (_("  %s working days since received: %u\n"), label, report->open_by_age[b]);
+    }
 
   g_print ("\n");
   g_print (_("Requests received in the period: %u\n"), report->received);

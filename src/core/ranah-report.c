@@ -591,7 +591,9 @@ ranah_report_compliance_csv (const RanahReport *report)
                                ? g_strdup_printf ("%.0f", f->share_within * 100.0)
                                : g_strdup ("");
       const char *row[] = {
-        number, ranah_role_title (sop->actor), sop->description, sop->kelengkapan, standard,
+        /* "-" would reach a spreadsheet as "'-" (the CSV writer's formula guard). */
+        number, ranah_role_title (sop->actor), sop->description,
+        g_strcmp0 (sop->kelengkapan, "-") == 0 ? "" : sop->kelengkapan, standard,
         sop->output, n, median, p90, within, share, NULL
       };
 

@@ -305,6 +305,8 @@ test_percentiles (void)
 
 /* ---- a seeded store ------------------------------------------------------------------- */
 
+static char *run (const char *const *argv);
+
 static const char *holidays[] = { "2026-03-18", "2026-03-19" };
 
 /* Working seconds counted the slow way: hour by hour, weekdays that are not holidays. */
@@ -690,6 +692,16 @@ test_figures_seeded (void)
     g_assert_cmpuint (april->steps[2].n, ==, 1);
     g_assert_cmpuint (april->received, ==, 1);
   }
+
+  /* RANAH_REPORT_KEEP=DIR keeps a copy of the seeded store to try ranah-cli report on. */
+  if (g_getenv ("RANAH_REPORT_KEEP") != NULL && g_str_has_prefix (s->world->uri, "sqlite:"))
+    {
+      g_autofree char *dest = g_build_filename (g_getenv ("RANAH_REPORT_KEEP"), "seeded.db",
+                                                NULL);
+      g_autofree char *command = g_strdup_printf (".backup '%s'", dest);
+      g_autofree char *out = run ((const char *[]) { "sqlite3", s->world->uri + 7, command,
+                                                     NULL });
+    }
 
   /* Escalation from the store: E waits at Kabid past its standard. */
   {
