@@ -92,6 +92,30 @@ main (int   argc,
     g_ptr_array_add (dispositions, d);
   }
   write_pdf (dir, "disposition-a5.pdf", ranah_disposition_sheet_pdf (a4, request, dispositions, &error));
+
+  /* The whole chain Kadis → Kabid → Subkoor → Staf, the last with a long note. */
+  for (guint step = 3; step <= 4; step++)
+    {
+      RanahDisposition *d = ranah_disposition_new ();
+      const char *instr[] = { "proses", "laporkan", "siapkan-jawaban", NULL };
+
+      d->step = step;
+      fx_set (&d->from_name, step == 3 ? "Andi Pratama, S.T." : "Siti Rahmawati, S.Kom.");
+      d->from_role = step == 3 ? RANAH_ROLE_KABID : RANAH_ROLE_SUBKOOR;
+      fx_set (&d->to_name, step == 3 ? "Siti Rahmawati, S.Kom." : "Rudi Hartono");
+      d->to_role = step == 3 ? RANAH_ROLE_SUBKOOR : RANAH_ROLE_STAF;
+      g_strfreev (d->instructions);
+      d->instructions = g_strdupv ((char **) instr);
+      fx_set (&d->note, step == 3 ? "Koordinasikan dengan pengelola server DINKES."
+                                  : "Buat rekaman A dan CNAME sesuai permohonan, periksa "
+                                    "jawabannya di server otoritatif, lalu laporkan hasilnya "
+                                    "beserta tangkapan layar konfigurasi dan hasil uji "
+                                    "resolusi nama dari jaringan luar.");
+      d->created_at = 1795580000 + step * 86400;
+      g_ptr_array_add (dispositions, d);
+    }
+  write_pdf (dir, "disposition-chain-a5.pdf",
+             ranah_disposition_sheet_pdf (a4, request, dispositions, &error));
   write_pdf (dir, "disposition-blank-f4.pdf", ranah_disposition_sheet_pdf (f4, request, NULL, &error));
   return 0;
 }
