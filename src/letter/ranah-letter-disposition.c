@@ -173,9 +173,28 @@ has_instruction (const RanahDisposition *disposition,
          && g_strv_contains ((const char * const *) disposition->instructions, nick);
 }
 
-/* One disposition, or a blank form to fill in by hand when @disposition is NULL. */
-static RanahBox *
-disposition_box (RanahLetterLayout      *self,
+/* A frame line of a section: the sections are open boxes that may continue on the next
+ * page, so their frame is drawn as rules box by box rather than one rectangle. */
+static void
+add_frame (RanahBox *box,
+           double    width,
+           gboolean  top,
+           gboolean  bottom)
+{
+  const double line = 0.6;
+
+  ranah_box_add (box, RANAH_ITEM_RULE, -line / 2, 0, line, box->height);
+  ranah_box_add (box, RANAH_ITEM_RULE, width - line / 2, 0, line, box->height);
+  if (top)
+    ranah_box_add (box, RANAH_ITEM_RULE, -line / 2, -line / 2, width + line, line);
+  if (bottom)
+    ranah_box_add (box, RANAH_ITEM_RULE, -line / 2, box->height - line / 2, width + line, line);
+}
+
+/* One disposition, or a blank form to fill in by hand when @disposition is NULL: its
+ * heading, fields and checklist stay together; a long note continues line by line. */
+static void
+add_disposition (RanahLetterLayout      *self,
                  GHashTable             *profile,
                  const RanahDisposition *disposition,
                  guint                   index)
@@ -265,22 +284,42 @@ disposition_box (RanahLetterLayout      *self,
     y = row_y + rows * (SHEET_SIZE + 4.0) + 3.0;
   }
 
+  box->height = y;
+  box->space_before = 8.0;
+  box->keep_with_next = TRUE;
+  add_frame (box, width, TRUE, FALSE);
+  ranah_letter_layout_add_box (self, box);
+
   {
     const char *text = disposition != NULL ? nonempty (disposition->note, "-")
                                            : "..................................................."
                                              "......................................................"
                                              "......................................................";
+    double label_w = text_width (self, "Catatan", SHEET_SIZE, FALSE) + 6.0;
+    double value_x = CELL_PAD + label_w + text_width (self, ": ", SHEET_SIZE, FALSE);
+    PangoTabArray *tabs = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT,
+                                                              (int) label_w);
+    g_autoptr(PangoLayout) label = ranah_letter_layout_text (self, "Catatan\t:", SHEET_SIZE,
+                                                             FALSE, -1, PANGO_ALIGN_LEFT,
+                                                             FALSE);
+    g_autoptr(PangoLayout) value = ranah_letter_layout_text (self, text, SHEET_SIZE, FALSE,
+                                                             width - CELL_PAD - value_x,
+                                                             PANGO_ALIGN_LEFT, FALSE);
+    guint first = self->boxes->len;
 
-    y += add_field (self, box, "Catatan", text,
-                    text_width (self, "Catatan", SHEET_SIZE, FALSE) + 6.0,
-                    CELL_PAD, y, width - 2 * CELL_PAD);
+    pango_layout_set_tabs (label, tabs);
+    pango_tab_array_free (tabs);
+    ranah_letter_layout_add_paragraph (self, value, value_x, 0, label, CELL_PAD);
+    for (guint k = first; k < self->boxes->len; k++)
+      {
+        RanahBox *line = g_ptr_array_index (self->boxes, k);
+        gboolean last = k + 1 == self->boxes->len;
+
+        if (last)
+          line->height += CELL_PAD;
+        add_frame (line, width, FALSE, last);
+      }
   }
-  y += CELL_PAD;
-
-  ranah_box_add (box, RANAH_ITEM_RECT, 0, 0, width, y);
-  box->height = y;
-  box->space_before = 8.0;
-  return box;
 }
 
 static gboolean
@@ -352,11 +391,9 @@ ranah_disposition_sheet_layout_new (GHashTable          *profile,
   ranah_letter_layout_add_box (self, info_box (self, profile, request));
 
   for (guint i = 0; i < n; i++)
-    ranah_letter_layout_add_box (self, disposition_box (self, profile,
-                                                        g_ptr_array_index (dispositions, i),
-                                                        i));
+    add_disposition (self, profile, g_ptr_array_index (dispositions, i), i);
   if (n == 0)
-    ranah_letter_layout_add_box (self, disposition_box (self, profile, NULL, 0));
+    add_disposition (self, profile, NULL, 0);
 
   self->pdf_title = g_strdup_printf ("Lembar Disposisi %s",
                                      nonempty (request->fqdn, nonempty (request->hal, "")));

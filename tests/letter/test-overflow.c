@@ -240,6 +240,62 @@ test_long_body (void)
 }
 
 static void
+test_long_disposition_note (void)
+{
+  g_autoptr(GHashTable) profile = fixture_profile ("A4");
+  g_autoptr(RanahRequest) request = fixture_request ();
+  g_autoptr(GPtrArray) dispositions = g_ptr_array_new_with_free_func ((GDestroyNotify) ranah_disposition_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GPtrArray) words = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  GString *note = g_string_new (NULL);
+  double page_w = 0, page_h = 0;
+  guint last_page = 0;
+
+  for (guint i = 1; i <= 90; i++)
+    g_string_append_printf (note, "Langkah %u: periksa rekaman, catat hasilnya, laporkan. ", i);
+  g_string_append (note, "Selesai.");
+  for (guint step = 2; step <= 4; step++)
+    {
+      RanahDisposition *d = ranah_disposition_new ();
+
+      d->step = step;
+      d->from_role = RANAH_ROLE_KADIS;
+      d->to_role = RANAH_ROLE_KABID;
+      d->created_at = 1795580000;
+      if (step == 4)
+        fx_set (&d->note, note->str);
+      g_ptr_array_add (dispositions, d);
+    }
+  g_string_free (note, TRUE);
+
+  pdf = ranah_disposition_sheet_pdf (profile, request, dispositions, &error);
+  g_assert_no_error (error);
+  path = util_write (tmp_dir, "long-note.pdf", pdf);
+  words = util_words (path, &page_w, &page_h);
+  for (guint i = 0; i < words->len; i++)
+    {
+      UtilWord *word = g_ptr_array_index (words, i);
+
+      /* The sheet's margins: 1.5 cm left, 1 cm elsewhere. */
+      if (word->x0 < 42.52 - SLACK || word->x1 > page_w - 28.346 + SLACK
+          || word->y0 < 28.346 - SLACK || word->y1 > page_h - 28.346 + SLACK)
+        g_error ("long-note.pdf page %u: “%s” (%.1f, %.1f)–(%.1f, %.1f) leaves the margins",
+                 word->page + 1, word->text, word->x0, word->y0, word->x1, word->y1);
+      last_page = MAX (last_page, word->page);
+    }
+  g_assert_cmpuint (last_page, >=, 1);
+  text = util_text (path);
+  {
+    const char *parts[] = { "DISPOSISI 3 (langkah 4)", "Catatan : Langkah 1:", "Langkah 90:",
+                            "Selesai.", NULL };
+    util_assert_in_order (text, parts);
+  }
+}
+
+static void
 remove_tmp_dir (void)
 {
   g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
@@ -266,6 +322,7 @@ main (int   argc,
   g_test_add_func ("/ranah/letter/overflow/long-names", test_long_names);
   g_test_add_func ("/ranah/letter/overflow/thirty-tembusan", test_thirty_tembusan);
   g_test_add_func ("/ranah/letter/overflow/long-body", test_long_body);
+  g_test_add_func ("/ranah/letter/overflow/long-disposition-note", test_long_disposition_note);
 
   status = g_test_run ();
   if (g_getenv ("RANAH_KEEP_OUTPUT") == NULL)
