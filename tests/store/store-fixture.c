@@ -139,6 +139,7 @@ store_world_new (void)
   g_autoptr(RanahOpd) opd = ranah_opd_new ();
 
   w->uri = store_fixture_fresh_uri ();
+  w->connections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   w->store = store_fixture_open_uri (w->uri);
   w->now = g_date_time_to_unix (monday);
   ranah_store_set_now (w->store, w->now);
@@ -153,6 +154,7 @@ store_world_new (void)
   g_assert_true (ranah_store_sign_in (w->store, "admin", STORE_FIXTURE_PASSWORD, &error));
   g_assert_no_error (error);
   w->user_ids[RANAH_ROLE_ADMIN] = ranah_store_get_user (w->store)->id;
+  g_hash_table_insert (w->connections, g_strdup ("admin"), g_object_ref (w->store));
 
   g_free (opd->code);
   opd->code = g_strdup ("DINKES");
@@ -201,6 +203,7 @@ void
 store_world_free (StoreWorld *world)
 {
   g_clear_object (&world->store);
+  g_clear_pointer (&world->connections, g_hash_table_unref);
   g_free (world->uri);
   g_free (world);
 }
@@ -210,12 +213,36 @@ store_world_sign_in_as (StoreWorld *world,
                         const char *username)
 {
   g_autoptr(GError) error = NULL;
-  const RanahUser *me = ranah_store_get_user (world->store);
+  RanahStore *connection = g_hash_table_lookup (world->connections, username);
+  const RanahUser *me;
 
+  if (connection == NULL)
+    {
+      connection = store_fixture_open_uri (world->uri);
+      ranah_store_set_now (connection, world->now);
+      g_hash_table_insert (world->connections, g_strdup (username), connection);
+    }
+  g_set_object (&world->store, connection);
+  me = ranah_store_get_user (connection);
   if (me != NULL && g_str_equal (me->username, username))
     return;
-  g_assert_true (ranah_store_sign_in (world->store, username, STORE_FIXTURE_PASSWORD, &error));
+  g_assert_true (ranah_store_sign_in (connection, username, STORE_FIXTURE_PASSWORD, &error));
   g_assert_no_error (error);
+}
+
+void
+store_world_set_now (StoreWorld *world,
+                     gint64      now)
+{
+  GHashTableIter iter;
+  gpointer connection;
+
+  world->now = now;
+  g_hash_table_iter_init (&iter, world->connections);
+  while (g_hash_table_iter_next (&iter, NULL, &connection))
+    ranah_store_set_now (connection, now);
+  if (world->store != NULL)
+    ranah_store_set_now (world->store, now);
 }
 
 void

@@ -37,8 +37,11 @@ GBytes     *store_fixture_pdf        (gsize size);
 
 /* A fresh store, initialised, with two OPDs, one user per SOP role (the OPD user of the
  * first OPD, plus one OPD user of the second), the clock pinned on a Monday morning. */
+/* Each user works on a connection of their own, signed in once: signing in is costly on
+ * some backends. world->store is the connection of whoever signed in last. */
 typedef struct {
   RanahStore *store;
+  GHashTable *connections;  /* user name → RanahStore* */
   char       *uri;
   gint64      opd_id;
   gint64      opd2_id;
@@ -52,6 +55,8 @@ StoreWorld *store_world_new          (void);
 void        store_world_free         (StoreWorld *world);
 void        store_world_sign_in      (StoreWorld *world, RanahRole role);
 void        store_world_sign_in_as   (StoreWorld *world, const char *username);
+/* Pins the clock of every connection. */
+void        store_world_set_now      (StoreWorld *world, gint64 now);
 /* A valid request for the first OPD, named @name (NULL: a fresh unique name). */
 RanahRequest *store_world_request    (StoreWorld *world, const char *name);
 /* Submits as the first OPD's user; returns the id. */

@@ -330,14 +330,15 @@ test_read_only_and_full (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(RanahRequest) big = NULL;
   g_autoptr(GBytes) pdf = store_fixture_pdf (2 * 1024 * 1024);
-  sqlite3 *db = RANAH_SQLITE_STORE (w->store)->db;
+  sqlite3 *db;
   gint64 n_requests;
 
+  store_world_sign_in (w, RANAH_ROLE_OPD);
+  db = RANAH_SQLITE_STORE (w->store)->db;
   /* A full disk, as SQLite sees it: no page may be added. */
   raw_exec (db, "PRAGMA max_page_count = 1");  /* clamps to the current size */
   n_requests = raw_int (db, "SELECT count(*) FROM requests");
   big = store_world_request (w, NULL);
-  store_world_sign_in (w, RANAH_ROLE_OPD);
   g_assert_cmpint (ranah_store_submit_request (w->store, big, pdf, &error), ==, 0);
   g_assert_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_UNAVAILABLE);
   g_assert_nonnull (strstr (error->message, "full"));
@@ -357,6 +358,8 @@ test_read_only_and_full (void)
     {
       g_autofree char *path = g_strdup (path_of (w->uri));
       g_clear_object (&w->store);
+      g_clear_pointer (&w->connections, g_hash_table_unref);
+      w->connections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
       g_assert_cmpint (g_chmod (path, 0444), ==, 0);
       open_expecting (path, RANAH_STORE_ERROR, RANAH_STORE_ERROR_UNAVAILABLE);
       g_chmod (path, 0644);
