@@ -370,8 +370,29 @@ static const Move schedule[] = {
 typedef struct {
   StoreWorld *world;
   gint64      ids[5];        /* by letter - 'A' */
-  gint64      now;
+  gint64      now;           /* the clock of the moves, then the report's "now" */
 } Seeded;
+
+static const char *const role_users[RANAH_N_ROLES] = {
+  NULL, "opd1", "kadis", "kabid", "subkoor", "staf", "admin",
+};
+
+/* Signs in as @username and pins that connection's clock (each user may have a connection
+ * of their own). */
+static void
+seeded_as_user (Seeded     *s,
+                const char *username)
+{
+  store_world_sign_in_as (s->world, username);
+  ranah_store_set_now (s->world->store, s->now);
+}
+
+static void
+seeded_as (Seeded    *s,
+           RanahRole  role)
+{
+  seeded_as_user (s, role_users[role]);
+}
 
 /* A real one-page PDF, as a scanner would give, carrying @text. */
 static GBytes *
@@ -413,10 +434,9 @@ seed_move (Seeded     *s,
 {
   StoreWorld *w = s->world;
   g_autoptr(GError) error = NULL;
-  gint64 at = wita (2026, m->m, m->d, m->h, 0);
   guint k = m->req - 'A';
 
-  ranah_store_set_now (w->store, at);
+  s->now = wita (2026, m->m, m->d, m->h, 0);
   if (m->action == RANAH_ACTION_SUBMIT)
     {
       g_autoptr(RanahRequest) r = store_world_request (w, NULL);
@@ -428,19 +448,23 @@ seed_move (Seeded     *s,
       if (m->req == 'D')
         {
           r->opd_id = w->opd2_id;
-          store_world_sign_in_as (w, "opd2");
+          seeded_as_user (s, "opd2");
         }
       else
-        store_world_sign_in (w, RANAH_ROLE_OPD);
+        seeded_as (s, RANAH_ROLE_OPD);
       s->ids[k] = ranah_store_submit_request (w->store, r, pdf, &error);
       g_assert_no_error (error);
       return;
     }
 
   {
-    g_autoptr(RanahRequest) r = store_world_get (w, s->ids[k]);
+    g_autoptr(RanahRequest) r = NULL;
     g_autoptr(GPtrArray) records = NULL;
     RanahMove move = { 0 };
+
+    seeded_as (s, RANAH_ROLE_ADMIN);
+    r = ranah_store_get_request (w->store, s->ids[k], &error);
+    g_assert_no_error (error);
 
     move.action = m->action;
     move.request_id = s->ids[k];
@@ -458,12 +482,12 @@ seed_move (Seeded     *s,
           }
         move.records = records;
       }
+    if (m->req == 'D')
+      seeded_as_user (s, "opd2");
+    else
+      seeded_as (s, m->role);
     move.render = ranah_letter_render_signed;
     move.render_data = w->store;
-    if (m->req == 'D')
-      store_world_sign_in_as (w, "opd2");
-    else
-      store_world_sign_in (w, m->role);
     g_assert_true (ranah_store_move (w->store, &move, &error));
     g_assert_no_error (error);
   }
@@ -476,7 +500,8 @@ seeded_new (void)
   g_autoptr(GError) error = NULL;
 
   s->world = store_world_new ();
-  store_world_sign_in (s->world, RANAH_ROLE_ADMIN);
+  s->now = wita (2026, 3, 1, 9, 0);
+  seeded_as (s, RANAH_ROLE_ADMIN);
   for (guint i = 0; i < G_N_ELEMENTS (holidays); i++)
     {
       g_autoptr(RanahHoliday) h = ranah_holiday_new (holidays[i], "Libur", i == 0);
@@ -486,7 +511,7 @@ seeded_new (void)
   for (guint i = 0; i < G_N_ELEMENTS (schedule); i++)
     seed_move (s, &schedule[i]);
   s->now = wita (2026, 4, 7, 9, 0);
-  ranah_store_set_now (s->world->store, s->now);
+  seeded_as (s, RANAH_ROLE_ADMIN);
   return s;
 }
 
@@ -567,7 +592,7 @@ test_figures_seeded (void)
   g_autoptr(RanahReport) report = NULL;
   guint total_measured = 0;
 
-  store_world_sign_in (s->world, RANAH_ROLE_ADMIN);
+  seeded_as (s, RANAH_ROLE_ADMIN);
   report = ranah_report_from_store (s->world->store, "2026-03-01", "2026-04-30", &error);
   g_assert_no_error (error);
 
@@ -663,12 +688,12 @@ test_figures_seeded (void)
     entries = ranah_store_list_entries (s->world->store, NULL, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (entries->len, ==, 1);
-    store_world_sign_in (s->world, RANAH_ROLE_STAF);
+    seeded_as (s, RANAH_ROLE_STAF);
     g_assert_true (ranah_store_record_check (s->world->store,
                                              ((RanahEntry *) entries->pdata[0])->id, FALSE,
                                              "NXDOMAIN", &error));
     g_assert_no_error (error);
-    store_world_sign_in (s->world, RANAH_ROLE_ADMIN);
+    seeded_as (s, RANAH_ROLE_ADMIN);
     again = ranah_report_from_store (s->world->store, "2026-03-01", "2026-04-30", &error);
     g_assert_no_error (error);
     g_assert_cmpuint (again->registry.failing, ==, 1);
@@ -708,13 +733,13 @@ test_figures_seeded (void)
     g_autoptr(GPtrArray) kabid = NULL;
     g_autoptr(GPtrArray) kadis = NULL;
 
-    store_world_sign_in (s->world, RANAH_ROLE_KABID);
+    seeded_as (s, RANAH_ROLE_KABID);
     kabid = ranah_escalation_from_store (s->world->store, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (kabid->len, ==, 1);
     g_assert_cmpint (((RanahAlert *) kabid->pdata[0])->kind, ==, RANAH_ALERT_BREACH);
     g_assert_cmpint (((RanahAlert *) kabid->pdata[0])->request_id, ==, s->ids['E' - 'A']);
-    store_world_sign_in (s->world, RANAH_ROLE_KADIS);
+    seeded_as (s, RANAH_ROLE_KADIS);
     kadis = ranah_escalation_from_store (s->world->store, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (kadis->len, ==, 1);
@@ -775,7 +800,7 @@ test_compliance_pdf (void)
   g_autofree char *csv = NULL;
   g_autoptr(GPtrArray) rows = NULL;
 
-  store_world_sign_in (s->world, RANAH_ROLE_ADMIN);
+  seeded_as (s, RANAH_ROLE_ADMIN);
   report = ranah_report_from_store (s->world->store, "2026-03-01", "2026-04-30", &error);
   g_assert_no_error (error);
   profile = ranah_store_get_profile (s->world->store, &error);
@@ -832,7 +857,7 @@ test_case_file_pdf (void)
   g_autofree char *info = NULL;
   gint64 a = s->ids[0];
 
-  store_world_sign_in (s->world, RANAH_ROLE_ADMIN);
+  seeded_as (s, RANAH_ROLE_ADMIN);
   letter = ranah_store_get_letter (s->world->store, a, &error);
   g_assert_no_error (error);
   g_assert_cmpint (letter->state, ==, RANAH_LETTER_SIGNED);
