@@ -570,6 +570,55 @@ fail:
   ranah_sqlite_rollback (self);
 }
 
+/* Counts one wrong password, inside one write transaction so that attempts from several
+ * processes all count; locks the account at @max_failures. TRUE when it is now locked. */
+static gboolean
+count_wrong_password (RanahSqliteStore *self,
+                      const RanahUser  *user,
+                      gint64            max_failures,
+                      gint64            lockout_minutes,
+                      gint64            now)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = NULL;
+  sqlite3_stmt *stmt;
+  gboolean has_row, locked = FALSE;
+
+  if (!ranah_sqlite_begin (self, &error))
+    return FALSE;
+  stmt = ranah_sqlite_stmt (self, "UPDATE users SET failed_logins = failed_logins + 1 "
+                                  "WHERE id = ?1 RETURNING failed_logins", &error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, user->id);
+  if (!ranah_sqlite_step_row (self, stmt, &has_row, &error))
+    goto fail;
+  locked = has_row && max_failures > 0 && sqlite3_column_int64 (stmt, 0) >= max_failures;
+  sqlite3_reset (stmt);
+  if (locked)
+    {
+      stmt = ranah_sqlite_stmt (self, "UPDATE users SET failed_logins = 0, locked_until = ?2 "
+                                      "WHERE id = ?1", &error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, user->id);
+      sqlite3_bind_int64 (stmt, 2, now + lockout_minutes * 60);
+      if (!ranah_sqlite_step_done (self, stmt, &error))
+        goto fail;
+      note = g_strdup_printf ("locked until %" G_GINT64_FORMAT, now + lockout_minutes * 60);
+    }
+  if (!ranah_sqlite_append_event_as (self, user->id, user->username, 0, 0,
+                                     locked ? "auth:sign-in-locked" : "auth:sign-in-failed",
+                                     NULL, NULL, note, &error)
+      || !ranah_sqlite_commit (self, &error))
+    goto fail;
+  return locked;
+
+fail:
+  ranah_sqlite_rollback (self);
+  return locked;
+}
+
 static gboolean
 sign_in_locked (RanahSqliteStore  *self,
                 const char        *username,
@@ -637,22 +686,13 @@ sign_in_locked (RanahSqliteStore  *self,
 
   if (crypto_pwhash_str_verify (hash, password, strlen (password)) != 0)
     {
-      failures++;
-      if (max_failures > 0 && failures >= max_failures)
-        {
-          record_sign_in_failure (self, user->id, user->username, "auth:sign-in-locked",
-                                  now + lockout_minutes * 60, 0);
-          g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_AUTH,
-                       _("Too many wrong passwords: this account is locked for %"
-                         G_GINT64_FORMAT " minutes."), lockout_minutes);
-        }
+      if (count_wrong_password (self, user, max_failures, lockout_minutes, now))
+        g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_AUTH,
+                     _("Too many wrong passwords: this account is locked for %"
+                       G_GINT64_FORMAT " minutes."), lockout_minutes);
       else
-        {
-          record_sign_in_failure (self, user->id, user->username, "auth:sign-in-failed", 0,
-                                  failures);
-          g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_AUTH,
-                       _("The user name or the password is wrong."));
-        }
+        g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_AUTH,
+                     _("The user name or the password is wrong."));
       return FALSE;
     }
 
