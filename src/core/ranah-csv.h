@@ -47,7 +47,8 @@ void       ranah_import_problem_free (RanahImportProblem *problem);
  * "name", "opd" and "target" are required; "type" defaults to A/AAAA by the target's form
  * or CNAME for a name. Rows with the same name merge into one entry with several records.
  * Every bad row goes to *@problems (RanahImportProblem*); *@entries gets RanahEntry* with
- * opd_name set and opd_id 0 (the store resolves OPDs). Returns FALSE only when the file
+ * opd_name set and opd_id 0 (the store resolves OPDs), and ->id the line the entry was
+ * first read from (it is no store's row yet). Returns FALSE only when the file
  * itself cannot be read (bad CSV, unknown mapping column); then nothing is returned. */
 gboolean   ranah_registry_csv_read   (const char         *data,
                                       gsize               len,

@@ -248,7 +248,11 @@ test_registry_read (void)
   g_assert_cmpint (record_at (entry, 1)->type, ==, RANAH_RECORD_AAAA);
   g_assert_cmpuint (record_at (entry, 1)->ttl, ==, 3600);
 
+  /* Not yet a row of any store, an entry carries the line it was first read from. */
+  g_assert_cmpint (entry_named (imp.entries, "dinkes")->id, ==, 2);
+
   entry = entry_named (imp.entries, "disdukcapil");
+  g_assert_cmpint (entry->id, ==, 6);
   g_assert_cmpstr (entry->fqdn, ==, "disdukcapil." PARENT);
   g_assert_cmpint (record_at (entry, 0)->type, ==, RANAH_RECORD_CNAME);
 
