@@ -1,0 +1,162 @@
+/* main.c — ranah-cli: every step of the SOP and every admin job, without a display
+ *
+ * Copyright 2026 The Ranah authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "ranah-cli.h"
+
+static RanahFailure
+classify_cli_error (const GError *error)
+{
+  switch ((RanahCliError) error->code)
+    {
+    case RANAH_CLI_ERROR_USAGE:
+      return RANAH_FAILURE_USAGE;
+    case RANAH_CLI_ERROR_VALIDATION:
+      return RANAH_FAILURE_VALIDATION;
+    case RANAH_CLI_ERROR_NOT_FOUND:
+      return RANAH_FAILURE_NOT_FOUND;
+    case RANAH_CLI_ERROR_FAILED:
+    default:
+      return RANAH_FAILURE_OTHER;
+    }
+}
+
+static RanahFailure
+classify_option_error (const GError *error)
+{
+  return RANAH_FAILURE_USAGE;
+}
+
+static RanahFailure
+classify_file_error (const GError *error)
+{
+  return error->code == G_FILE_ERROR_NOENT ? RANAH_FAILURE_NOT_FOUND : RANAH_FAILURE_OTHER;
+}
+
+static void
+print_help (void)
+{
+  guint n;
+  const RanahCliCommand *commands = ranah_cli_commands (&n);
+
+  g_print (_("Usage:\n  ranah-cli [--store URI] [--user NAME] [--json] COMMAND …\n\n"
+             "Runs the SOP “Pembuatan Subdomain” from the command line.\n\nCommands:\n"));
+  for (guint i = 0; i < n; i++)
+    g_print ("  %-12s %s\n", commands[i].name, _(commands[i].summary));
+  g_print (_("\nOptions:\n"
+             "  --store URI   the store: sqlite:PATH (default: $RANAH_STORE, else the "
+             "embedded store)\n"
+             "  --user NAME   act as this user (default: $RANAH_USER)\n"
+             "  --json        print data as JSON\n"
+             "  --version     print the version\n"
+             "  --help        this help; “ranah-cli COMMAND --help” for a command\n\n"
+             "The password comes from $RANAH_PASSWORD, else a prompt on the terminal.\n"
+             "Exit status: 0 done, 1 other failure, 2 usage, 3 invalid input, 4 not allowed "
+             "(role, state or missing paperwork), 5 changed by someone else first, 6 not "
+             "found, 7 store unavailable, 8 DNS drift.\n"));
+}
+
+static gboolean
+run (RanahCli  *cli,
+     int        argc,
+     char     **argv,
+     GError   **error)
+{
+  gboolean version = FALSE;
+  const GOptionEntry entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = ranah_cli_context (cli, "COMMAND …", "", entries);
+  guint n;
+  const RanahCliCommand *commands = ranah_cli_commands (&n);
+
+  /* Global options stop at the command's name; the command parses the rest. */
+  g_option_context_set_strict_posix (context, TRUE);
+  g_option_context_set_help_enabled (context, FALSE);
+  for (int i = 1; i < argc; i++)
+    {
+      if (argv[i][0] != '-')
+        break;
+      if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
+        {
+          print_help ();
+          return TRUE;
+        }
+    }
+  if (!ranah_cli_parse (cli, context, &argc, &argv, 0, -1, error))
+    return FALSE;
+  if (version)
+    {
+      g_print ("ranah-cli %s\n", PACKAGE_VERSION);
+      return TRUE;
+    }
+  if (argc < 2)
+    {
+      g_set_error (error, RANAH_CLI_ERROR, RANAH_CLI_ERROR_USAGE,
+                   _("Name a command: see ranah-cli --help."));
+      return FALSE;
+    }
+  if (g_str_equal (argv[1], "help"))
+    {
+      print_help ();
+      return TRUE;
+    }
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (commands[i].name, argv[1]))
+      {
+        g_free (cli->command);
+        cli->command = g_strconcat ("ranah-cli ", argv[1], NULL);
+        return commands[i].run (cli, argc - 1, argv + 1, error);
+      }
+  g_set_error (error, RANAH_CLI_ERROR, RANAH_CLI_ERROR_USAGE,
+               _("There is no command “%s”: see ranah-cli --help."), argv[1]);
+  return FALSE;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  RanahCli cli;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = NULL;
+  g_autofree char **work = NULL;
+  int status = 0;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("ranah-cli");
+
+  ranah_failure_register (RANAH_CLI_ERROR, classify_cli_error);
+  ranah_failure_register (G_OPTION_ERROR, classify_option_error);
+  ranah_failure_register (G_FILE_ERROR, classify_file_error);
+  /* The store registers its classifier in class_init: make sure that has run even when
+   * opening fails before any store object exists. */
+  g_type_class_ref (RANAH_TYPE_STORE);
+
+  /* GOption drops the options it parsed from the array it is given: let it rearrange a
+   * shallow copy while args keeps every string. */
+  args = g_strdupv (argv);
+  work = g_memdup2 (args, sizeof (char *) * ((gsize) argc + 1));
+  ranah_cli_init (&cli);
+  if (!run (&cli, argc, work, &error))
+    {
+      status = ranah_failure_classify (error);
+      if (status == RANAH_FAILURE_NONE)
+        status = RANAH_FAILURE_OTHER;
+      g_printerr ("ranah-cli: %s\n", error->message);
+    }
+  ranah_cli_clear (&cli);
+  return status;
+}

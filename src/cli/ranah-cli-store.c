@@ -1,0 +1,160 @@
+/* ranah-cli-store.c — ranah-cli store: create a store, describe it
+ *
+ * Copyright 2026 The Ranah authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ranah-cli.h"
+
+static const char *
+store_uri (RanahCli *cli)
+{
+  static char *fallback;
+
+  if (cli->store_uri != NULL && *cli->store_uri != '\0')
+    return cli->store_uri;
+  if (fallback == NULL)
+    fallback = ranah_store_default_uri ();
+  return fallback;
+}
+
+static gboolean
+store_init (RanahCli  *cli,
+            int        argc,
+            char     **argv,
+            GError   **error)
+{
+  g_autofree char *full_name = NULL;
+  g_autofree char *nip = NULL;
+  g_autofree char *position = NULL;
+  g_autofree char *email = NULL;
+  g_autofree char *password = NULL;
+  g_autoptr(RanahUser) admin = ranah_user_new ();
+  const GOptionEntry entries[] = {
+    { "full-name", 0, 0, G_OPTION_ARG_STRING, &full_name, N_("The administrator's full name"),
+      N_("TEXT") },
+    { "nip", 0, 0, G_OPTION_ARG_STRING, &nip, N_("The administrator's NIP"), N_("NIP") },
+    { "position", 0, 0, G_OPTION_ARG_STRING, &position, N_("The administrator's position"),
+      N_("TEXT") },
+    { "email", 0, 0, G_OPTION_ARG_STRING, &email, N_("The administrator's e-mail"),
+      N_("ADDRESS") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    ranah_cli_context (cli, NULL,
+                       N_("Creates the schema of an empty store and its first administrator, "
+                          "named by --user (default “admin”). The password comes from "
+                          "$RANAH_PASSWORD or is asked twice."),
+                       entries);
+
+  if (!ranah_cli_parse (cli, context, &argc, &argv, 0, 0, error)
+      || !ranah_cli_open_store (cli, error))
+    return FALSE;
+
+  if (ranah_store_is_initialized (cli->store, NULL))
+    {
+      g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_VALIDATION,
+                   _("The store %s is already set up."), store_uri (cli));
+      return FALSE;
+    }
+
+  g_free (admin->username);
+  admin->username = g_ascii_strdown (cli->username != NULL && *cli->username != '\0'
+                                     ? cli->username : "admin", -1);
+  admin->role = RANAH_ROLE_ADMIN;
+  ranah_cli_take (&admin->full_name, full_name != NULL ? g_steal_pointer (&full_name)
+                                                       : g_strdup (_("Administrator")));
+  ranah_cli_take (&admin->nip, g_steal_pointer (&nip));
+  ranah_cli_take (&admin->position, g_steal_pointer (&position));
+  ranah_cli_take (&admin->email, g_steal_pointer (&email));
+
+  password = ranah_cli_read_password ("RANAH_PASSWORD", _("Password for the administrator: "),
+                                      TRUE, error);
+  if (password == NULL || !ranah_store_initialize (cli->store, admin, password, error))
+    return FALSE;
+
+  if (cli->json)
+    {
+      g_autoptr(RanahCliJson) json = ranah_cli_json_new ();
+      ranah_cli_json_begin_object (json);
+      ranah_cli_json_member_string (json, "store", store_uri (cli));
+      ranah_cli_json_member_int (json, "schema_version", ranah_store_schema_version (cli->store));
+      ranah_cli_json_member_string (json, "admin", admin->username);
+      ranah_cli_json_end_object (json);
+      ranah_cli_print_json (json);
+    }
+  else
+    g_print (_("Created the store %s with the administrator “%s”.\n"), store_uri (cli),
+             admin->username);
+  return TRUE;
+}
+
+static gboolean
+store_info (RanahCli  *cli,
+            int        argc,
+            char     **argv,
+            GError   **error)
+{
+  g_autoptr(GOptionContext) context =
+    ranah_cli_context (cli, NULL, N_("Describes the store: where it is, its schema version, "
+                                     "whether it is set up, and any warning about it."), NULL);
+  g_autoptr(GError) local_error = NULL;
+  gboolean initialized;
+  const char *warning;
+
+  if (!ranah_cli_parse (cli, context, &argc, &argv, 0, 0, error)
+      || !ranah_cli_open_store (cli, error))
+    return FALSE;
+
+  initialized = ranah_store_is_initialized (cli->store, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  warning = ranah_store_get_warning (cli->store);
+
+  if (cli->json)
+    {
+      g_autoptr(RanahCliJson) json = ranah_cli_json_new ();
+      ranah_cli_json_begin_object (json);
+      ranah_cli_json_member_string (json, "store", store_uri (cli));
+      ranah_cli_json_member_string (json, "backend", G_OBJECT_TYPE_NAME (cli->store));
+      ranah_cli_json_member_int (json, "schema_version", ranah_store_schema_version (cli->store));
+      ranah_cli_json_member_bool (json, "initialized", initialized);
+      ranah_cli_json_member_string (json, "warning", warning);
+      ranah_cli_json_member_string (json, "cli_version", PACKAGE_VERSION);
+      ranah_cli_json_end_object (json);
+      ranah_cli_print_json (json);
+      return TRUE;
+    }
+
+  {
+    g_autofree char *schema = g_strdup_printf ("%u", ranah_store_schema_version (cli->store));
+    ranah_cli_print_field (_("Store"), store_uri (cli));
+    ranah_cli_print_field (_("Backend"), G_OBJECT_TYPE_NAME (cli->store));
+    ranah_cli_print_field (_("Schema version"), schema);
+    ranah_cli_print_field (_("Set up"), initialized ? _("yes") : _("no: run ranah-cli store init"));
+    if (warning != NULL)
+      ranah_cli_print_field (_("Warning"), warning);
+  }
+  return TRUE;
+}
+
+static const RanahCliCommand subcommands[] = {
+  { "init", N_("Create the schema and the first administrator"), store_init },
+  { "info", N_("Describe the store"), store_info },
+};
+
+gboolean
+ranah_cli_store_main (RanahCli  *cli,
+                      int        argc,
+                      char     **argv,
+                      GError   **error)
+{
+  return ranah_cli_dispatch (cli, "store", N_("Create a store or describe it."), subcommands,
+                             G_N_ELEMENTS (subcommands), argc, argv, error);
+}

@@ -1,0 +1,551 @@
+/* ranah-cli.c — what every ranah-cli command shares: options, the open store, output
+ *
+ * Copyright 2026 The Ranah authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "ranah-cli.h"
+
+#ifdef RANAH_CLI_HAVE_LETTER
+#include "ranah-letter.h"
+#endif
+
+G_DEFINE_QUARK (ranah-cli-error-quark, ranah_cli_error)
+
+void
+ranah_cli_init (RanahCli *cli)
+{
+  memset (cli, 0, sizeof *cli);
+  cli->store_uri = g_strdup (g_getenv ("RANAH_STORE"));
+  cli->username = g_strdup (g_getenv ("RANAH_USER"));
+  cli->command = g_strdup ("ranah-cli");
+}
+
+void
+ranah_cli_clear (RanahCli *cli)
+{
+  g_clear_pointer (&cli->store_uri, g_free);
+  g_clear_pointer (&cli->username, g_free);
+  g_clear_object (&cli->store);
+  g_clear_pointer (&cli->tz, g_time_zone_unref);
+  g_clear_pointer (&cli->calendar, ranah_calendar_free);
+  g_clear_pointer (&cli->command, g_free);
+  g_clear_pointer (&cli->opt_store, g_free);
+  g_clear_pointer (&cli->opt_user, g_free);
+}
+
+static void
+set_command (RanahCli   *cli,
+             const char *name)
+{
+  char *command = g_strconcat (cli->command, " ", name, NULL);
+
+  g_free (cli->command);
+  cli->command = command;
+  /* GOption prints the program name in its usage line: make it the whole command. */
+  g_set_prgname (cli->command);
+}
+
+gboolean
+ranah_cli_dispatch (RanahCli              *cli,
+                    const char            *group,
+                    const char            *summary,
+                    const RanahCliCommand *subcommands,
+                    guint                  n_subcommands,
+                    int                    argc,
+                    char                 **argv,
+                    GError               **error)
+{
+  const char *name = argc > 1 ? argv[1] : NULL;
+
+  if (name == NULL || g_str_equal (name, "--help") || g_str_equal (name, "-h")
+      || g_str_equal (name, "help"))
+    {
+      g_autoptr(GString) help = g_string_new (NULL);
+
+      if (name == NULL)
+        {
+          g_set_error (error, RANAH_CLI_ERROR, RANAH_CLI_ERROR_USAGE,
+                       _("“%s” needs a subcommand: see %s --help."), cli->command, cli->command);
+          return FALSE;
+        }
+      g_string_append_printf (help, _("Usage:\n  %s COMMAND [OPTION…]\n\n%s\n\nCommands:\n"),
+                              cli->command, _(summary));
+      for (guint i = 0; i < n_subcommands; i++)
+        g_string_append_printf (help, "  %-14s %s\n", subcommands[i].name,
+                                _(subcommands[i].summary));
+      g_string_append_printf (help, _("\nRun “%s COMMAND --help” for a command's options.\n"),
+                              cli->command);
+      fputs (help->str, stdout);
+      return TRUE;
+    }
+
+  for (guint i = 0; i < n_subcommands; i++)
+    if (g_str_equal (subcommands[i].name, name))
+      {
+        set_command (cli, name);
+        return subcommands[i].run (cli, argc - 1, argv + 1, error);
+      }
+
+  g_set_error (error, RANAH_CLI_ERROR, RANAH_CLI_ERROR_USAGE,
+               _("“%s” has no subcommand “%s”: see %s --help."), cli->command, name, cli->command);
+  return FALSE;
+}
+
+GOptionContext *
+ranah_cli_context (RanahCli           *cli,
+                   const char         *parameters,
+                   const char         *summary,
+                   const GOptionEntry *entries)
+{
+  const GOptionEntry global[] = {
+    { "store", 0, 0, G_OPTION_ARG_STRING, &cli->opt_store,
+      N_("The store: sqlite:PATH (default: $RANAH_STORE, else the embedded store)"), N_("URI") },
+    { "user", 0, 0, G_OPTION_ARG_STRING, &cli->opt_user,
+      N_("Act as this user (default: $RANAH_USER); the password comes from $RANAH_PASSWORD or "
+         "a prompt"), N_("NAME") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &cli->opt_json, N_("Print data as JSON"), NULL },
+    { NULL }
+  };
+  GOptionContext *context = g_option_context_new (parameters);
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _(summary));
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, global, GETTEXT_PACKAGE);
+  return context;
+}
+
+gboolean
+ranah_cli_parse (RanahCli         *cli,
+                 GOptionContext   *context,
+                 int              *argc,
+                 char           ***argv,
+                 int               min_args,
+                 int               max_args,
+                 GError          **error)
+{
+  int n;
+
+  g_set_prgname (cli->command);
+  if (!g_option_context_parse (context, argc, argv, error))
+    return FALSE;
+
+  if (cli->opt_store != NULL)
+    {
+      g_free (cli->store_uri);
+      cli->store_uri = g_steal_pointer (&cli->opt_store);
+    }
+  if (cli->opt_user != NULL)
+    {
+      g_free (cli->username);
+      cli->username = g_steal_pointer (&cli->opt_user);
+    }
+  if (cli->opt_json)
+    cli->json = TRUE;
+
+  /* "--" ends the options; GOption leaves it in place. */
+  for (int i = 1; i < *argc; i++)
+    if (g_str_equal ((*argv)[i], "--"))
+      {
+        memmove (&(*argv)[i], &(*argv)[i + 1], sizeof (char *) * (*argc - i));
+        (*argc)--;
+        break;
+      }
+
+  n = *argc - 1;
+  if (n < min_args)
+    {
+      g_set_error (error, RANAH_CLI_ERROR, RANAH_CLI_ERROR_USAGE,
+                   _("“%s” needs more arguments: see %s --help."), cli->command, cli->command);
+      return FALSE;
+    }
+  if (max_args >= 0 && n > max_args)
+    {
+      g_set_error (error, RANAH_CLI_ERROR, RANAH_CLI_ERROR_USAGE,
+                   _("“%s” does not take the argument “%s”: see %s --help."),
+                   cli->command, (*argv)[max_args + 1], cli->command);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ranah_cli_open_store (RanahCli  *cli,
+                      GError   **error)
+{
+  if (cli->store != NULL)
+    return TRUE;
+  cli->store = ranah_store_open (cli->store_uri, error);
+  if (cli->store == NULL)
+    return FALSE;
+  if (ranah_store_get_warning (cli->store) != NULL)
+    g_printerr ("ranah-cli: %s\n", ranah_store_get_warning (cli->store));
+  return TRUE;
+}
+
+static char *
+prompt_once (const char *prompt,
+             FILE       *tty)
+{
+  struct termios old, quiet;
+  char buf[1024];
+  gboolean echo_off;
+  char *result = NULL;
+
+  fputs (prompt, tty);
+  fflush (tty);
+  echo_off = tcgetattr (fileno (tty), &old) == 0;
+  if (echo_off)
+    {
+      quiet = old;
+      quiet.c_lflag &= ~(tcflag_t) ECHO;
+      quiet.c_lflag |= ECHONL;
+      tcsetattr (fileno (tty), TCSAFLUSH, &quiet);
+    }
+  if (fgets (buf, sizeof buf, tty) != NULL)
+    {
+      buf[strcspn (buf, "\r\n")] = '\0';
+      result = g_strdup (buf);
+    }
+  if (echo_off)
+    tcsetattr (fileno (tty), TCSAFLUSH, &old);
+  memset (buf, 0, sizeof buf);
+  return result;
+}
+
+char *
+ranah_cli_read_password (const char  *env_var,
+                         const char  *prompt,
+                         gboolean     confirm,
+                         GError     **error)
+{
+  const char *value = env_var != NULL ? g_getenv (env_var) : NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  FILE *tty;
+
+  if (value != NULL)
+    return g_strdup (value);
+
+  tty = fopen ("/dev/tty", "r+");
+  if (tty == NULL)
+    {
+      g_set_error (error, RANAH_CLI_ERROR, RANAH_CLI_ERROR_USAGE,
+                   _("No password: set %s or run ranah-cli on a terminal."), env_var);
+      return NULL;
+    }
+  first = prompt_once (prompt, tty);
+  if (first != NULL && confirm)
+    second = prompt_once (_("Again: "), tty);
+  fclose (tty);
+
+  if (first == NULL || (confirm && (second == NULL || !g_str_equal (first, second))))
+    {
+      g_set_error (error, RANAH_CLI_ERROR, RANAH_CLI_ERROR_USAGE,
+                   confirm && first != NULL ? _("The two passwords differ.")
+                                            : _("No password was entered."));
+      return NULL;
+    }
+  return g_steal_pointer (&first);
+}
+
+gboolean
+ranah_cli_sign_in (RanahCli  *cli,
+                   GError   **error)
+{
+  g_autofree char *password = NULL;
+  g_autofree char *prompt = NULL;
+
+  if (!ranah_cli_open_store (cli, error))
+    return FALSE;
+  if (ranah_store_get_user (cli->store) != NULL)
+    return TRUE;
+  if (cli->username == NULL || *cli->username == '\0')
+    {
+      g_set_error (error, RANAH_CLI_ERROR, RANAH_CLI_ERROR_USAGE,
+                   _("Say who you are with --user NAME or $RANAH_USER."));
+      return FALSE;
+    }
+  prompt = g_strdup_printf (_("Password for %s: "), cli->username);
+  password = ranah_cli_read_password ("RANAH_PASSWORD", prompt, FALSE, error);
+  if (password == NULL)
+    return FALSE;
+  return ranah_store_sign_in (cli->store, cli->username, password, error);
+}
+
+gboolean
+ranah_cli_parse_id (const char  *text,
+                    const char  *what,
+                    gint64      *out,
+                    GError     **error)
+{
+  guint64 value = 0;
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    {
+      g_set_error (error, RANAH_CLI_ERROR, RANAH_CLI_ERROR_USAGE,
+                   _("%s must be a positive whole number, not “%s”."), what,
+                   text != NULL ? text : "");
+      return FALSE;
+    }
+  *out = (gint64) value;
+  return TRUE;
+}
+
+RanahUser *
+ranah_cli_find_user (RanahCli    *cli,
+                     const char  *username,
+                     GError     **error)
+{
+  return ranah_store_find_user (cli->store, username, error);
+}
+
+RanahOpd *
+ranah_cli_find_opd (RanahCli    *cli,
+                    const char  *code_or_name,
+                    GError     **error)
+{
+  return ranah_store_find_opd (cli->store, code_or_name, error);
+}
+
+GTimeZone *
+ranah_cli_timezone (RanahCli *cli)
+{
+  if (cli->tz == NULL)
+    {
+      g_autoptr(GHashTable) profile = NULL;
+      const char *tzid = "Asia/Makassar";
+
+      if (cli->store != NULL && ranah_store_get_user (cli->store) != NULL
+          && (profile = ranah_store_get_profile (cli->store, NULL)) != NULL
+          && g_hash_table_lookup (profile, RANAH_PROFILE_TIMEZONE) != NULL)
+        tzid = g_hash_table_lookup (profile, RANAH_PROFILE_TIMEZONE);
+      cli->tz = g_time_zone_new_identifier (tzid);
+      if (cli->tz == NULL)
+        cli->tz = g_time_zone_new_offset (8 * 3600);
+    }
+  return cli->tz;
+}
+
+RanahCalendar *
+ranah_cli_calendar (RanahCli  *cli,
+                    GError   **error)
+{
+  if (cli->calendar == NULL)
+    cli->calendar = ranah_store_get_calendar (cli->store, error);
+  return cli->calendar;
+}
+
+gboolean
+ranah_cli_parse_time (RanahCli    *cli,
+                      const char  *text,
+                      const char  *what,
+                      gint64      *out,
+                      GError     **error)
+{
+  int y, mo, d, h = 23, mi = 59, s = 59;
+  char tail;
+  g_autoptr(GDateTime) dt = NULL;
+  int n = sscanf (text, "%4d-%2d-%2d %2d:%2d%c", &y, &mo, &d, &h, &mi, &tail);
+
+  if (n == 5)
+    s = 0;
+  if ((n != 3 && n != 5)
+      || (dt = g_date_time_new (ranah_cli_timezone (cli), y, mo, d, h, mi, s)) == NULL)
+    {
+      g_set_error (error, RANAH_CLI_ERROR, RANAH_CLI_ERROR_USAGE,
+                   _("%s must be a date YYYY-MM-DD or a time “YYYY-MM-DD HH:MM”, not “%s”."),
+                   what, text);
+      return FALSE;
+    }
+  *out = g_date_time_to_unix (dt);
+  return TRUE;
+}
+
+char *
+ranah_cli_format_time (RanahCli *cli,
+                       gint64    when)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (when == 0 || (utc = g_date_time_new_from_unix_utc (when)) == NULL)
+    return g_strdup ("-");
+  local = g_date_time_to_timezone (utc, ranah_cli_timezone (cli));
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+char *
+ranah_cli_today (RanahCli *cli)
+{
+  gint64 now = cli->store != NULL ? ranah_store_now (cli->store)
+                                  : g_get_real_time () / G_USEC_PER_SEC;
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (now);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, ranah_cli_timezone (cli));
+
+  return g_date_time_format (local, "%Y-%m-%d");
+}
+
+char *
+ranah_cli_format_waited (double working_days,
+                         guint  standard_days)
+{
+  if (standard_days == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%.1f working day",
+                                         "%.1f working days", working_days == 1.0 ? 1 : 2),
+                            working_days);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%.1f of %u working day",
+                                       "%.1f of %u working days", standard_days),
+                          working_days, standard_days);
+}
+
+char *
+ranah_cli_cell (const char *text,
+                guint       width)
+{
+  glong len;
+  GString *out;
+
+  if (text == NULL || *text == '\0')
+    text = "-";
+  len = g_utf8_strlen (text, -1);
+  if ((guint) len > width && width > 1)
+    {
+      const char *cut = g_utf8_offset_to_pointer (text, width - 1);
+      out = g_string_new_len (text, cut - text);
+      g_string_append (out, "…");
+      return g_string_free (out, FALSE);
+    }
+  out = g_string_new (text);
+  for (glong i = len; i < (glong) width; i++)
+    g_string_append_c (out, ' ');
+  return g_string_free (out, FALSE);
+}
+
+void
+ranah_cli_print_field (const char *label,
+                       const char *value)
+{
+  g_autofree char *cell = ranah_cli_cell (label, 18);
+
+  g_print ("%s %s\n", cell, value != NULL && *value != '\0' ? value : "-");
+}
+
+void
+ranah_cli_print_json (RanahCliJson *json)
+{
+  fputs (ranah_cli_json_get_text (json), stdout);
+}
+
+gboolean
+ranah_cli_write_output (const char  *path,
+                        GBytes      *bytes,
+                        GError     **error)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  if (g_str_equal (path, "-"))
+    {
+      if (isatty (STDOUT_FILENO))
+        {
+          g_set_error (error, RANAH_CLI_ERROR, RANAH_CLI_ERROR_USAGE,
+                       _("Refusing to write a binary file to the terminal: use -o FILE."));
+          return FALSE;
+        }
+      if (len > 0 && fwrite (data, 1, len, stdout) != len)
+        {
+          int saved = errno;
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                       _("Could not write to standard output: %s."), g_strerror (saved));
+          return FALSE;
+        }
+      return fflush (stdout) == 0;
+    }
+  return g_file_set_contents (path, data != NULL ? data : "", len, error);
+}
+
+GBytes *
+ranah_cli_read_input (const char  *path,
+                      GError     **error)
+{
+  char *contents = NULL;
+  gsize len = 0;
+
+  if (g_str_equal (path, "-"))
+    {
+      GString *in = g_string_new (NULL);
+      char buf[65536];
+      size_t n;
+
+      while ((n = fread (buf, 1, sizeof buf, stdin)) > 0)
+        g_string_append_len (in, buf, n);
+      len = in->len;
+      return g_bytes_new_take (g_string_free (in, FALSE), len);
+    }
+  if (!g_file_get_contents (path, &contents, &len, error))
+    return NULL;
+  return g_bytes_new_take (contents, len);
+}
+
+GBytes *
+ranah_cli_make_pdf (const char *text)
+{
+  GString *pdf = g_string_new ("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n");
+  g_autoptr(GString) content = g_string_new (NULL);
+  g_autoptr(GString) safe = g_string_new (NULL);
+  gsize offsets[6];
+  gsize xref;
+  gsize len;
+
+  /* PDF string literals: escape the three special characters, keep ASCII only. */
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '(' || *p == ')' || *p == '\\')
+        g_string_append_c (safe, '\\');
+      g_string_append_c (safe, g_ascii_isprint (*p) ? *p : '?');
+    }
+  g_string_append_printf (content, "BT /F1 14 Tf 72 760 Td (%s) Tj ET", safe->str);
+
+  offsets[1] = pdf->len;
+  g_string_append (pdf, "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n");
+  offsets[2] = pdf->len;
+  g_string_append (pdf, "2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n");
+  offsets[3] = pdf->len;
+  g_string_append (pdf, "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+                        "/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>\nendobj\n");
+  offsets[4] = pdf->len;
+  g_string_append_printf (pdf, "4 0 obj\n<< /Length %" G_GSIZE_FORMAT " >>\nstream\n%s\n"
+                               "endstream\nendobj\n", content->len + 1, content->str);
+  offsets[5] = pdf->len;
+  g_string_append (pdf, "5 0 obj\n<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>\n"
+                        "endobj\n");
+  xref = pdf->len;
+  g_string_append (pdf, "xref\n0 6\n0000000000 65535 f \n");
+  for (guint i = 1; i < 6; i++)
+    g_string_append_printf (pdf, "%010" G_GSIZE_FORMAT " 00000 n \n", offsets[i]);
+  g_string_append_printf (pdf, "trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n%"
+                               G_GSIZE_FORMAT "\n%%%%EOF\n", xref);
+  len = pdf->len;
+  return g_bytes_new_take (g_string_free (pdf, FALSE), len);
+}
+
+RanahSignRenderFunc
+ranah_cli_sign_renderer (void)
+{
+#ifdef RANAH_CLI_HAVE_LETTER
+  return ranah_letter_render_signed;
+#else
+  return NULL;
+#endif
+}
