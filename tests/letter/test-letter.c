@@ -634,6 +634,25 @@ test_logo (void)
 }
 
 static void
+test_reproducible (void)
+{
+  g_autoptr(GHashTable) profile = fixture_profile ("A4");
+  g_autoptr(RanahRequest) request = fixture_request ();
+  g_autoptr(RanahEntry) entry = fixture_entry (request);
+  g_autoptr(RanahLetter) letter = fixture_letter (NUMBER);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) first = ranah_letter_render_pdf (profile, request, entry, letter, &error);
+  g_autoptr(GBytes) second = NULL;
+
+  g_assert_no_error (error);
+  second = ranah_letter_render_pdf (profile, request, entry, letter, &error);
+  g_assert_no_error (error);
+  /* A signed letter's PDF depends only on its content (its creation date is the signing
+   * time): rendering it again from the same records gives the same bytes and SHA-256. */
+  g_assert_true (g_bytes_equal (first, second));
+}
+
+static void
 test_same_drawing_any_scale (void)
 {
   g_autoptr(GHashTable) profile = fixture_profile ("A4");
@@ -704,6 +723,7 @@ main (int   argc,
   g_test_add_func ("/ranah/letter/surat/template-from-profile", test_template_from_profile);
   g_test_add_func ("/ranah/letter/surat/check-template", test_check_template);
   g_test_add_func ("/ranah/letter/surat/logo", test_logo);
+  g_test_add_func ("/ranah/letter/surat/reproducible", test_reproducible);
   g_test_add_func ("/ranah/letter/surat/same-drawing-any-scale", test_same_drawing_any_scale);
   g_test_add_func ("/ranah/letter/disposition/reference-image", test_reference_image_disposition);
   g_test_add_func ("/ranah/letter/disposition/half-folio", test_disposition_half_folio);
