@@ -664,6 +664,7 @@ load_facts (RanahPostgresStore  *self,
             const RanahRequest  *request,
             RanahFacts          *facts,
             gint64              *last_step,
+            gint64              *version,
             GError             **error)
 {
   g_auto(RanahPgParams) p = { 0 };
@@ -679,7 +680,8 @@ load_facts (RanahPostgresStore  *self,
                         "  (SELECT count (*) FROM ranah.records WHERE request_id = r.id AND created), "
                         "  EXISTS (SELECT 1 FROM ranah.entries WHERE request_id = r.id), "
                         "  EXISTS (SELECT 1 FROM ranah.letters WHERE request_id = r.id AND state = 'draft'), "
-                        "  EXISTS (SELECT 1 FROM ranah.letters WHERE request_id = r.id AND state = 'signed') "
+                        "  EXISTS (SELECT 1 FROM ranah.letters WHERE request_id = r.id AND state = 'signed'), "
+                        "  r.version "
                         "FROM ranah.requests r LEFT JOIN LATERAL (SELECT * FROM ranah.dispositions "
                         "  WHERE request_id = r.id AND NOT recalled ORDER BY id DESC LIMIT 1) d ON true "
                         "WHERE r.id = $1", &p, error);
@@ -703,6 +705,7 @@ load_facts (RanahPostgresStore  *self,
   facts->has_draft_letter = ranah_pg_col_bool (res, 0, 7);
   facts->has_signed_letter = ranah_pg_col_bool (res, 0, 8);
   facts->outcome = request->outcome;
+  *version = ranah_pg_col_int (res, 0, 9);
   return TRUE;
 }
 
@@ -811,7 +814,7 @@ move_locked (RanahPostgresStore  *self,
   g_autoptr(PGresult) res = NULL;
   const RanahTransition *t;
   RanahFacts facts = { 0 };
-  gint64 last_step = 0, due = 0, now = now_of (self);
+  gint64 last_step = 0, due = 0, version = 0, now = now_of (self);
   guint days;
 
   if ((request = load_request (self, move->request_id, error)) == NULL)
@@ -834,8 +837,16 @@ move_locked (RanahPostgresStore  *self,
         }
       facts.user_id = me->id;
       facts.user_opd_id = me->role == RANAH_ROLE_OPD ? me->opd_id : 0;
-      if (!load_facts (self, request, &facts, &last_step, error))
+      /* One statement, one snapshot: facts that another desk's move changed after the
+       * request was read show up as its new version, a conflict, not as a missing record. */
+      if (!load_facts (self, request, &facts, &last_step, &version, error))
         return FALSE;
+      if (version != move->expected_version)
+        {
+          g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_CONFLICT,
+                       _("This request was changed by someone else; reload it and try again."));
+          return FALSE;
+        }
       facts.has_disposition = last_step != 0
                               && last_step + 1 == ranah_workflow_pending_step (request->state);
       if (ranah_workflow_check (request->state, move->action, me->role, &facts, move->note,

@@ -12,6 +12,7 @@
  */
 #include <glib/gi18n-lib.h>
 #include <glib-unix.h>
+#include <poll.h>
 #include <string.h>
 
 #include "ranah-postgres-private.h"
@@ -539,6 +540,19 @@ ranah_pg_ensure (RanahPostgresStore  *self,
       g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_PERMISSION, _("Sign in first."));
       return FALSE;
     }
+  /* An idle connection whose server went away has the goodbye (or EOF) waiting on its
+   * socket: read it now, so that a restart between two calls costs no error at all. */
+  if (PQstatus (self->conn) == CONNECTION_OK && PQsocket (self->conn) >= 0)
+    {
+      struct pollfd pfd = { PQsocket (self->conn), POLLIN, 0 };
+
+      for (guint i = 0; i < 4 && poll (&pfd, 1, 0) > 0; i++)
+        {
+          if (!PQconsumeInput (self->conn) || PQstatus (self->conn) != CONNECTION_OK)
+            break;
+          drain_notifies (self);
+        }
+    }
   if (PQstatus (self->conn) != CONNECTION_OK
       || PQtransactionStatus (self->conn) == PQTRANS_UNKNOWN)
     {
@@ -1034,13 +1048,19 @@ ranah_postgres_store_sign_in (RanahStore  *store,
   g_hash_table_remove (self->pool, lower);
   g_mutex_unlock (&self->lock);
 
+  /* A parked connection the server dropped meanwhile is replaced, not reported. */
+  if (conn != NULL && (user = read_session_user (conn, NULL)) == NULL)
+    g_clear_pointer (&conn, PQfinish);
   /* Connect outside the lock: a slow server must not block readers of the old session. */
-  if (conn == NULL && (conn = connect_as (self->conninfo, lower, password, error)) == NULL)
-    return FALSE;
-  if ((user = read_session_user (conn, error)) == NULL)
+  if (conn == NULL)
     {
-      PQfinish (conn);
-      return FALSE;
+      if ((conn = connect_as (self->conninfo, lower, password, error)) == NULL)
+        return FALSE;
+      if ((user = read_session_user (conn, error)) == NULL)
+        {
+          PQfinish (conn);
+          return FALSE;
+        }
     }
 
   g_mutex_lock (&self->lock);
