@@ -321,13 +321,26 @@ write_registry_entry (RanahSqliteStore    *self,
                       RanahCalendar       *calendar,
                       GError             **error)
 {
-  g_autofree char *today = ranah_calendar_date_of (calendar, ranah_store_now (RANAH_STORE (self)));
+  g_autofree char *today = NULL;
   sqlite3_stmt *stmt;
   gboolean has_row;
-  gint64 entry_id = 0;
+  gint64 entry_id = 0, created_at = ranah_store_now (RANAH_STORE (self));
 
   if (!ranah_sqlite_check_name_free_locked (self, request->name, request->id, error))
     return FALSE;
+
+  /* The subdomain is active since its records were created (step 5), not since drafting. */
+  stmt = ranah_sqlite_stmt (self, "SELECT at FROM events WHERE request_id = ?1 "
+                                  "AND action = 'create' ORDER BY seq DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, request->id);
+  if (!ranah_sqlite_step_row (self, stmt, &has_row, error))
+    return FALSE;
+  if (has_row)
+    created_at = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  today = ranah_calendar_date_of (calendar, created_at);
 
   stmt = ranah_sqlite_stmt (self, "SELECT id FROM entries WHERE request_id = ?1", error);
   if (stmt == NULL)

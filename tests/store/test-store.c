@@ -385,6 +385,8 @@ test_full_run (void)
   g_assert_cmpint (r->outcome, ==, RANAH_OUTCOME_APPROVED);
   g_assert_true (((RanahRecord *) g_ptr_array_index (r->records, 0))->created);
   g_clear_pointer (&r, ranah_request_free);
+  /* Reported and drafted the next day: the entry is active since the day of creation. */
+  store_world_set_now (w, w->now + 86400);
   store_world_move (w, id, RANAH_ACTION_REPORT, RANAH_ROLE_STAF);
   store_world_move (w, id, RANAH_ACTION_DRAFT, RANAH_ROLE_SUBKOOR);
 
@@ -412,7 +414,7 @@ test_full_run (void)
   g_assert_no_error (error);
   g_assert_cmpint (letter->state, ==, RANAH_LETTER_SIGNED);
   g_assert_cmpstr (letter->number, ==, "000.5.2/0001/DKISP/2026");
-  g_assert_cmpstr (letter->letter_date, ==, "2026-03-02");
+  g_assert_cmpstr (letter->letter_date, ==, "2026-03-03");
   g_assert_cmpuint (strlen (letter->verification_code), ==, 16);
   g_assert_cmpint (letter->signed_by, ==, w->user_ids[RANAH_ROLE_KADIS]);
   pdf = ranah_store_get_letter_pdf (w->store, letter->id, &error);
