@@ -116,13 +116,34 @@ demo_sign_in (Demo        *demo,
   return ranah_store_sign_in (demo->cli->store, username, DEMO_PASSWORD, error);
 }
 
-/* Moves the pinned clock on by @hours of wall time. */
+/* Moves the pinned clock on by @minutes of wall time. */
 static void
 demo_advance (Demo *demo,
-              int   hours)
+              int   minutes)
 {
-  demo->clock += hours * 3600;
+  demo->clock += minutes * 60;
   ranah_store_set_now (demo->cli->store, demo->clock);
+}
+
+static gboolean
+demo_read (Demo        *demo,
+           gint64       request_id,
+           GError     **error)
+{
+  const RanahUser *me = ranah_store_get_user (demo->cli->store);
+  g_autoptr(GPtrArray) dispositions = ranah_store_list_dispositions (demo->cli->store,
+                                                                     request_id, error);
+
+  if (dispositions == NULL)
+    return FALSE;
+  for (guint i = 0; i < dispositions->len; i++)
+    {
+      RanahDisposition *d = g_ptr_array_index (dispositions, i);
+      if (d->to_user_id == me->id && d->read_at == 0 && !d->recalled
+          && !ranah_store_mark_read (demo->cli->store, d->id, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -143,6 +164,10 @@ demo_move (Demo         *demo,
   if (request == NULL)
     return FALSE;
   from = request->state;
+  /* Whoever acts on a disposed request has read its disposition first, as in an office;
+   * one still waiting keeps its disposition unread, so its sender may still recall it. */
+  if (action != RANAH_ACTION_WITHDRAW && !demo_read (demo, r->id, error))
+    return FALSE;
   move.action = action;
   move.request_id = r->id;
   move.expected_version = request->version;
@@ -254,7 +279,7 @@ demo_submit (Demo        *demo,
 
       if (!g_str_equal (r->opd_user, opd_user))
         continue;
-      demo_advance (demo, 1);
+      demo_advance (demo, 10);
       date = ranah_cli_today (demo->cli);
       ranah_cli_take (&request->name, g_strdup (r->name));
       ranah_cli_take (&request->purpose, g_strdup (r->purpose));
@@ -295,7 +320,8 @@ demo_round (Demo         *demo,
             const char   *to_user,
             GError      **error)
 {
-  demo_advance (demo, 5);
+  /* Each round happens the next morning, a little later each time. */
+  demo_advance (demo, 24 * 60 + 30);
   if (!demo_sign_in (demo, user, error))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (demo_requests); i++)
@@ -326,8 +352,10 @@ print_accounts (RanahCli *cli)
 
   g_print (_("\nDemo accounts (password for all: %s):\n"), DEMO_PASSWORD);
   for (guint i = 0; i < G_N_ELEMENTS (demo_users); i++)
-    g_print ("  %-9s %-16s %s\n", demo_users[i].username,
-             ranah_role_title (demo_users[i].role), demo_users[i].full_name);
+    {
+      g_autofree char *role = ranah_cli_cell (ranah_role_title (demo_users[i].role), 18);
+      g_print ("  %-9s %s %s\n", demo_users[i].username, role, demo_users[i].full_name);
+    }
   g_print (_("\nTry:\n"
              "  export RANAH_STORE=%s RANAH_PASSWORD=%s\n"
              "  ranah-cli --user kadis inbox\n"
@@ -407,7 +435,8 @@ ranah_cli_demo_main (RanahCli  *cli,
         g_print (_("The demo store %s already exists.\n"), cli->store_uri);
       return demo_summary (cli, error);
     }
-  if (local_error != NULL)
+  if (local_error != NULL
+      && !g_error_matches (local_error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_NOT_FOUND))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
@@ -415,8 +444,9 @@ ranah_cli_demo_main (RanahCli  *cli,
 
   if (!cli->json)
     g_print (_("Creating the demo store %s…\n"), cli->store_uri);
-  /* Start eight days ago, at 08:00 WITA, so the rounds below span a working week. */
-  demo.clock = (g_get_real_time () / G_USEC_PER_SEC / 86400 - 8) * 86400;
+  /* Start fourteen days ago at 08:00 WITA: the rounds below, a day apart, end a few days
+   * ago, so the inbox shows waiting times and overdue steps. */
+  demo.clock = (g_get_real_time () / G_USEC_PER_SEC / 86400 - 14) * 86400;
   ranah_store_set_now (cli->store, demo.clock);
 
   if (!demo_setup (&demo, error)

@@ -747,7 +747,7 @@ ranah_cli_print_requests (RanahCli  *cli,
       return;
     }
   if (waiting)
-    g_print ("%-5s %-9s %-30s %-4s %-28s %-20s %s\n", _("ID"), _("AGENDA"), _("NAME"),
+    g_print ("%-5s %-9s %-30s %-4s %-28s %-22s %s\n", _("ID"), _("AGENDA"), _("NAME"),
              _("STEP"), _("STATE"), _("WAITED"), _("DUE"));
   else
     g_print ("%-5s %-9s %-30s %-28s %-16s %s\n", _("ID"), _("AGENDA"), _("NAME"), _("STATE"),
@@ -774,7 +774,7 @@ ranah_cli_print_requests (RanahCli  *cli,
                                                                           request->state_since,
                                                                           now),
                                               ranah_workflow_standard_days (request->state));
-          waited_cell = ranah_cli_cell (waited, 20);
+          waited_cell = ranah_cli_cell (waited, 22);
           g_print ("%-5" G_GINT64_FORMAT " %s %s %-4u %s %s %s%s\n", request->id, agenda_cell,
                    name, ranah_workflow_pending_step (request->state), state, waited_cell, due,
                    overdue ? _("  OVERDUE") : "");

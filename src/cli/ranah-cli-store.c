@@ -109,8 +109,10 @@ store_info (RanahCli  *cli,
       || !ranah_cli_open_store (cli, error))
     return FALSE;
 
+  /* A store without its first administrator answers "not found": that is "not set up". */
   initialized = ranah_store_is_initialized (cli->store, &local_error);
-  if (local_error != NULL)
+  if (local_error != NULL
+      && !g_error_matches (local_error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_NOT_FOUND))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;

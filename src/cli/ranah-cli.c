@@ -401,11 +401,11 @@ ranah_cli_format_waited (double working_days,
                          guint  standard_days)
 {
   if (standard_days == 0)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%.1f working day",
-                                         "%.1f working days", working_days == 1.0 ? 1 : 2),
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%.2f working day",
+                                         "%.2f working days", working_days == 1.0 ? 1 : 2),
                             working_days);
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%.1f of %u working day",
-                                       "%.1f of %u working days", standard_days),
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%.2f of %u working day",
+                                       "%.2f of %u working days", standard_days),
                           working_days, standard_days);
 }
 
