@@ -176,6 +176,69 @@ test_watch (void)
   g_source_remove (timeout);
 }
 
+typedef struct {
+  RanahStore *store;
+  GArray     *ids;
+  guint       first;
+  guint       stride;
+  gint        failures;
+} SharedJob;
+
+static gpointer
+shared_thread (gpointer data)
+{
+  SharedJob *job = data;
+
+  for (guint i = job->first; i < job->ids->len; i += job->stride)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) inbox = ranah_store_inbox (job->store, &error);
+      RanahMove move = { RANAH_ACTION_DISPOSE_TO_KABID, g_array_index (job->ids, gint64, i), 1 };
+
+      if (inbox == NULL || !ranah_store_move (job->store, &move, &error))
+        g_atomic_int_inc (&job->failures);
+    }
+  return NULL;
+}
+
+/* The UI calls one store object from many GTask threads at once. */
+static void
+test_one_store_many_threads (void)
+{
+  g_autoptr(StoreWorld) w = store_world_new ();
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) inbox = NULL;
+  SharedJob jobs[8];
+  GThread *threads[8];
+
+  for (guint i = 0; i < 40; i++)
+    {
+      gint64 id = store_world_submit (w, NULL, TRUE);
+      g_array_append_val (ids, id);
+    }
+  store_world_sign_in (w, RANAH_ROLE_KADIS);
+  for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+    {
+      jobs[t] = (SharedJob) { w->store, ids, t, G_N_ELEMENTS (threads), 0 };
+      threads[t] = g_thread_new ("gtask-like", shared_thread, &jobs[t]);
+    }
+  for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+    {
+      g_thread_join (threads[t]);
+      g_assert_cmpint (jobs[t].failures, ==, 0);
+    }
+  inbox = ranah_store_inbox (w->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (inbox->len, ==, 0);
+  store_world_sign_in (w, RANAH_ROLE_KABID);
+  g_clear_pointer (&inbox, g_ptr_array_unref);
+  inbox = ranah_store_inbox (w->store, &error);
+  g_assert_cmpuint (inbox->len, ==, 40);
+  g_assert_true (ranah_store_verify_audit (w->store, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_migrate_from_v1 (void)
 {
@@ -621,6 +684,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/ranah/store/sqlite/audit/tamper-detected", test_audit_tamper);
   g_test_add_func ("/ranah/store/sqlite/auth/argon2id-lockout", test_password_and_lockout);
   g_test_add_func ("/ranah/store/sqlite/backup", test_backup);
+  g_test_add_func ("/ranah/store/sqlite/threads/one-store-many-threads",
+                   test_one_store_many_threads);
   g_test_add_func ("/ranah/store/sqlite/open/network-fs-rollback-journal", test_network_fs);
   g_test_add_func ("/ranah/store/sqlite/watch/other-connection", test_watch);
 
