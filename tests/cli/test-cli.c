@@ -26,6 +26,7 @@ typedef struct {
   int   status;
   char *last_state;      /* the state the last act () left the request in */
   gboolean check_actions; /* act () first checks that "actions" offers the move */
+  const char *password;   /* NULL: PASSWORD */
 } Fixture;
 
 /* Runs ranah-cli as @user (NULL: none) with @input on stdin; NULL-terminated arguments. */
@@ -51,7 +52,8 @@ run_argv (Fixture            *f,
                                         | G_SUBPROCESS_FLAGS_STDOUT_PIPE
                                         | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_subprocess_launcher_setenv (launcher, "RANAH_STORE", uri, TRUE);
-  g_subprocess_launcher_setenv (launcher, "RANAH_PASSWORD", PASSWORD, TRUE);
+  g_subprocess_launcher_setenv (launcher, "RANAH_PASSWORD",
+                                f->password != NULL ? f->password : PASSWORD, TRUE);
   g_subprocess_launcher_setenv (launcher, "RANAH_NEW_PASSWORD", PASSWORD, TRUE);
   g_subprocess_launcher_setenv (launcher, "RANAH_TEST_FAST_PWHASH", "1", TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
@@ -788,6 +790,40 @@ test_admin (Fixture       *f,
   g_assert_cmpint (f->status, !=, 0);
 }
 
+static void
+test_demo (Fixture       *f,
+           gconstpointer  data)
+{
+  const char *const states[] = { "submitted", "at_kabid", "at_subkoor", "at_staf", "created",
+                                 "drafting", "drafted", "reviewed", "sent", "done",
+                                 "withdrawn" };
+
+  f->password = "ranah-demo-2026";
+  assert_ok (f, run_as (f, NULL, "demo", "--walkthrough", NULL));
+  g_assert_nonnull (strstr (f->out, "ranah-demo-2026"));
+  g_assert_nonnull (strstr (f->out, "signed in as kadis"));
+
+  /* Every state, reached by the real moves, and the trail they left verifies. */
+  assert_ok (f, run_as (f, "admin", "request", "list", "--json", NULL));
+  assert_json (f->out);
+  for (guint i = 0; i < G_N_ELEMENTS (states); i++)
+    {
+      g_autofree char *needle = g_strdup_printf ("\"state\":\"%s\"", states[i]);
+      if (strstr (f->out, needle) == NULL)
+        g_error ("the demo has no request in state %s", states[i]);
+    }
+  g_assert_nonnull (strstr (f->out, "\"outcome\":\"refused\""));
+  assert_ok (f, run_as (f, "admin", "audit", "verify", NULL));
+
+  /* Each role has something waiting, overdue items first. */
+  assert_ok (f, run_as (f, "kadis", "inbox", NULL));
+  g_assert_nonnull (strstr (f->out, "OVERDUE"));
+
+  /* Run again, the demo shows what is there and changes nothing. */
+  assert_ok (f, run_as (f, NULL, "demo", NULL));
+  g_assert_nonnull (strstr (f->out, "already exists"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -813,6 +849,8 @@ main (int    argc,
               test_help, fixture_tear_down);
   ADD ("registry/import-export", test_registry);
   ADD ("admin/verbs", test_admin);
+  g_test_add ("/ranah/cli/demo/every-state", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up,
+              test_demo, fixture_tear_down);
 #undef ADD
 
   return g_test_run ();
