@@ -371,9 +371,12 @@ test_notify (void)
   g_assert_cmpint (ranah_store_schema_version (watcher), ==, RANAH_POSTGRES_SCHEMA_VERSION);
   ranah_store_watch (watcher);
   g_signal_connect (watcher, "changed", G_CALLBACK (on_changed), &changed_at);
+  /* The submission itself is news to the watcher; let it arrive before measuring. */
+  moved_at = g_get_monotonic_time ();
   id = store_world_submit (w, NULL, TRUE);
-  while (g_main_context_iteration (context, FALSE))
-    ;
+  while (changed_at == 0 && g_get_monotonic_time () - moved_at < 2 * G_USEC_PER_SEC)
+    g_main_context_iteration (context, FALSE), g_usleep (1000);
+  g_assert_cmpint (changed_at, !=, 0);
   changed_at = 0;
 
   /* Another desktop's move: the watcher hears of it within a second. */

@@ -383,9 +383,14 @@ BEGIN
 
   -- A retried move (the reply was lost) is reported as done, not applied again.
   IF p_idempotency_key IS NOT NULL THEN
-    SELECT e.result INTO prior FROM ranah.events e WHERE e.idempotency_key = p_idempotency_key;
+    SELECT e.result INTO prior FROM ranah.events e
+     WHERE e.idempotency_key = p_idempotency_key AND e.user_id = u.id
+       AND e.request_id = r.id AND e.action = p_action;
     IF FOUND THEN
       RETURN coalesce (prior, '{}'::jsonb) || jsonb_build_object ('repeated', true);
+    END IF;
+    IF EXISTS (SELECT 1 FROM ranah.events e WHERE e.idempotency_key = p_idempotency_key) THEN
+      PERFORM ranah.fail ('RN012', 'This idempotency key was already used for another move.');
     END IF;
   END IF;
 
@@ -533,6 +538,13 @@ BEGIN
     END IF;
     IF new_outcome = 'approved'
        AND NOT EXISTS (SELECT 1 FROM ranah.entries WHERE request_id = r.id) THEN
+      IF ranah.name_holder (r.name, r.id) IS NOT NULL THEN
+        PERFORM ranah.fail ('RN012', ranah.name_holder (r.name, r.id));
+      END IF;
+      -- The subdomain is active since its records were created (step 5), not since drafting.
+      today := ranah.local_date (coalesce ((SELECT ev.at FROM ranah.events ev
+                                             WHERE ev.request_id = r.id AND ev.action = 'create'
+                                             ORDER BY ev.seq DESC LIMIT 1), p_now));
       WITH e AS (
         INSERT INTO ranah.entries (name, fqdn, opd_id, purpose, contact_name, contact_phone,
                                    contact_email, status, activated_on, request_id)
