@@ -1,0 +1,134 @@
+/* test-report-page.c — the Laporan page on a real store, under Xvfb
+ *
+ * Copyright 2026 The Ranah authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The page computes the same report as the store gives directly, shows it, and draws its
+ * two charts; RANAH_REPORT_KEEP=DIR keeps a PNG of the page to look at.
+ */
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "ranah-application.h"
+#include "ranah-chart.h"
+#include "ranah-report-page.h"
+#include "ranah-report-pdf.h"
+#include "ranah-screenshots.h"
+#include "ranah-task.h"
+#include "store-fixture.h"
+
+static void
+test_page_shows_the_store (void)
+{
+  g_autoptr(StoreWorld) world = store_world_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RanahReport) direct = NULL;
+  GtkWidget *window;
+  GtkWidget *page;
+  const RanahReport *shown;
+
+  /* A few requests in several states, moved on the fixture's Monday. */
+  store_world_request_in (world, RANAH_STATE_DONE, FALSE);
+  store_world_request_in (world, RANAH_STATE_DRAFTED, TRUE);
+  store_world_request_in (world, RANAH_STATE_AT_SUBKOOR, FALSE);
+  store_world_request_in (world, RANAH_STATE_WITHDRAWN, FALSE);
+  store_world_sign_in (world, RANAH_ROLE_ADMIN);
+  /* A week later: the request at Subkoor is overdue. */
+  ranah_store_set_now (world->store, world->now + 7 * 86400);
+
+  window = adw_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 1400);
+  page = ranah_report_page_new ();
+  adw_window_set_content (ADW_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  ranah_report_page_set_store (RANAH_REPORT_PAGE (page), world->store);
+  ranah_report_page_set_period (RANAH_REPORT_PAGE (page), "2026-01-01", "2026-12-31");
+  ranah_screenshots_settle (300);
+
+  shown = ranah_report_page_get_report (RANAH_REPORT_PAGE (page));
+  g_assert_nonnull (shown);
+  direct = ranah_report_from_store (world->store, "2026-01-01", "2026-12-31", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (shown->from_date, ==, "2026-01-01");
+  g_assert_cmpuint (shown->received, ==, 4);
+  g_assert_cmpuint (shown->received, ==, direct->received);
+  g_assert_cmpuint (shown->open_total, ==, direct->open_total);
+  g_assert_cmpuint (shown->open_overdue, ==, 2);
+  for (guint step = 1; step <= RANAH_REPORT_N_STEPS; step++)
+    g_assert_cmpuint (shown->steps[step].n, ==, direct->steps[step].n);
+  g_assert_cmpuint (shown->steps[2].n, ==, 3);
+
+  /* The page as shown, to look at with RANAH_REPORT_KEEP=DIR. */
+  {
+    const char *keep = g_getenv ("RANAH_REPORT_KEEP");
+    g_autofree char *path = g_build_filename (keep != NULL ? keep : g_get_tmp_dir (),
+                                              "ranah-report-page.png", NULL);
+
+    g_assert_true (ranah_screenshot_widget (page, path, &error));
+    g_assert_no_error (error);
+    if (keep == NULL)
+      g_unlink (path);
+  }
+
+  /* The chart of requests per month draws the four March requests as a bar. */
+  {
+    const char *keep = g_getenv ("RANAH_REPORT_KEEP");
+    g_autofree char *path = g_build_filename (keep != NULL ? keep : g_get_tmp_dir (),
+                                              "ranah-report-months.png", NULL);
+    GtkWidget *chart_window = gtk_window_new ();
+    GtkWidget *chart = ranah_chart_new (RANAH_CHART_MONTHS);
+    g_autoptr(GdkTexture) texture = NULL;
+    g_autofree guchar *pixels = NULL;
+    int w, h;
+    guint blue = 0;
+
+    gtk_window_set_default_size (GTK_WINDOW (chart_window), 500, 240);
+    gtk_window_set_child (GTK_WINDOW (chart_window), chart);
+    ranah_chart_set_report (RANAH_CHART (chart), shown);
+    gtk_window_present (GTK_WINDOW (chart_window));
+    ranah_screenshots_settle (200);
+    g_assert_true (ranah_screenshot_widget (chart, path, &error));
+    g_assert_no_error (error);
+    texture = gdk_texture_new_from_filename (path, &error);
+    g_assert_no_error (error);
+    w = gdk_texture_get_width (texture);
+    h = gdk_texture_get_height (texture);
+    pixels = g_malloc ((gsize) w * h * 4);
+    gdk_texture_download (texture, pixels, (gsize) w * 4);
+    for (int i = 0; i < w * h; i++)
+      {
+        /* BGRA in memory: the bar colour (0.21, 0.52, 0.89). */
+        int b = pixels[i * 4], g = pixels[i * 4 + 1], r = pixels[i * 4 + 2];
+        if (ABS (r - 54) < 8 && ABS (g - 133) < 8 && ABS (b - 227) < 8)
+          blue++;
+      }
+    g_assert_cmpuint (blue, >, 500);
+    if (keep == NULL)
+      g_unlink (path);
+    gtk_window_destroy (GTK_WINDOW (chart_window));
+  }
+
+  /* Another period: the page follows. */
+  ranah_report_page_set_period (RANAH_REPORT_PAGE (page), "2025-01-01", "2025-12-31");
+  ranah_screenshots_settle (100);
+  shown = ranah_report_page_get_report (RANAH_REPORT_PAGE (page));
+  g_assert_nonnull (shown);
+  g_assert_cmpuint (shown->received, ==, 0);
+  g_assert_cmpuint (shown->steps[2].n, ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ranah_task_wait_idle ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("RANAH_TEST_FAST_PWHASH", "1", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  ranah_ui_init ();
+
+  g_test_add_func ("/ranah/report/page/shows-the-store", test_page_shows_the_store);
+  return g_test_run ();
+}
