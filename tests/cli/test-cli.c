@@ -469,8 +469,27 @@ test_withdraw (Fixture       *f,
                gconstpointer  data)
 {
   g_autofree char *id = submit (f, "dinkes", "posyandu");
+  g_autofree char *version = NULL;
 
+  /* The sender takes back an unread disposition, and disposes again. */
   act (f, "kadis", id, "dispose-to-kabid", NULL);
+  act (f, "kadis", id, "recall-disposition", NULL);
+  assert_last_state (f, "submitted");
+  /* A script that retries passes the version it saw and a key: the repeat reports success
+   * and moves nothing. */
+  assert_ok (f, run_as (f, "kadis", "request", "show", id, "--json", NULL));
+  version = json_value (f->out, "version");
+  act (f, "kadis", id, "dispose-to-kabid", "--idempotency-key", "k-1", "--expect-version",
+       version, NULL);
+  act (f, "kadis", id, "dispose-to-kabid", "--idempotency-key", "k-1", "--expect-version",
+       version, NULL);
+  assert_last_state (f, "at_kabid");
+  assert_ok (f, run_as (f, "admin", "disposition", "list", id, "--json", NULL));
+  g_assert_cmpuint (count (f->out, "\"step\":2"), ==, 2);
+  /* Once read, it can no longer be recalled. */
+  assert_ok (f, run_as (f, "kabid", "disposition", "read", id, NULL));
+  run_as (f, "kadis", "act", id, "recall-disposition", NULL);
+  assert_failure (f, 4);
   /* Another OPD may not withdraw it. */
   run_as (f, "disdik", "act", id, "withdraw", "--note", "Bukan milik kami.", NULL);
   assert_failure (f, 4);
