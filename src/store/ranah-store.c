@@ -457,6 +457,7 @@ ranah_store_find_opd (RanahStore  *self,
                       GError     **error)
 {
   g_autoptr(GPtrArray) opds = NULL;
+  g_autofree char *wanted = NULL;
 
   g_return_val_if_fail (RANAH_IS_STORE (self), NULL);
   g_return_val_if_fail (code_or_name != NULL, NULL);
@@ -464,11 +465,13 @@ ranah_store_find_opd (RanahStore  *self,
   opds = ranah_store_list_opds (self, error);
   if (opds == NULL)
     return NULL;
+  wanted = g_utf8_casefold (code_or_name, -1);
   for (guint i = 0; i < opds->len; i++)
     {
       RanahOpd *opd = g_ptr_array_index (opds, i);
-      if (g_ascii_strcasecmp (opd->code, code_or_name) == 0
-          || g_utf8_collate (opd->name, code_or_name) == 0)
+      g_autofree char *name = g_utf8_casefold (opd->name, -1);
+
+      if (g_ascii_strcasecmp (opd->code, code_or_name) == 0 || g_str_equal (name, wanted))
         return ranah_opd_copy (opd);
     }
   g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_NOT_FOUND,

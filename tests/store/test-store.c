@@ -70,6 +70,18 @@ test_admin (void)
   g_assert_cmpuint (users->len, ==, 7);
   opds = ranah_store_list_opds (w->store, &error);
   g_assert_cmpuint (opds->len, ==, 2);
+  {
+    g_autoptr(RanahOpd) by_name = ranah_store_find_opd (w->store, "DINAS kesehatan", &error);
+    g_autoptr(RanahOpd) by_code = ranah_store_find_opd (w->store, "disdik", &error);
+    g_autoptr(RanahUser) user = ranah_store_find_user (w->store, "Kabid", &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (by_name->id, ==, w->opd_id);
+    g_assert_cmpint (by_code->id, ==, w->opd2_id);
+    g_assert_cmpint (user->id, ==, w->user_ids[RANAH_ROLE_KABID]);
+    g_assert_null (ranah_store_find_opd (w->store, "Dinas Rahasia", &error));
+    g_assert_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
 
   g_free (dup->username);
   dup->username = g_strdup ("KADIS");
