@@ -3,8 +3,8 @@
  * Copyright 2026 The Ranah authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The backend is split by job: ranah-sqlite-store.c (open, schema and migrations, session,
- * the GObject), ranah-sqlite-db.c (statements, errors, transactions, the audit append),
+ * The backend is split by job: ranah-sqlite-store.c (open, migrating, session, the
+ * GObject), ranah-sqlite-schema.c (the numbered migrations), ranah-sqlite-db.c (statements, errors, transactions, the audit append),
  * ranah-sqlite-admin.c (users, OPDs, holidays, reserved names, profile),
  * ranah-sqlite-requests.c (submit, read, inbox, dispositions), ranah-sqlite-move.c (the
  * workflow move) and ranah-sqlite-registry.c (registry, letters, events).
