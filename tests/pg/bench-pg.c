@@ -126,8 +126,9 @@ bench_moves (StoreWorld *w,
 
   for (guint t = 0; t < N_CLIENTS; t++)
     {
-      jobs[t] = (MoveJob) { w->uri, w->now, g_array_new (FALSE, FALSE, sizeof (gint64)), 0,
-                            g_array_new (FALSE, FALSE, sizeof (double)), 0 };
+      jobs[t] = (MoveJob) { .uri = w->uri, .now = w->now,
+                            .ids = g_array_new (FALSE, FALSE, sizeof (gint64)),
+                            .latencies = g_array_new (FALSE, FALSE, sizeof (double)) };
       for (guint k = 0; k < 2; k++)
         {
           gint64 id = store_world_submit (w, NULL, TRUE);
