@@ -11,6 +11,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cairo-pdf.h>
@@ -920,6 +921,131 @@ test_case_file_pdf (void)
   seeded_free (s);
 }
 
+/* ---- ranah-cli report ------------------------------------------------------------------ */
+
+/* Runs ranah-cli with @args on the seeded store as admin; returns its standard output and
+ * sets *@status to its exit code. */
+static char *
+cli (Seeded             *s,
+     const char * const *args,
+     int                *status)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "..", "src", "cli", "ranah-cli",
+                                                 NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int wait_status = 0;
+
+  env = g_environ_setenv (env, "RANAH_STORE", s->world->uri, TRUE);
+  env = g_environ_setenv (env, "RANAH_USER", "admin", TRUE);
+  env = g_environ_setenv (env, "RANAH_PASSWORD", STORE_FIXTURE_PASSWORD, TRUE);
+  g_ptr_array_add (argv, path);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, NULL, &wait_status, &error));
+  g_assert_no_error (error);
+  *status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  return out;
+}
+
+static void
+test_cli (void)
+{
+  Seeded *s = seeded_new ();
+  g_autofree char *dir = g_dir_make_tmp ("ranah-report-cli-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "kepatuhan.pdf", NULL);
+  g_autofree char *csv = g_build_filename (dir, "kepatuhan.csv", NULL);
+  g_autofree char *case_file = g_build_filename (dir, "berkas.pdf", NULL);
+  g_autofree char *public = g_build_filename (dir, "publik.json", NULL);
+  g_autofree char *told = g_build_filename (dir, "told.txt", NULL);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, s->ids[0]);
+  int status;
+
+  {
+    g_autofree char *out = cli (s, (const char *[]) { "report", "summary", "--from", "2026-03-01",
+                                                      "--to", "2026-04-30", "--json", NULL },
+                                &status);
+    g_assert_cmpint (status, ==, 0);
+    assert_contains (out, "\"received\":5");
+    assert_contains (out, "{\"step\":2,\"role\":\"kadis\",\"standard_days\":1,\"n\":4,");
+  }
+  {
+    g_autofree char *out = cli (s, (const char *[]) { "report", "compliance", "--from",
+                                                      "2026-03-01", "--to", "2026-04-30", "-o",
+                                                      pdf, NULL }, &status);
+    g_autofree char *text = NULL;
+
+    g_assert_cmpint (status, ==, 0);
+    text = run ((const char *[]) { "pdftotext", pdf, "-", NULL });
+    assert_contains (text, "LAPORAN KEPATUHAN");
+  }
+  {
+    g_autofree char *out = cli (s, (const char *[]) { "report", "compliance", "--from",
+                                                      "2026-03-01", "--to", "2026-04-30", "-o",
+                                                      csv, NULL }, &status);
+    g_autofree char *text = NULL;
+
+    g_assert_cmpint (status, ==, 0);
+    g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+    assert_contains (text, "2,Kepala Dinas,Mendisposisikan surat permohonan kepada Kepala "
+                           "Bidang,Surat Permohonan,1,Surat Disposisi,4,");
+  }
+  {
+    g_autofree char *out = cli (s, (const char *[]) { "report", "case-file", id, "-o", case_file,
+                                                      NULL }, &status);
+    g_autofree char *text = NULL;
+
+    g_assert_cmpint (status, ==, 0);
+    text = run ((const char *[]) { "pdftotext", case_file, "-", NULL });
+    assert_contains (text, "SURAT PERMOHONAN A DARI OPD");
+    assert_contains (text, "JEJAK AUDIT");
+  }
+  {
+    g_autofree char *out = cli (s, (const char *[]) { "report", "public", "--format", "json",
+                                                      "-o", public, NULL }, &status);
+    g_autofree char *text = NULL;
+
+    g_assert_cmpint (status, ==, 0);
+    g_assert_true (g_file_get_contents (public, &text, NULL, NULL));
+    assert_contains (text, "\"fqdn\":\"layanan-a.tarakankota.go.id\"");
+    g_assert_null (strstr (text, "budi"));
+  }
+  /* For cron: the late step at Kabid (E) goes to kabid, and up to kadis; told once. */
+  {
+    g_autofree char *first = cli (s, (const char *[]) { "report", "escalations", "--once", told,
+                                                        NULL }, &status);
+    g_autofree char *second = NULL;
+
+    g_assert_cmpint (status, ==, 0);
+    assert_contains (first, "breach");
+    assert_contains (first, "kabid");
+    assert_contains (first, "escalated");
+    assert_contains (first, "kadis");
+    assert_contains (first, "layanan-e.tarakankota.go.id");
+    second = cli (s, (const char *[]) { "report", "escalations", "--once", told, NULL }, &status);
+    g_assert_cmpint (status, ==, 0);
+    g_assert_cmpstr (second, ==, "");
+  }
+  /* Mistakes get the CLI's exit codes: usage 2, not found 6, validation 3. */
+  g_free (cli (s, (const char *[]) { "report", "compliance", "-o", "x.txt", NULL }, &status));
+  g_assert_cmpint (status, ==, 2);
+  g_free (cli (s, (const char *[]) { "report", "case-file", "9999", "-o", case_file, NULL },
+               &status));
+  g_assert_cmpint (status, ==, 6);
+  g_free (cli (s, (const char *[]) { "report", "summary", "--from", "2026-05-01", "--to",
+                                     "2026-04-01", NULL }, &status));
+  g_assert_cmpint (status, ==, 3);
+
+  for (const char *const *f = (const char *[]) { pdf, csv, case_file, public, told, NULL }; *f; f++)
+    g_unlink (*f);
+  g_rmdir (dir);
+  seeded_free (s);
+}
+
 /* ---- the public list ------------------------------------------------------------------- */
 
 static RanahEntry *
@@ -1049,6 +1175,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ranah/report/figures/seeded", test_figures_seeded);
   g_test_add_func ("/ranah/report/compliance/pdf-and-csv", test_compliance_pdf);
   g_test_add_func ("/ranah/report/case-file/pdf", test_case_file_pdf);
+  g_test_add_func ("/ranah/report/cli/report-commands", test_cli);
   g_test_add_func ("/ranah/report/public/list", test_public_list);
   g_test_add_func ("/ranah/report/chart/steps", test_chart_bars);
   return g_test_run ();
