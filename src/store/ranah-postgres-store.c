@@ -824,7 +824,7 @@ ranah_postgres_store_is_initialized (RanahStore  *store,
                                      GError     **error)
 {
   RanahPostgresStore *self = RANAH_POSTGRES_STORE (store);
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
   g_autoptr(PGresult) res = NULL;
 
   /* A desktop holds no credentials before sign-in: a server that asks for them is an
@@ -862,7 +862,7 @@ ranah_postgres_store_initialize (RanahStore       *store,
                                  GError          **error)
 {
   RanahPostgresStore *self = RANAH_POSTGRES_STORE (store);
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
   g_autofree char *username = NULL;
   g_autofree char *verifier = NULL;
   g_autofree char *reserved = NULL;
@@ -985,6 +985,9 @@ park_connection (RanahPostgresStore *self)
       g_clear_pointer (&self->conn, PQfinish);
       return;
     }
+  /* A parked connection must not hold notifications nobody reads (they would back up
+   * the server's queue); sign-in LISTENs again when it takes the connection back. */
+  PQclear (PQexec (self->conn, "UNLISTEN *"));
   if (g_hash_table_size (self->pool) >= 8)
     g_hash_table_remove_all (self->pool);
   pooled = g_new0 (RanahPgPooled, 1);
