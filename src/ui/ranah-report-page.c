@@ -11,6 +11,10 @@
 
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <libnotify/notify.h>
+
+#include "config.h"
 
 #include "ranah-chart.h"
 #include "ranah-format.h"
@@ -689,4 +693,132 @@ ranah_report_page_get_report (RanahReportPage *self)
 {
   g_return_val_if_fail (RANAH_IS_REPORT_PAGE (self), NULL);
   return self->report;
+}
+
+/* ---- escalation notices ---------------------------------------------------------------- */
+
+static char *
+default_told_path (void)
+{
+  return g_build_filename (g_get_user_state_dir (), "ranah", "escalations-told", NULL);
+}
+
+GPtrArray *
+ranah_report_take_new_alerts (RanahStore  *store,
+                              const char  *told_path,
+                              GError     **error)
+{
+  static GMutex lock;
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GPtrArray) alerts = NULL;
+  g_autofree char *path = told_path != NULL ? g_strdup (told_path) : default_told_path ();
+  g_autofree char *text = NULL;
+  g_autoptr(GHashTable) told = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GString) append = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *fresh;
+  const RanahUser *me;
+
+  g_return_val_if_fail (RANAH_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if ((alerts = ranah_escalation_from_store (store, error)) == NULL)
+    return NULL;
+  /* Per user: colleagues sharing a desktop account each hear their own. The alert keys
+   * carry the moment the step began, so two stores do not mix them up. */
+  me = ranah_store_get_user (store);
+
+  locker = g_mutex_locker_new (&lock);
+  if (g_file_get_contents (path, &text, NULL, NULL))
+    {
+      lines = g_strsplit (text, "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        g_hash_table_add (told, lines[i]);
+    }
+  fresh = g_ptr_array_new_with_free_func ((GDestroyNotify) ranah_alert_free);
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      RanahAlert *alert = g_ptr_array_index (alerts, i);
+      g_autofree char *line = g_strdup_printf ("%s:%s", me != NULL ? me->username : "",
+                                               alert->key);
+
+      if (g_hash_table_contains (told, line))
+        continue;
+      g_string_append_printf (append, "%s\n", line);
+      g_ptr_array_add (fresh, g_steal_pointer (&alerts->pdata[i]));
+    }
+  if (append->len > 0)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+      g_autofree char *all = g_strconcat (text != NULL ? text : "", append->str, NULL);
+
+      g_mkdir_with_parents (dir, 0700);
+      if (!g_file_set_contents (path, all, -1, error))
+        {
+          g_ptr_array_unref (fresh);
+          return NULL;
+        }
+    }
+  return fresh;
+}
+
+static gpointer
+alerts_thread (gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  return ranah_report_take_new_alerts (data, NULL, error);
+}
+
+static void
+alerts_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GSettings) settings = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) alerts = ranah_task_finish (result, &error);
+
+  if (alerts == NULL)
+    {
+      g_debug ("No escalation notices: %s", error->message);
+      return;
+    }
+  if (settings != NULL && !g_settings_get_boolean (settings, "notifications"))
+    return;
+  if (alerts->len == 0 || (!notify_is_initted () && !notify_init (APP_ID)))
+    return;
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      RanahAlert *alert = g_ptr_array_index (alerts, i);
+      const char *summary = alert->kind == RANAH_ALERT_WARN ? _("A step is nearly due")
+                            : alert->kind == RANAH_ALERT_BREACH ? _("A step is overdue")
+                            : _("A step below you is overdue");
+      NotifyNotification *notification = notify_notification_new (summary, alert->message,
+                                                                  APP_ID);
+
+      notify_notification_set_category (notification, "x-ranah.escalation");
+      notify_notification_set_hint (notification, "desktop-entry",
+                                    g_variant_new_string (APP_ID));
+      if (alert->kind != RANAH_ALERT_WARN)
+        notify_notification_set_urgency (notification, NOTIFY_URGENCY_CRITICAL);
+      if (!notify_notification_show (notification, &error))
+        {
+          g_debug ("Could not show a notification: %s", error->message);
+          g_clear_error (&error);
+        }
+      g_object_unref (notification);
+    }
+}
+
+void
+ranah_report_notify_escalations (RanahStore *store,
+                                 GSettings  *settings)
+{
+  g_return_if_fail (RANAH_IS_STORE (store));
+  g_return_if_fail (settings == NULL || G_IS_SETTINGS (settings));
+
+  ranah_task_run (store, NULL, alerts_thread, g_object_ref (store), g_object_unref,
+                  (GDestroyNotify) g_ptr_array_unref, alerts_done,
+                  settings != NULL ? g_object_ref (settings) : NULL);
 }

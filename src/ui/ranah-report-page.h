@@ -27,4 +27,16 @@ void               ranah_report_page_set_period (RanahReportPage *self,
 /* The report shown, NULL while loading or after an error. */
 const RanahReport *ranah_report_page_get_report (RanahReportPage *self);
 
+/* The alerts (RanahAlert*) the signed-in user should have now (ranah_escalation_from_store())
+ * that were not told before, recording them as told: a line per (store, user, alert key) in
+ * @told_path (NULL = $XDG_STATE_HOME/ranah/escalations-told). Blocking; any thread. */
+GPtrArray         *ranah_report_take_new_alerts   (RanahStore  *store,
+                                                   const char  *told_path,
+                                                   GError     **error);
+/* Runs ranah_report_take_new_alerts() in a worker thread and shows each new alert as a
+ * desktop notification (unless @settings, when given, turns "notifications" off). Call it
+ * after signing in and once a working day. */
+void               ranah_report_notify_escalations (RanahStore *store,
+                                                    GSettings  *settings);
+
 G_END_DECLS

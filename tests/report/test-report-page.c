@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#include <string.h>
 
 #include "ranah-application.h"
 #include "ranah-chart.h"
@@ -121,14 +122,78 @@ test_page_shows_the_store (void)
   ranah_task_wait_idle ();
 }
 
+static void
+test_escalation_notices (void)
+{
+  g_autoptr(StoreWorld) world = store_world_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ranah-told-XXXXXX", NULL);
+  g_autofree char *told = g_build_filename (dir, "told", NULL);
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GPtrArray) kabid = NULL;
+  gint64 later = world->now + 2 * 86400;   /* Wednesday: a day past the standard */
+
+  store_world_request_in (world, RANAH_STATE_AT_SUBKOOR, FALSE);
+
+  store_world_sign_in (world, RANAH_ROLE_SUBKOOR);
+  ranah_store_set_now (world->store, later);
+  first = ranah_report_take_new_alerts (world->store, told, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->len, ==, 1);
+  g_assert_cmpint (((RanahAlert *) first->pdata[0])->kind, ==, RANAH_ALERT_BREACH);
+  /* Told once: the next look finds nothing new. */
+  again = ranah_report_take_new_alerts (world->store, told, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->len, ==, 0);
+
+  /* Kabid, above Subkoor, hears of it on his own account. */
+  store_world_sign_in (world, RANAH_ROLE_KABID);
+  ranah_store_set_now (world->store, later);
+  kabid = ranah_report_take_new_alerts (world->store, told, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kabid->len, ==, 1);
+  g_assert_cmpint (((RanahAlert *) kabid->pdata[0])->kind, ==, RANAH_ALERT_ESCALATED);
+
+  /* The app's path: a worker thread, the default file of told keys (in this test's own
+   * XDG_STATE_HOME), then a real notification server. */
+  {
+    g_autofree char *state = g_build_filename (g_get_user_state_dir (), "ranah",
+                                               "escalations-told", NULL);
+    g_autofree char *text = NULL;
+
+    store_world_sign_in (world, RANAH_ROLE_SUBKOOR);
+    ranah_report_notify_escalations (world->store, NULL);
+    ranah_task_wait_idle ();
+    g_assert_true (g_file_get_contents (state, &text, NULL, NULL));
+    g_assert_nonnull (strstr (text, "subkoor:"));
+    g_assert_nonnull (strstr (text, ":breach"));
+    g_unlink (state);
+  }
+
+  g_unlink (told);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *state = g_dir_make_tmp ("ranah-state-XXXXXX", NULL);
+
   g_setenv ("RANAH_TEST_FAST_PWHASH", "1", TRUE);
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   ranah_ui_init ();
 
   g_test_add_func ("/ranah/report/page/shows-the-store", test_page_shows_the_store);
-  return g_test_run ();
+  g_test_add_func ("/ranah/report/page/escalation-notices", test_escalation_notices);
+  {
+    int status = g_test_run ();
+    g_autofree char *ranah = g_build_filename (state, "ranah", NULL);
+
+    g_rmdir (ranah);
+    g_rmdir (state);
+    return status;
+  }
 }
