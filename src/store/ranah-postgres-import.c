@@ -394,8 +394,7 @@ ranah_postgres_store_import_from (const char  *owner_conninfo,
                                   const char  *initial_password,
                                   GError     **error)
 {
-  g_autoptr(RanahStore) store = NULL;
-  RanahPostgresStore *self;
+  g_autoptr(RanahPostgresStore) self = NULL;
   g_autoptr(PGresult) res = NULL;
 
   g_return_val_if_fail (owner_conninfo != NULL, FALSE);
@@ -410,17 +409,8 @@ ranah_postgres_store_import_from (const char  *owner_conninfo,
     }
   if (!ranah_postgres_store_install (owner_conninfo, error))
     return FALSE;
-  store = ranah_postgres_store_new (owner_conninfo, error);
-  if (store == NULL)
+  if ((self = ranah_pg_connect_owner (owner_conninfo, error)) == NULL)
     return FALSE;
-  self = RANAH_POSTGRES_STORE (store);
-  if (self->conn == NULL)
-    {
-      g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_PERMISSION,
-                   _("Moving a store needs the database owner's user name and password in the "
-                     "address."));
-      return FALSE;
-    }
 
   g_mutex_lock (&self->lock);
   res = ranah_pg_query (self, "SELECT (SELECT count (*) FROM ranah.users) + "

@@ -63,6 +63,9 @@ void        ranah_pg_param_bytes   (RanahPgParams *p, GBytes *bytes);     /* NUL
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RanahPgParams, ranah_pg_params_clear)
 
+/* A store connected as the schema owner (setup, moving up); not signed in. */
+RanahPostgresStore *ranah_pg_connect_owner (const char *conninfo, GError **error);
+
 /* With the lock held: a live connection (reconnecting when it was lost), or FALSE with
  * PERMISSION (not signed in) or UNAVAILABLE. */
 gboolean    ranah_pg_ensure        (RanahPostgresStore *self, GError **error);

@@ -801,6 +801,21 @@ fail:
   return FALSE;
 }
 
+RanahPostgresStore *
+ranah_pg_connect_owner (const char  *conninfo,
+                        GError     **error)
+{
+  g_autoptr(RanahPostgresStore) self = g_object_new (RANAH_TYPE_POSTGRES_STORE, NULL);
+
+  /* The password may be in the address or in $PGPASSWORD / ~/.pgpass (libpq's own). */
+  self->conninfo = g_strdup (conninfo);
+  self->conn = connect_as (conninfo, NULL, NULL, error);
+  if (self->conn == NULL)
+    return NULL;
+  self->schema_version = read_schema_version (self->conn);
+  return g_steal_pointer (&self);
+}
+
 gboolean
 ranah_postgres_store_install (const char  *conninfo_as_owner,
                               GError     **error)
@@ -809,10 +824,8 @@ ranah_postgres_store_install (const char  *conninfo_as_owner,
 
   g_return_val_if_fail (conninfo_as_owner != NULL, FALSE);
 
-  self = g_object_new (RANAH_TYPE_POSTGRES_STORE, NULL);
-  self->conninfo = g_strdup (conninfo_as_owner);
-  self->conn = connect_as (conninfo_as_owner, NULL, NULL, error);
-  if (self->conn == NULL)
+  self = ranah_pg_connect_owner (conninfo_as_owner, error);
+  if (self == NULL)
     return FALSE;
   return install_locked (self, error);
 }
