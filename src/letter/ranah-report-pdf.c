@@ -108,6 +108,7 @@ static const RanahChartColors paper_colors = {
   { 0.45, 0.56, 0.68 },
   { 0.80, 0.10, 0.10 },
   "median", "persentil ke-90", "standar", "Langkah", "hari kerja", "permohonan",
+  { NULL },
 };
 
 const RanahChartColors *
@@ -420,7 +421,9 @@ ranah_chart_draw_months (cairo_t                *cr,
       if (i % label_every == 0 && sscanf (f->month, "%d-%d", &year, &month) == 2
           && month >= 1 && month <= 12)
         {
-          g_autofree char *label = g_strdup_printf ("%s %02d", month_names[month - 1],
+          g_autofree char *label = g_strdup_printf ("%s %02d",
+                                                    label_or (colors->month_names[month - 1],
+                                                              month_names[month - 1]),
                                                     year % 100);
           chart_label (cr, family, 7.5, label, cx, base + 3, 0.5, 0.0);
         }

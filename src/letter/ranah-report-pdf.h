@@ -63,6 +63,7 @@ typedef struct {
   const char *step_label;       /* "Langkah" */
   const char *days_label;       /* "hari kerja" */
   const char *requests_label;   /* "permohonan" */
+  const char *month_names[12];  /* short month names; NULL = "Jan", "Feb", … "Des" */
 } RanahChartColors;
 
 /* Black ink, grey-blue bars, a red standard, Indonesian words: the printed sheet. */

@@ -13,6 +13,7 @@ struct _RanahChart
   GtkWidget          parent_instance;
   RanahChartKind     kind;
   const RanahReport *report;
+  char              *months[12];
 };
 
 G_DEFINE_FINAL_TYPE (RanahChart, ranah_chart, GTK_TYPE_WIDGET)
@@ -58,6 +59,15 @@ ranah_chart_snapshot (GtkWidget   *widget,
   colors.step_label = _("Step");
   colors.days_label = _("working days");
   colors.requests_label = _("requests");
+  /* The locale's own short month names ("%b"), for the months axis. */
+  for (int m = 0; m < 12; m++)
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_utc (2001, m + 1, 1, 0, 0, 0);
+
+      g_free (self->months[m]);
+      self->months[m] = g_date_time_format (dt, "%b");
+      colors.month_names[m] = self->months[m];
+    }
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (self->kind == RANAH_CHART_STEPS)
@@ -117,11 +127,22 @@ ranah_chart_set_property (GObject      *object,
 }
 
 static void
+ranah_chart_finalize (GObject *object)
+{
+  RanahChart *self = RANAH_CHART (object);
+
+  for (int m = 0; m < 12; m++)
+    g_free (self->months[m]);
+  G_OBJECT_CLASS (ranah_chart_parent_class)->finalize (object);
+}
+
+static void
 ranah_chart_class_init (RanahChartClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->finalize = ranah_chart_finalize;
   object_class->get_property = ranah_chart_get_property;
   object_class->set_property = ranah_chart_set_property;
   widget_class->snapshot = ranah_chart_snapshot;

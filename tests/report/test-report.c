@@ -921,6 +921,62 @@ test_case_file_pdf (void)
   seeded_free (s);
 }
 
+static void
+test_compliance_f4 (void)
+{
+  g_autoptr(RanahCalendar) cal = ranah_calendar_new (TZID);
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  g_autoptr(RanahReport) report = NULL;
+  g_autoptr(GHashTable) profile = ranah_profile_default ();
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+
+  /* An empty period on F4: every step says it measured nothing, on landscape F4. */
+  g_hash_table_insert (profile, g_strdup (RANAH_PROFILE_PAPER), g_strdup ("F4"));
+  report = ranah_report_compute (cal, none, none, none, "2026-01-01", "2026-01-31",
+                                 wita (2026, 1, 1, 0, 0), wita (2026, 2, 1, 0, 0),
+                                 wita (2026, 2, 2, 9, 0));
+  pdf = ranah_report_compliance_pdf (profile, report, &error);
+  g_assert_no_error (error);
+  path = save (pdf, "ranah-compliance-f4.pdf");
+  info = run ((const char *[]) { "pdfinfo", path, NULL });
+  assert_contains (info, "935.433 x 609.449 pts");
+  text = run ((const char *[]) { "pdftotext", "-layout", path, "-", NULL });
+  assert_contains (text, "1 Januari 2026 s.d. 31 Januari 2026");
+  assert_contains (text, "tidak");
+  if (g_getenv ("RANAH_REPORT_KEEP") == NULL)
+    g_unlink (path);
+}
+
+static void
+test_case_file_unreadable (void)
+{
+  g_autoptr(StoreWorld) world = store_world_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  gint64 id;
+
+  /* The fixture's "scanned letter" has a PDF header and nothing else: the case file still
+   * comes out, and the part's cover says the stored file could not be read, with its hash. */
+  id = store_world_submit (world, NULL, TRUE);
+  store_world_sign_in (world, RANAH_ROLE_ADMIN);
+  pdf = ranah_report_case_file_pdf (world->store, id, &error);
+  g_assert_no_error (error);
+  path = save (pdf, "ranah-case-file-unreadable.pdf");
+  text = run ((const char *[]) { "pdftotext", path, "-", NULL });
+  assert_contains (text, "tidak dapat dibaca");
+  assert_contains (text, "2048 bita");
+  assert_contains (text, "LEMBAR DISPOSISI");
+  assert_contains (text, "JEJAK AUDIT");
+  if (g_getenv ("RANAH_REPORT_KEEP") == NULL)
+    g_unlink (path);
+}
+
 /* ---- ranah-cli report ------------------------------------------------------------------ */
 
 /* Runs ranah-cli with @args on the seeded store as admin; returns its standard output and
@@ -1174,7 +1230,9 @@ main (int argc, char **argv)
   g_test_add_func ("/ranah/report/figures/percentiles", test_percentiles);
   g_test_add_func ("/ranah/report/figures/seeded", test_figures_seeded);
   g_test_add_func ("/ranah/report/compliance/pdf-and-csv", test_compliance_pdf);
+  g_test_add_func ("/ranah/report/compliance/f4-empty-period", test_compliance_f4);
   g_test_add_func ("/ranah/report/case-file/pdf", test_case_file_pdf);
+  g_test_add_func ("/ranah/report/case-file/unreadable-attachment", test_case_file_unreadable);
   g_test_add_func ("/ranah/report/cli/report-commands", test_cli);
   g_test_add_func ("/ranah/report/public/list", test_public_list);
   g_test_add_func ("/ranah/report/chart/steps", test_chart_bars);
