@@ -217,6 +217,86 @@ type_name (ldns_rr_type type)
   return copy;
 }
 
+/* Takes one record of the zone into @actual ("owner\ttype" → Actual*), noting the apex's
+ * name servers in @ns_targets. */
+static void
+collect_rr (RanahDnsAudit *audit,
+            const char    *zone,
+            GHashTable    *actual,
+            GHashTable    *ns_targets,
+            gboolean      *seen_soa,
+            const ldns_rr *rr)
+{
+  ldns_rr_type type = ldns_rr_get_type (rr);
+  char *owner_text = ldns_rdf2str (ldns_rr_owner (rr));
+  g_autofree char *owner = ranah_dns_name_canonical (owner_text ? owner_text : "");
+  gboolean apex;
+
+  free (owner_text);
+  apex = g_str_equal (owner, zone);
+  if (type == LDNS_RR_TYPE_SOA)
+    {
+      if (!*seen_soa)
+        {
+          audit->serial = ranah_dns_soa_serial (rr);
+          audit->n_records++;
+        }
+      *seen_soa = TRUE;
+    }
+  else
+    audit->n_records++;
+
+  if (apex && type == LDNS_RR_TYPE_NS)
+    {
+      g_autofree char *target = ranah_dns_rr_value (rr);
+      if (target != NULL)
+        g_hash_table_add (ns_targets, ranah_dns_name_canonical (target));
+    }
+  if ((apex && (type == LDNS_RR_TYPE_SOA || type == LDNS_RR_TYPE_NS))
+      || is_dnssec_type (type))
+    return;
+
+  {
+    g_autofree char *tname = type_name (type);
+    g_autofree char *key = g_strconcat (owner, "\t", tname, NULL);
+    g_autofree char *value = ranah_dns_rr_value (rr);
+    Actual *a = g_hash_table_lookup (actual, key);
+
+    if (a == NULL)
+      {
+        a = g_new0 (Actual, 1);
+        a->values = g_ptr_array_new_with_free_func (g_free);
+        a->owner = g_strdup (owner);
+        a->type = g_strdup (tname);
+        g_hash_table_insert (actual, g_steal_pointer (&key), a);
+      }
+    if (value != NULL)
+      add_value (a->values, value);
+  }
+}
+
+/* The addresses of the zone's own name servers (glue) belong to no entry. */
+static void
+drop_glue (GHashTable *actual,
+           GHashTable *ns_targets,
+           const char *zone)
+{
+  GHashTableIter iter;
+  gpointer target;
+
+  g_hash_table_iter_init (&iter, ns_targets);
+  while (g_hash_table_iter_next (&iter, &target, NULL))
+    {
+      g_autofree char *a = g_strconcat (target, "\tA", NULL);
+      g_autofree char *aaaa = g_strconcat (target, "\tAAAA", NULL);
+
+      if (!ranah_dns_name_in_zone (target, zone))
+        continue;
+      g_hash_table_remove (actual, a);
+      g_hash_table_remove (actual, aaaa);
+    }
+}
+
 /* Transfers the zone into @actual ("owner\ttype" → Actual*). */
 static gboolean
 transfer_zone (RanahDnsServer  *server,
@@ -231,7 +311,6 @@ transfer_zone (RanahDnsServer  *server,
   gboolean seen_soa = FALSE;
   g_autoptr(GHashTable) ns_targets = g_hash_table_new_full (g_str_hash, g_str_equal,
                                                              g_free, NULL);
-  g_autoptr(GPtrArray) glue = g_ptr_array_new_with_free_func (g_free);
 
   res = ranah_dns_resolver_new (server, TRUE, error);
   if (res == NULL)
@@ -257,55 +336,7 @@ transfer_zone (RanahDnsServer  *server,
 
   while ((rr = ldns_axfr_next (res)) != NULL)
     {
-      ldns_rr_type type = ldns_rr_get_type (rr);
-      char *owner_text = ldns_rdf2str (ldns_rr_owner (rr));
-      g_autofree char *owner = ranah_dns_name_canonical (owner_text ? owner_text : "");
-      gboolean apex;
-
-      free (owner_text);
-      apex = g_str_equal (owner, server->zone);
-      if (type == LDNS_RR_TYPE_SOA)
-        {
-          if (!seen_soa)
-            {
-              audit->serial = ranah_dns_soa_serial (rr);
-              audit->n_records++;
-            }
-          seen_soa = TRUE;
-        }
-      else
-        audit->n_records++;
-
-      if (apex && type == LDNS_RR_TYPE_NS)
-        {
-          g_autofree char *target = ranah_dns_rr_value (rr);
-          if (target != NULL)
-            g_hash_table_add (ns_targets, ranah_dns_name_canonical (target));
-        }
-      if ((apex && (type == LDNS_RR_TYPE_SOA || type == LDNS_RR_TYPE_NS))
-          || is_dnssec_type (type))
-        {
-          ldns_rr_free (rr);
-          continue;
-        }
-
-      {
-        g_autofree char *tname = type_name (type);
-        g_autofree char *key = g_strconcat (owner, "\t", tname, NULL);
-        g_autofree char *value = ranah_dns_rr_value (rr);
-        Actual *a = g_hash_table_lookup (actual, key);
-
-        if (a == NULL)
-          {
-            a = g_new0 (Actual, 1);
-            a->values = g_ptr_array_new_with_free_func (g_free);
-            a->owner = g_strdup (owner);
-            a->type = g_strdup (tname);
-            g_hash_table_insert (actual, g_steal_pointer (&key), a);
-          }
-        if (value != NULL)
-          add_value (a->values, value);
-      }
+      collect_rr (audit, server->zone, actual, ns_targets, &seen_soa, rr);
       ldns_rr_free (rr);
     }
 
@@ -333,23 +364,7 @@ transfer_zone (RanahDnsServer  *server,
     }
   ranah_dns_resolver_free (res);
 
-  /* The addresses of the zone's own name servers (glue) belong to no entry. */
-  {
-    GHashTableIter iter;
-    gpointer target;
-
-    g_hash_table_iter_init (&iter, ns_targets);
-    while (g_hash_table_iter_next (&iter, &target, NULL))
-      {
-        g_autofree char *a = g_strconcat (target, "\tA", NULL);
-        g_autofree char *aaaa = g_strconcat (target, "\tAAAA", NULL);
-
-        if (!ranah_dns_name_in_zone (target, server->zone))
-          continue;
-        g_hash_table_remove (actual, a);
-        g_hash_table_remove (actual, aaaa);
-      }
-  }
+  drop_glue (actual, ns_targets, server->zone);
   return TRUE;
 }
 
@@ -392,13 +407,13 @@ find_entry (GHashTable *by_owner,
   return NULL;
 }
 
-RanahDnsAudit *
-ranah_dns_audit (RanahDnsServer  *server,
-                 GPtrArray       *entries,
-                 GError         **error)
+/* Compares the zone's records (@actual, from collect_rr()) with @entries into @audit. */
+static void
+compare_with_registry (RanahDnsAudit *audit,
+                       GHashTable    *actual,
+                       const char    *zone,
+                       GPtrArray     *entries)
 {
-  g_autoptr(RanahDnsAudit) audit = NULL;
-  g_autoptr(GHashTable) actual = NULL;
   g_autoptr(GHashTable) expected = NULL;
   g_autoptr(GPtrArray) expected_order = NULL;
   g_autoptr(GHashTable) by_owner = NULL;
@@ -407,20 +422,6 @@ ranah_dns_audit (RanahDnsServer  *server,
   g_autoptr(GPtrArray) fqdns = NULL;
   GHashTableIter iter;
   gpointer value;
-
-  g_return_val_if_fail (server != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  ranah_dns_init ();
-
-  audit = g_new0 (RanahDnsAudit, 1);
-  audit->zone = g_strdup (server->zone);
-  audit->drift = g_ptr_array_new_with_free_func ((GDestroyNotify) ranah_dns_drift_free);
-
-  actual = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, actual_free);
-  if (!transfer_zone (server, audit, actual, error))
-    return NULL;
-  audit->at = g_get_real_time () / G_USEC_PER_SEC;
 
   owners_present = g_hash_table_new (g_str_hash, g_str_equal);
   g_hash_table_iter_init (&iter, actual);
@@ -436,10 +437,10 @@ ranah_dns_audit (RanahDnsServer  *server,
   for (guint i = 0; entries != NULL && i < entries->len; i++)
     {
       const RanahEntry *entry = g_ptr_array_index (entries, i);
-      char *fqdn = entry_fqdn (entry, server->zone);
+      char *fqdn = entry_fqdn (entry, zone);
 
-      if (fqdn == NULL || !ranah_dns_name_in_zone (fqdn, server->zone)
-          || g_str_equal (fqdn, server->zone))
+      if (fqdn == NULL || !ranah_dns_name_in_zone (fqdn, zone)
+          || g_str_equal (fqdn, zone))
         {
           g_free (fqdn);
           continue;
@@ -530,7 +531,7 @@ ranah_dns_audit (RanahDnsServer  *server,
 
       if (a->consumed)
         continue;
-      entry = find_entry (by_owner, by_fqdn, a->owner, server->zone);
+      entry = find_entry (by_owner, by_fqdn, a->owner, zone);
       if (entry != NULL && entry->status != RANAH_ENTRY_ACTIVE)
         add_drift (audit, RANAH_DNS_DRIFT_NOT_REMOVED, a->owner, a->type, NULL, a->values,
                    entry->id);
@@ -540,6 +541,55 @@ ranah_dns_audit (RanahDnsServer  *server,
     }
 
   g_ptr_array_sort (audit->drift, compare_drift);
+}
+
+RanahDnsAudit *
+ranah_dns_audit (RanahDnsServer  *server,
+                 GPtrArray       *entries,
+                 GError         **error)
+{
+  g_autoptr(RanahDnsAudit) audit = NULL;
+  g_autoptr(GHashTable) actual = NULL;
+
+  g_return_val_if_fail (server != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  ranah_dns_init ();
+
+  audit = g_new0 (RanahDnsAudit, 1);
+  audit->zone = g_strdup (server->zone);
+  audit->drift = g_ptr_array_new_with_free_func ((GDestroyNotify) ranah_dns_drift_free);
+
+  actual = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, actual_free);
+  if (!transfer_zone (server, audit, actual, error))
+    return NULL;
+  audit->at = g_get_real_time () / G_USEC_PER_SEC;
+
+  compare_with_registry (audit, actual, server->zone, entries);
+  return g_steal_pointer (&audit);
+}
+
+RanahDnsAudit *
+ranah_dns_audit_compare_rrs (const char         *zone,
+                             const ldns_rr_list *rrs,
+                             GPtrArray          *entries)
+{
+  g_autoptr(RanahDnsAudit) audit = NULL;
+  g_autoptr(GHashTable) actual = NULL;
+  g_autoptr(GHashTable) ns_targets = NULL;
+  gboolean seen_soa = FALSE;
+
+  g_return_val_if_fail (zone != NULL, NULL);
+
+  audit = g_new0 (RanahDnsAudit, 1);
+  audit->zone = g_strdup (zone);
+  audit->drift = g_ptr_array_new_with_free_func ((GDestroyNotify) ranah_dns_drift_free);
+  actual = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, actual_free);
+  ns_targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (size_t i = 0; rrs != NULL && i < ldns_rr_list_rr_count (rrs); i++)
+    collect_rr (audit, zone, actual, ns_targets, &seen_soa, ldns_rr_list_rr (rrs, i));
+  drop_glue (actual, ns_targets, zone);
+  compare_with_registry (audit, actual, zone, entries);
   return g_steal_pointer (&audit);
 }
 

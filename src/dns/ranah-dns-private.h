@@ -70,6 +70,13 @@ const char    *ranah_dns_rcode_name          (guint           rcode);
 
 guint32        ranah_dns_soa_serial          (const ldns_rr  *soa);
 
+/* The comparison of ranah_dns_audit() on records given as a list (what a transfer of
+ * @zone would return) instead of a transfer: for the fuzzer and tests without a server.
+ * Never fails; ->at is 0. */
+RanahDnsAudit *ranah_dns_audit_compare_rrs   (const char         *zone,
+                                              const ldns_rr_list *rrs,
+                                              GPtrArray          *entries);
+
 /* Appends @text to @out as a JSON string literal. */
 void           ranah_dns_json_string         (GString        *out,
                                               const char     *text);

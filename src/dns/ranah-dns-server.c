@@ -183,6 +183,28 @@ ranah_dns_record_value (const RanahRecord *record)
     }
 }
 
+/* A TXT value as text a person can be shown: the server sends any bytes, so control
+ * characters (and, when the whole is not UTF-8, every byte above 127) are written \DDD as
+ * in a zone file. Valid, printable UTF-8 is kept as it is. Frees @raw. */
+static char *
+txt_printable (GString *raw)
+{
+  gboolean utf8 = g_utf8_validate_len (raw->str, raw->len, NULL);
+  GString *out = g_string_sized_new (raw->len);
+
+  for (gsize i = 0; i < raw->len; i++)
+    {
+      guint8 c = (guint8) raw->str[i];
+
+      if (c < 0x20 || c == 0x7f || (!utf8 && c > 0x7f))
+        g_string_append_printf (out, "\\%03u", c);
+      else
+        g_string_append_c (out, (char) c);
+    }
+  g_string_free (raw, TRUE);
+  return g_string_free (out, FALSE);
+}
+
 char *
 ranah_dns_rr_value (const ldns_rr *rr)
 {
@@ -243,7 +265,7 @@ ranah_dns_rr_value (const ldns_rr *rr)
               continue;
             g_string_append_len (text, (const char *) data + 1, data[0]);
           }
-        return g_string_free (text, FALSE);
+        return txt_printable (text);
       }
     default:
       {

@@ -251,8 +251,12 @@ fill_line (const char  *line,
       close = *open == '{' ? strchr (open + 1, '}') : NULL;
       if (close == NULL || memchr (open + 1, '{', close - open - 1) != NULL)
         {
+          /* Twenty characters, not bytes: a cut through a character is not UTF-8. */
+          g_autofree char *near = g_utf8_substring (open, 0,
+                                                    MIN (20, g_utf8_strlen (open, -1)));
+
           g_set_error (error, RANAH_LETTER_ERROR, RANAH_LETTER_ERROR_INVALID,
-                       _("The letter template has an unbalanced brace near “%.20s”."), open);
+                       _("The letter template has an unbalanced brace near “%s”."), near);
           g_string_free (out, TRUE);
           return NULL;
         }
