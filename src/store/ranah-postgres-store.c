@@ -466,7 +466,16 @@ ranah_postgres_store_change_stamp (RanahStore *store)
 {
   RanahPostgresStore *self = RANAH_POSTGRES_STORE (store);
 
-  g_mutex_lock (&self->lock);
+  /* Later calls come every half second from the watching (UI) thread: never wait there
+   * for another thread's query; the next tick will do. */
+  if (self->watch_context != NULL)
+    {
+      if (!g_mutex_trylock (&self->lock))
+        return 0;
+    }
+  else
+    g_mutex_lock (&self->lock);
+
   if (self->watch_context == NULL)
     {
       self->watch_context = g_main_context_ref_thread_default ();
