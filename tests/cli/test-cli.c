@@ -657,6 +657,29 @@ static const char *const help_commands[] = {
   "audit list", "audit verify", "name", "name check", "demo",
 };
 
+/* The names in the "Commands:" section of a help text. */
+static GStrv
+listed_commands (const char *help)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) lines = g_strsplit (help, "\n", -1);
+  gboolean in_list = FALSE;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_equal (lines[i], "Commands:"))
+        in_list = TRUE;
+      else if (in_list && g_str_has_prefix (lines[i], "  ") && lines[i][2] != ' ')
+        {
+          g_auto(GStrv) words = g_strsplit (lines[i] + 2, " ", 2);
+          g_strv_builder_add (builder, words[0]);
+        }
+      else if (in_list)
+        break;
+    }
+  return g_strv_builder_end (builder);
+}
+
 static void
 test_help (Fixture       *f,
            gconstpointer  data)
@@ -675,6 +698,27 @@ test_help (Fixture       *f,
       if (strstr (f->out, "Usage") == NULL)
         g_error ("“%s --help” printed no usage: %s", help_commands[i], f->out);
     }
+  /* Whatever groups other layers add: every command the help lists, and every subcommand
+   * its own help lists, answers --help too. */
+  assert_ok (f, run_as (f, NULL, "--help", NULL));
+  {
+    g_auto(GStrv) commands = listed_commands (f->out);
+
+    g_assert_cmpuint (g_strv_length (commands), >=, 16);
+    for (guint i = 0; commands[i] != NULL; i++)
+      {
+        g_auto(GStrv) subcommands = NULL;
+
+        assert_ok (f, run_as (f, NULL, commands[i], "--help", NULL));
+        g_assert_nonnull (strstr (f->out, "Usage"));
+        subcommands = listed_commands (f->out);
+        for (guint j = 0; subcommands[j] != NULL; j++)
+          {
+            assert_ok (f, run_as (f, NULL, commands[i], subcommands[j], "--help", NULL));
+            g_assert_nonnull (strstr (f->out, "Usage"));
+          }
+      }
+  }
   assert_ok (f, run_as (f, NULL, "--version", NULL));
   g_assert_true (g_str_has_prefix (f->out, "ranah-cli "));
 }
