@@ -377,7 +377,7 @@ ranah_chart_draw_months (cairo_t                *cr,
                          const char             *family,
                          const RanahChartColors *colors)
 {
-  double left = 30, right = 8, top = 14, bottom = 30;
+  double left = 30, right = 8, top = 22, bottom = 30;
   double plot_w = width - left - right, plot_h = height - top - bottom;
   double max = 1, scale, group_w;
   guint n, label_every;
