@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 
 #include <glib/gi18n-lib.h>
@@ -88,7 +89,7 @@ ranah_cli_actions_main (RanahCli  *cli,
 
   if (actions->len == 0)
     {
-      g_print (_("Nothing is open to you on request %" G_GINT64_FORMAT " (%s).\n"), id,
+      g_print (_("Nothing is open to you on request %" PRId64 " (%s).\n"), id,
                ranah_state_label (request->state));
       return TRUE;
     }
@@ -323,7 +324,7 @@ ranah_cli_act_main (RanahCli  *cli,
       ranah_cli_print_json (json);
     }
   else
-    g_print (_("Request %" G_GINT64_FORMAT " (%s): %s → %s.\n"), id, after->fqdn,
+    g_print (_("Request %" PRId64 " (%s): %s → %s.\n"), id, after->fqdn,
              ranah_action_label (move.action), ranah_state_label (after->state));
   return TRUE;
 }
@@ -369,7 +370,7 @@ disposition_list (RanahCli  *cli,
                                 ranah_instruction_text (d->instructions[j]) != NULL
                                 ? ranah_instruction_text (d->instructions[j])
                                 : d->instructions[j]);
-      g_print (_("%" G_GINT64_FORMAT "  step %u  %s  %s → %s  %s  due %s  read %s%s\n"),
+      g_print (_("%" PRId64 "  step %u  %s  %s → %s  %s  due %s  read %s%s\n"),
                d->id, d->step, at, d->from_name, d->to_name, ranah_urgency_label (d->urgency),
                due, read, d->recalled ? _("  (recalled)") : "");
       if (list->len > 0)
@@ -410,13 +411,13 @@ disposition_read (RanahCli  *cli,
   if (mine == NULL)
     {
       g_set_error (error, RANAH_CLI_ERROR, RANAH_CLI_ERROR_NOT_FOUND,
-                   _("No disposition on request %" G_GINT64_FORMAT " is addressed to you."), id);
+                   _("No disposition on request %" PRId64 " is addressed to you."), id);
       return FALSE;
     }
   if (mine->read_at == 0 && !ranah_store_mark_read (cli->store, mine->id, error))
     return FALSE;
   if (!cli->json)
-    g_print (_("Read the disposition from %s on request %" G_GINT64_FORMAT ".\n"),
+    g_print (_("Read the disposition from %s on request %" PRId64 ".\n"),
              mine->from_name, id);
   return TRUE;
 }

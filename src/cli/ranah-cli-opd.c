@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "ranah-cli.h"
@@ -67,9 +68,9 @@ print_opd (RanahCli *cli,
       ranah_cli_print_json (json);
     }
   else if (added)
-    g_print (_("Added the OPD %s, id %" G_GINT64_FORMAT ".\n"), opd->code, opd->id);
+    g_print (_("Added the OPD %s, id %" PRId64 ".\n"), opd->code, opd->id);
   else
-    g_print (_("Updated the OPD %s, id %" G_GINT64_FORMAT ".\n"), opd->code, opd->id);
+    g_print (_("Updated the OPD %s, id %" PRId64 ".\n"), opd->code, opd->id);
 }
 
 static gboolean

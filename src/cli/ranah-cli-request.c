@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 
 #include <glib/gi18n-lib.h>
@@ -299,7 +300,7 @@ submit_or_register (RanahCli  *cli,
       ranah_cli_print_json (json);
     }
   else
-    g_print (_("Request %" G_GINT64_FORMAT " for %s: agenda number %u/%u.\n"), id,
+    g_print (_("Request %" PRId64 " for %s: agenda number %u/%u.\n"), id,
              request->fqdn, request->agenda_number, request->agenda_year);
   return TRUE;
 }
@@ -344,7 +345,7 @@ request_attach (RanahCli  *cli,
                                      pdf, error))
     return FALSE;
   if (!cli->json)
-    g_print (_("Attached the letter to request %" G_GINT64_FORMAT ".\n"), id);
+    g_print (_("Attached the letter to request %" PRId64 ".\n"), id);
   else
     {
       g_autoptr(RanahCliJson) json = ranah_cli_json_new ();
@@ -518,7 +519,7 @@ request_show (RanahCli  *cli,
     }
 
   {
-    g_autofree char *title = g_strdup_printf (_("Request %" G_GINT64_FORMAT), request->id);
+    g_autofree char *title = g_strdup_printf (_("Request %" PRId64), request->id);
     g_autofree char *agenda = g_strdup_printf ("%u/%u", request->agenda_number,
                                                request->agenda_year);
     g_autofree char *version = g_strdup_printf ("%" G_GINT64_FORMAT, request->version);
@@ -527,7 +528,7 @@ request_show (RanahCli  *cli,
     g_autofree char *created = ranah_cli_format_time (cli, request->created_at);
     g_autofree char *due = ranah_cli_format_time (cli, request->due_at);
     g_autofree char *attachment = request->attachment_sha256 != NULL
-      ? g_strdup_printf (_("%" G_GINT64_FORMAT " bytes, SHA-256 %s"), request->attachment_size,
+      ? g_strdup_printf (_("%" PRId64 " bytes, SHA-256 %s"), request->attachment_size,
                          request->attachment_sha256)
       : g_strdup (_("none on file"));
 

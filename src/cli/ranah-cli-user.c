@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "ranah-cli.h"
@@ -140,7 +141,7 @@ user_add (RanahCli  *cli,
       ranah_cli_print_json (json);
     }
   else
-    g_print (_("Added the user “%s” (%s), id %" G_GINT64_FORMAT ".\n"), user->username,
+    g_print (_("Added the user “%s” (%s), id %" PRId64 ".\n"), user->username,
              ranah_role_title (user->role), id);
   return TRUE;
 }

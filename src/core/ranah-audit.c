@@ -3,6 +3,7 @@
  * Copyright 2026 The Ranah authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "ranah-audit.h"
@@ -54,7 +55,7 @@ ranah_audit_verify_chain (GPtrArray  *events,
       if (event->seq != (gint64) i + 1)
         {
           g_set_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_VALIDATION,
-                       _("Audit trail broken: event %" G_GINT64_FORMAT " is out of sequence "
+                       _("Audit trail broken: event %" PRId64 " is out of sequence "
                          "(expected %u); an event was deleted or inserted."),
                        event->seq, i + 1);
           return FALSE;
@@ -62,7 +63,7 @@ ranah_audit_verify_chain (GPtrArray  *events,
       if (g_strcmp0 (event->prev_hash, prev) != 0)
         {
           g_set_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_VALIDATION,
-                       _("Audit trail broken at event %" G_GINT64_FORMAT ": it does not chain "
+                       _("Audit trail broken at event %" PRId64 ": it does not chain "
                          "to the event before it."), event->seq);
           return FALSE;
         }
@@ -70,7 +71,7 @@ ranah_audit_verify_chain (GPtrArray  *events,
       if (g_strcmp0 (hash, event->hash) != 0)
         {
           g_set_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_VALIDATION,
-                       _("Audit trail broken at event %" G_GINT64_FORMAT ": its contents were "
+                       _("Audit trail broken at event %" PRId64 ": its contents were "
                          "changed after it was recorded."), event->seq);
           return FALSE;
         }

@@ -6,6 +6,7 @@
  * Every change is audited as an event with action "admin:<verb>" and request 0; the note
  * names what changed, never a password or a secret profile value.
  */
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "ranah-sqlite-private.h"
@@ -71,7 +72,7 @@ validate_user (RanahSqliteStore  *self,
       if (!has_row)
         {
           g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_NOT_FOUND,
-                       _("There is no OPD with id %" G_GINT64_FORMAT "."), user->opd_id);
+                       _("There is no OPD with id %" PRId64 "."), user->opd_id);
           return FALSE;
         }
     }
@@ -419,7 +420,7 @@ write_opd_locked (RanahSqliteStore  *self,
   if (update && sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_NOT_FOUND,
-                   _("There is no OPD with id %" G_GINT64_FORMAT "."), opd->id);
+                   _("There is no OPD with id %" PRId64 "."), opd->id);
       goto fail;
     }
   if (!update)

@@ -13,6 +13,7 @@
  *    entry's id, when positive, is taken as its line in the file; else its position).
  *  - Events are readable by every signed-in user; an OPD user sees their requests' events.
  */
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "ranah-sqlite-private.h"
@@ -88,7 +89,7 @@ ranah_sqlite_load_entry (RanahSqliteStore  *self,
   if (!has_row)
     {
       g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_NOT_FOUND,
-                   _("There is no registry entry with id %" G_GINT64_FORMAT "."), id);
+                   _("There is no registry entry with id %" PRId64 "."), id);
       return NULL;
     }
   entry = entry_from_row (stmt);

@@ -12,6 +12,7 @@
  *  - due_at is computed when a request reaches a state and stored, so the inbox and the
  *    overdue list are indexed queries on (state, due_at).
  */
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "ranah-sqlite-private.h"
@@ -171,7 +172,7 @@ ranah_sqlite_load_request (RanahSqliteStore  *self,
   if (!has_row)
     {
       g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_NOT_FOUND,
-                   _("There is no request with id %" G_GINT64_FORMAT "."), id);
+                   _("There is no request with id %" PRId64 "."), id);
       return NULL;
     }
   request = request_from_row (stmt);
@@ -849,7 +850,7 @@ mark_read_locked (RanahSqliteStore  *self,
   if (!has_row)
     {
       g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_NOT_FOUND,
-                   _("There is no disposition with id %" G_GINT64_FORMAT "."), disposition_id);
+                   _("There is no disposition with id %" PRId64 "."), disposition_id);
       goto fail;
     }
   request_id = sqlite3_column_int64 (stmt, 0);

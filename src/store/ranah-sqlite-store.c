@@ -7,6 +7,7 @@
  * is for a single desk. Offices with several desktops belong on PostgreSQL, where the
  * server enforces the workflow table.
  */
+#include <inttypes.h>
 #include <errno.h>
 #include <sodium.h>
 #include <sys/vfs.h>
@@ -237,7 +238,7 @@ ranah_sqlite_load_user (RanahSqliteStore  *self,
   if (!has_row)
     {
       g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_NOT_FOUND,
-                   _("There is no user with id %" G_GINT64_FORMAT "."), id);
+                   _("There is no user with id %" PRId64 "."), id);
       return NULL;
     }
   user = user_from_row (stmt);
@@ -689,7 +690,7 @@ sign_in_locked (RanahSqliteStore  *self,
       if (count_wrong_password (self, user, max_failures, lockout_minutes, now))
         g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_AUTH,
                      _("Too many wrong passwords: this account is locked for %"
-                       G_GINT64_FORMAT " minutes."), lockout_minutes);
+                       PRId64 " minutes."), lockout_minutes);
       else
         g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_AUTH,
                      _("The user name or the password is wrong."));
