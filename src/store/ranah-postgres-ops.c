@@ -8,6 +8,7 @@
  * whatever C checks here. C checks first only to give the same translated sentences as
  * the SQLite store (ranah_workflow_check, core validation); the database is the authority.
  */
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -210,7 +211,7 @@ load_request (RanahPostgresStore  *self,
                      _("This request belongs to another OPD."));
       else
         g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_NOT_FOUND,
-                     _("There is no request with id %" G_GINT64_FORMAT "."), id);
+                     _("There is no request with id %" PRId64 "."), id);
       return NULL;
     }
   return g_ptr_array_steal_index (list, 0);
@@ -484,18 +485,22 @@ static RanahCalendar *
 calendar_locked (RanahPostgresStore  *self,
                  GError             **error)
 {
-  g_autoptr(GHashTable) profile = profile_locked (self, error);
+  g_autoptr(GHashTable) defaults = ranah_profile_default ();
   g_autoptr(PGresult) res = NULL;
+  const char *tz = g_hash_table_lookup (defaults, RANAH_PROFILE_TIMEZONE);
   RanahCalendar *calendar;
 
-  if (profile == NULL)
-    return NULL;
-  res = ranah_pg_query (self, "SELECT date FROM ranah.holidays", NULL, error);
+  res = ranah_pg_query (self, "SELECT 't', value FROM ranah.profile WHERE key = 'timezone' "
+                              "UNION ALL SELECT 'h', date FROM ranah.holidays", NULL, error);
   if (res == NULL)
     return NULL;
-  calendar = ranah_calendar_new (g_hash_table_lookup (profile, RANAH_PROFILE_TIMEZONE));
   for (int i = 0; i < PQntuples (res); i++)
-    ranah_calendar_add_holiday (calendar, PQgetvalue (res, i, 0));
+    if (PQgetvalue (res, i, 0)[0] == 't')
+      tz = PQgetvalue (res, i, 1);
+  calendar = ranah_calendar_new (tz);
+  for (int i = 0; i < PQntuples (res); i++)
+    if (PQgetvalue (res, i, 0)[0] == 'h')
+      ranah_calendar_add_holiday (calendar, PQgetvalue (res, i, 1));
   return calendar;
 }
 
@@ -659,19 +664,23 @@ attach_letter (RanahStore  *store,
 
 /* ---- the move --------------------------------------------------------------------------- */
 
+/* The request's state and everything ranah_workflow_check needs, in one statement (one
+ * snapshot): facts that another desk's move changed after the request was read would
+ * otherwise show up as a missing record rather than as its new version, a conflict. */
 static gboolean
 load_facts (RanahPostgresStore  *self,
-            const RanahRequest  *request,
+            gint64               request_id,
+            RanahState          *state,
+            gint64              *version,
             RanahFacts          *facts,
             gint64              *last_step,
-            gint64              *version,
             GError             **error)
 {
   g_auto(RanahPgParams) p = { 0 };
   g_autoptr(PGresult) res = NULL;
 
   ranah_pg_params_init (&p);
-  ranah_pg_param_int (&p, request->id);
+  ranah_pg_param_int (&p, request_id);
   res = ranah_pg_query (self,
                         "SELECT r.attachment IS NOT NULL, "
                         "  coalesce (d.step, 0), coalesce (d.from_user_id, 0), "
@@ -681,7 +690,7 @@ load_facts (RanahPostgresStore  *self,
                         "  EXISTS (SELECT 1 FROM ranah.entries WHERE request_id = r.id), "
                         "  EXISTS (SELECT 1 FROM ranah.letters WHERE request_id = r.id AND state = 'draft'), "
                         "  EXISTS (SELECT 1 FROM ranah.letters WHERE request_id = r.id AND state = 'signed'), "
-                        "  r.version "
+                        "  r.version, r.state, r.opd_id, coalesce (r.assignee_id, 0), r.outcome "
                         "FROM ranah.requests r LEFT JOIN LATERAL (SELECT * FROM ranah.dispositions "
                         "  WHERE request_id = r.id AND NOT recalled ORDER BY id DESC LIMIT 1) d ON true "
                         "WHERE r.id = $1", &p, error);
@@ -689,12 +698,16 @@ load_facts (RanahPostgresStore  *self,
     return FALSE;
   if (PQntuples (res) == 0)
     {
-      g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_NOT_FOUND,
-                   _("There is no request with id %" G_GINT64_FORMAT "."), request->id);
+      const RanahUser *me = me_of (self);
+
+      if (me != NULL && me->role == RANAH_ROLE_OPD)
+        g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_PERMISSION,
+                     _("This request belongs to another OPD."));
+      else
+        g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_NOT_FOUND,
+                     _("There is no request with id %" PRId64 "."), request_id);
       return FALSE;
     }
-  facts->request_opd_id = request->opd_id;
-  facts->assignee_id = request->assignee_id;
   facts->has_request_letter = ranah_pg_col_bool (res, 0, 0);
   *last_step = ranah_pg_col_int (res, 0, 1);
   facts->disposition_sender_id = ranah_pg_col_int (res, 0, 2);
@@ -704,8 +717,11 @@ load_facts (RanahPostgresStore  *self,
   facts->has_registry_entry = ranah_pg_col_bool (res, 0, 6);
   facts->has_draft_letter = ranah_pg_col_bool (res, 0, 7);
   facts->has_signed_letter = ranah_pg_col_bool (res, 0, 8);
-  facts->outcome = request->outcome;
   *version = ranah_pg_col_int (res, 0, 9);
+  *state = ranah_state_from_string (PQgetvalue (res, 0, 10));
+  facts->request_opd_id = ranah_pg_col_int (res, 0, 11);
+  facts->assignee_id = ranah_pg_col_int (res, 0, 12);
+  facts->outcome = ranah_outcome_from_string (PQgetvalue (res, 0, 13));
   return TRUE;
 }
 
@@ -805,7 +821,6 @@ move_locked (RanahPostgresStore  *self,
              GError             **error)
 {
   const RanahUser *me = me_of (self);
-  g_autoptr(RanahRequest) request = NULL;
   g_autoptr(RanahCalendar) calendar = NULL;
   g_autofree char *instructions = NULL;
   g_autofree char *records = NULL;
@@ -814,33 +829,25 @@ move_locked (RanahPostgresStore  *self,
   g_autoptr(PGresult) res = NULL;
   const RanahTransition *t;
   RanahFacts facts = { 0 };
+  RanahState state = RANAH_STATE_NONE;
   gint64 last_step = 0, due = 0, version = 0, now = now_of (self);
+  gboolean sign = move->action == RANAH_ACTION_SIGN;
   guint days;
 
-  if ((request = load_request (self, move->request_id, error)) == NULL)
-    return FALSE;
-  if (move->action == RANAH_ACTION_SIGN && move->render == NULL)
+  if (sign && move->render == NULL)
     {
       g_set_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_VALIDATION,
                    _("Signing needs the letter renderer."));
       return FALSE;
     }
+  facts.user_id = me->id;
+  facts.user_opd_id = me->role == RANAH_ROLE_OPD ? me->opd_id : 0;
+  if (!load_facts (self, move->request_id, &state, &version, &facts, &last_step, error))
+    return FALSE;
 
   /* A retried move is the database's to recognise; checking here could only misreport. */
   if (move->idempotency_key == NULL)
     {
-      if (request->version != move->expected_version)
-        {
-          g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_CONFLICT,
-                       _("This request was changed by someone else; reload it and try again."));
-          return FALSE;
-        }
-      facts.user_id = me->id;
-      facts.user_opd_id = me->role == RANAH_ROLE_OPD ? me->opd_id : 0;
-      /* One statement, one snapshot: facts that another desk's move changed after the
-       * request was read show up as its new version, a conflict, not as a missing record. */
-      if (!load_facts (self, request, &facts, &last_step, &version, error))
-        return FALSE;
       if (version != move->expected_version)
         {
           g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_CONFLICT,
@@ -848,13 +855,13 @@ move_locked (RanahPostgresStore  *self,
           return FALSE;
         }
       facts.has_disposition = last_step != 0
-                              && last_step + 1 == ranah_workflow_pending_step (request->state);
-      if (ranah_workflow_check (request->state, move->action, me->role, &facts, move->note,
+                              && last_step + 1 == ranah_workflow_pending_step (state);
+      if (ranah_workflow_check (state, move->action, me->role, &facts, move->note,
                                 error) == NULL)
         return FALSE;
     }
 
-  t = ranah_workflow_find (request->state, move->action);
+  t = ranah_workflow_find (state, move->action);
   if ((calendar = calendar_locked (self, error)) == NULL)
     return FALSE;
   days = t != NULL ? ranah_workflow_standard_days (t->to) : 0;
@@ -898,7 +905,8 @@ move_locked (RanahPostgresStore  *self,
   ranah_pg_param_text (&p, records);
   ranah_pg_param_text (&p, draft);
 
-  if (!ranah_pg_exec (self, "BEGIN", error))
+  /* One statement is one transaction; signing adds the rendered PDF to it. */
+  if (sign && !ranah_pg_exec (self, "BEGIN", error))
     return FALSE;
   res = ranah_pg_query (self, "SELECT coalesce ((x->>'repeated')::boolean, false), "
                               "(x->>'letter_id')::bigint, (x->>'urut')::int, "
@@ -907,10 +915,9 @@ move_locked (RanahPostgresStore  *self,
                               "$10, $11, $12::jsonb, $13::jsonb) x", &p, error);
   if (res == NULL)
     goto fail;
-  if (move->action == RANAH_ACTION_SIGN && !ranah_pg_col_bool (res, 0, 0)
-      && !finish_sign (self, move, res, error))
+  if (sign && !ranah_pg_col_bool (res, 0, 0) && !finish_sign (self, move, res, error))
     goto fail;
-  if (!ranah_pg_exec (self, "COMMIT", error))
+  if (sign && !ranah_pg_exec (self, "COMMIT", error))
     goto fail;
   return TRUE;
 
@@ -1241,7 +1248,7 @@ get_entry (RanahStore  *store,
   if (list->len == 0)
     {
       g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_NOT_FOUND,
-                   _("There is no registry entry with id %" G_GINT64_FORMAT "."), id);
+                   _("There is no registry entry with id %" PRId64 "."), id);
       return NULL;
     }
   return g_ptr_array_steal_index (list, 0);
@@ -1642,7 +1649,7 @@ set_password (RanahStore  *store,
   if (PQntuples (res) == 0)
     {
       g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_NOT_FOUND,
-                   _("There is no user with id %" G_GINT64_FORMAT "."), user_id);
+                   _("There is no user with id %" PRId64 "."), user_id);
       return FALSE;
     }
   verifier = ranah_pg_scram_verifier (self, PQgetvalue (res, 0, 0), password, error);
