@@ -787,6 +787,31 @@ assert_contains (const char *text,
     g_error ("“%s” is missing from:\n%s", what, text);
 }
 
+/* Every font of the PDF at @path is embedded (pdffonts' "emb" column), as archives want. */
+static void
+assert_fonts_embedded (const char *path)
+{
+  g_autofree char *fonts = run ((const char *[]) { "pdffonts", path, NULL });
+  g_auto(GStrv) lines = g_strsplit (fonts, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 2; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) cols = g_strsplit_set (g_strstrip (lines[i]), " ", -1);
+      g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+
+      for (guint k = 0; cols[k] != NULL; k++)
+        if (*cols[k] != '\0')
+          g_ptr_array_add (fields, cols[k]);
+      if (fields->len < 7)
+        continue;
+      /* name type… encoding emb sub uni object ID */
+      g_assert_cmpstr (fields->pdata[fields->len - 5], ==, "yes");
+      n++;
+    }
+  g_assert_cmpuint (n, >, 0);
+}
+
 static void
 test_compliance_pdf (void)
 {
@@ -825,6 +850,7 @@ test_compliance_pdf (void)
   info = run ((const char *[]) { "pdfinfo", path, NULL });
   assert_contains (info, "841.89 x 595.276 pts (A4)");
   assert_contains (info, "Title:           Laporan Kepatuhan SOP");
+  assert_fonts_embedded (path);
 
   csv = ranah_report_compliance_csv (report);
   rows = ranah_csv_parse (csv, strlen (csv), &error);
@@ -887,6 +913,7 @@ test_case_file_pdf (void)
   assert_contains (text, "dispose-to-subkoor");
   assert_contains (text, "receive");
 
+  assert_fonts_embedded (path);
   info = run ((const char *[]) { "pdfinfo", "-f", "1", "-l", "40", path, NULL });
   assert_contains (info, "Page    1 size:  595.276 x 841.89 pts (A4)");
   /* The Lembar Disposisi keeps its A5 page inside the file. */
