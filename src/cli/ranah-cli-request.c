@@ -818,7 +818,7 @@ request_letter (RanahCli  *cli,
       || !ranah_cli_write_output (output, pdf, error))
     return FALSE;
   if (!g_str_equal (output, "-") && !cli->json)
-    g_print (_("Wrote %s (%" G_GSIZE_FORMAT " bytes).\n"), output, g_bytes_get_size (pdf));
+    g_print (_("Wrote %s (%zu bytes).\n"), output, g_bytes_get_size (pdf));
   return TRUE;
 }
 
