@@ -709,6 +709,19 @@ test_figures_seeded (void)
                                     "\"n_within\":4"));
   }
 
+  /* Kadis, for whom the Laporan page is made, gets the same figures as the admin. */
+  {
+    g_autoptr(RanahReport) kadis = NULL;
+
+    seeded_as (s, RANAH_ROLE_KADIS);
+    kadis = ranah_report_from_store (s->world->store, "2026-03-01", "2026-04-30", &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (kadis->received, ==, report->received);
+    for (guint step = 1; step <= RANAH_REPORT_N_STEPS; step++)
+      g_assert_cmpfloat (kadis->steps[step].median_days, ==, report->steps[step].median_days);
+    seeded_as (s, RANAH_ROLE_ADMIN);
+  }
+
   /* A narrower period keeps only the stays that ended in it. */
   {
     g_autoptr(RanahReport) april = NULL;
@@ -1141,14 +1154,22 @@ entry (const char       *name,
 
   r->internal = internal;
   g_ptr_array_add (e->records, r);
+  g_free (e->name);
   e->name = g_strdup (name);
+  g_free (e->fqdn);
   e->fqdn = g_strdup_printf ("%s.tarakankota.go.id", name);
+  g_free (e->opd_name);
   e->opd_name = g_strdup ("Dinas Kesehatan");
+  g_free (e->purpose);
   e->purpose = g_strdup ("Layanan \"publik\"");
+  g_free (e->contact_name);
   e->contact_name = g_strdup ("Budi Santoso");
+  g_free (e->contact_phone);
   e->contact_phone = g_strdup ("081234567890");
+  g_free (e->contact_email);
   e->contact_email = g_strdup ("budi@dinkes.tarakankota.go.id");
   e->status = status;
+  g_free (e->activated_on);
   e->activated_on = g_strdup ("2026-03-05");
   return e;
 }
