@@ -55,6 +55,7 @@ struct _RanahReportPage
   RanahReport          *report;
   guint                 generation;
   gboolean              setting_period;
+  gboolean              stale;         /* reload when next shown */
   GtkFileChooserNative *chooser;
   char                 *export_kind;
 };
@@ -351,6 +352,13 @@ ranah_report_page_reload (RanahReportPage *self)
 
   if (self->store == NULL)
     return;
+  /* Reading the whole audit trail is work: only for a page someone looks at. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
   job = g_new0 (LoadJob, 1);
   job->store = g_object_ref (self->store);
   job->from = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->from_entry)));
@@ -621,6 +629,16 @@ ranah_report_page_finalize (GObject *object)
 }
 
 static void
+ranah_report_page_map (GtkWidget *widget)
+{
+  RanahReportPage *self = RANAH_REPORT_PAGE (widget);
+
+  GTK_WIDGET_CLASS (ranah_report_page_parent_class)->map (widget);
+  if (self->stale)
+    ranah_report_page_reload (self);
+}
+
+static void
 ranah_report_page_class_init (RanahReportPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -628,6 +646,7 @@ ranah_report_page_class_init (RanahReportPageClass *klass)
 
   object_class->dispose = ranah_report_page_dispose;
   object_class->finalize = ranah_report_page_finalize;
+  widget_class->map = ranah_report_page_map;
 
   g_type_ensure (RANAH_TYPE_CHART);
   gtk_widget_class_set_template_from_resource (widget_class,

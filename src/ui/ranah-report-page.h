@@ -18,7 +18,8 @@ G_DECLARE_FINAL_TYPE (RanahReportPage, ranah_report_page, RANAH, REPORT_PAGE, Gt
 GtkWidget         *ranah_report_page_new        (void);
 void               ranah_report_page_set_store  (RanahReportPage *self,
                                                  RanahStore      *store);
-/* Computes the report of the period shown again (in a worker thread). */
+/* Computes the report of the period shown again (in a worker thread); while the page is
+ * not shown, the next showing does. */
 void               ranah_report_page_reload     (RanahReportPage *self);
 /* Chooses the period (YYYY-MM-DD, inclusive) and reloads. */
 void               ranah_report_page_set_period (RanahReportPage *self,

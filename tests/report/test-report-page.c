@@ -38,13 +38,19 @@ test_page_shows_the_store (void)
   /* A week later: the request at Subkoor is overdue. */
   ranah_store_set_now (world->store, world->now + 7 * 86400);
 
-  window = adw_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 1400);
+  /* Not shown, the page reads nothing; shown, it loads. */
   page = ranah_report_page_new ();
-  adw_window_set_content (ADW_WINDOW (window), page);
-  gtk_window_present (GTK_WINDOW (window));
+  g_object_ref_sink (page);
   ranah_report_page_set_store (RANAH_REPORT_PAGE (page), world->store);
   ranah_report_page_set_period (RANAH_REPORT_PAGE (page), "2026-01-01", "2026-12-31");
+  ranah_screenshots_settle (100);
+  g_assert_null (ranah_report_page_get_report (RANAH_REPORT_PAGE (page)));
+
+  window = adw_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 1400);
+  adw_window_set_content (ADW_WINDOW (window), page);
+  g_object_unref (page);
+  gtk_window_present (GTK_WINDOW (window));
   ranah_screenshots_settle (300);
 
   shown = ranah_report_page_get_report (RANAH_REPORT_PAGE (page));
