@@ -678,9 +678,9 @@ sign_in_locked (RanahSqliteStore  *self,
       g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_AUTH,
                    g_dngettext (GETTEXT_PACKAGE,
                                 "This account is locked after too many wrong passwords; try "
-                                "again in %" G_GINT64_FORMAT " minute.",
+                                "again in %" PRId64 " minute.",
                                 "This account is locked after too many wrong passwords; try "
-                                "again in %" G_GINT64_FORMAT " minutes.", minutes),
+                                "again in %" PRId64 " minutes.", minutes),
                    minutes);
       return FALSE;
     }
