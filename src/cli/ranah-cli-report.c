@@ -229,7 +229,10 @@ report_escalations (RanahCli  *cli,
                     GError   **error)
 {
   g_autofree char *once = NULL;
+  gboolean mine = FALSE;
   const GOptionEntry entries[] = {
+    { "mine", 0, 0, G_OPTION_ARG_NONE, &mine, N_("Only what the signed-in user must be told"),
+      NULL },
     { "once", 0, 0, G_OPTION_ARG_FILENAME, &once,
       N_("Tell each thing once: skip the alerts whose keys FILE holds, then add the new ones"),
       N_("FILE") },
@@ -247,7 +250,8 @@ report_escalations (RanahCli  *cli,
 
   if (!ranah_cli_parse (cli, context, &argc, &argv, 0, 0, error)
       || !ranah_cli_sign_in (cli, error)
-      || (all = ranah_escalation_all_from_store (cli->store, error)) == NULL
+      || (all = mine ? ranah_escalation_from_store (cli->store, error)
+                     : ranah_escalation_all_from_store (cli->store, error)) == NULL
       || (users = ranah_store_list_users (cli->store, error)) == NULL)
     return FALSE;
   if (once != NULL && (told = read_told (once, error)) == NULL)

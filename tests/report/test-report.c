@@ -1126,6 +1126,14 @@ test_cli (void)
     g_assert_cmpint (status, ==, 0);
     g_assert_cmpstr (second, ==, "");
   }
+  /* --mine: what the signed-in user (admin here, holding no step) must be told: nothing. */
+  {
+    g_autofree char *out = cli (s, (const char *[]) { "report", "escalations", "--mine", NULL },
+                                &status);
+
+    g_assert_cmpint (status, ==, 0);
+    g_assert_cmpstr (out, ==, "");
+  }
   /* Mistakes get the CLI's exit codes: usage 2, not found 6, validation 3. */
   g_free (cli (s, (const char *[]) { "report", "compliance", "-o", "x.txt", NULL }, &status));
   g_assert_cmpint (status, ==, 2);
