@@ -8,6 +8,8 @@
 #include "ranah-chart.h"
 #include "ranah-report-pdf.h"
 
+#define SCREEN_SCALE 1.4
+
 struct _RanahChart
 {
   GtkWidget          parent_instance;
@@ -70,10 +72,14 @@ ranah_chart_snapshot (GtkWidget   *widget,
     }
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  /* The drawing is sized for paper (8 pt labels); on screen its words need to be larger. */
+  cairo_scale (cr, SCREEN_SCALE, SCREEN_SCALE);
   if (self->kind == RANAH_CHART_STEPS)
-    ranah_chart_draw_steps (cr, self->report, width, height, NULL, &colors);
+    ranah_chart_draw_steps (cr, self->report, width / SCREEN_SCALE, height / SCREEN_SCALE,
+                            NULL, &colors);
   else
-    ranah_chart_draw_months (cr, self->report, width, height, NULL, &colors);
+    ranah_chart_draw_months (cr, self->report, width / SCREEN_SCALE, height / SCREEN_SCALE,
+                             NULL, &colors);
   cairo_destroy (cr);
 }
 

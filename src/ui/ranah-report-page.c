@@ -7,6 +7,7 @@
  * trail, the registry), then shown as two charts and small tables. Exports write the SOP
  * compliance sheet (PDF or CSV) and the public list (CSV or JSON) of the same store.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include <adwaita.h>
@@ -241,12 +242,25 @@ show_registry (RanahReportPage   *self,
     }
 }
 
+/* "1 January 2026" in the user's language. */
+static char *
+format_day (const char *iso)
+{
+  int y, m, d;
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (iso == NULL || sscanf (iso, "%d-%d-%d", &y, &m, &d) != 3
+      || (dt = g_date_time_new_utc (y, m, d, 0, 0, 0)) == NULL)
+    return g_strdup (iso != NULL ? iso : "");
+  return g_date_time_format (dt, "%-d %B %Y");
+}
+
 static void
 show_report (RanahReportPage *self)
 {
   const RanahReport *report = self->report;
-  g_autofree char *from = ranah_format_date (report->from_date);
-  g_autofree char *to = ranah_format_date (report->to_date);
+  g_autofree char *from = format_day (report->from_date);
+  g_autofree char *to = format_day (report->to_date);
   g_autofree char *summary = NULL;
   g_autofree char *steps_a11y = NULL;
   guint measured = 0, within = 0, with_standard = 0;
@@ -260,8 +274,6 @@ show_report (RanahReportPage *self)
           within += report->steps[step].n_within;
         }
     }
-  g_strstrip (from);
-  g_strstrip (to);
   summary = g_strdup_printf (_("From %s to %s: %u requests received, %u steps finished, "
                                "%u of %u timed steps within the SOP’s standard. Now %u requests "
                                "are open, %u of them overdue."),
