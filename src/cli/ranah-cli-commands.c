@@ -19,7 +19,7 @@
  * exit code with ranah_failure_classify(). Print data with --json support (ranah-cli-json.h).
  */
 static const RanahCliCommand commands[] = {
-  { "store",       N_("Create a store or describe it"),                    ranah_cli_store_main },
+  { "store",       N_("Create a store, describe it or back it up"),         ranah_cli_store_main },
   { "user",        N_("Manage users and their roles"),                     ranah_cli_user_main },
   { "opd",         N_("Manage the OPDs (requesting agencies)"),            ranah_cli_opd_main },
   { "holiday",     N_("Manage holidays and cuti bersama"),                 ranah_cli_holiday_main },

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ranah-cli.h"
+#include "ranah-sqlite-store.h"
 
 static const char *
 store_uri (RanahCli *cli)
@@ -146,9 +147,66 @@ store_info (RanahCli  *cli,
   return TRUE;
 }
 
+static gboolean
+store_backup (RanahCli  *cli,
+              int        argc,
+              char     **argv,
+              GError   **error)
+{
+  g_autoptr(GOptionContext) context =
+    ranah_cli_context (cli, N_("FILE"),
+                       N_("Copies the embedded SQLite store to FILE with SQLite's online backup "
+                          "API, safely while others use it; an administrator signs in. Restore "
+                          "by opening the copy with --store sqlite:FILE. For PostgreSQL use "
+                          "“ranah-cli pg backup”."),
+                       NULL);
+  const char *dest;
+
+  if (!ranah_cli_parse (cli, context, &argc, &argv, 1, 1, error)
+      || !ranah_cli_sign_in (cli, error))
+    return FALSE;
+  dest = argv[1];
+
+  if (!RANAH_IS_SQLITE_STORE (cli->store))
+    {
+      g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_VALIDATION,
+                   _("This store is not an SQLite file; back up PostgreSQL with "
+                     "“ranah-cli pg backup”."));
+      return FALSE;
+    }
+  if (ranah_store_get_user (cli->store)->role != RANAH_ROLE_ADMIN)
+    {
+      g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_PERMISSION,
+                   _("Only an administrator may back up the store."));
+      return FALSE;
+    }
+  /* Never back up over an existing file: a typo must not destroy an older backup. */
+  if (g_file_test (dest, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_VALIDATION,
+                   _("The backup file “%s” already exists; choose a new name."), dest);
+      return FALSE;
+    }
+  if (!ranah_sqlite_store_backup (RANAH_SQLITE_STORE (cli->store), dest, error))
+    return FALSE;
+
+  if (cli->json)
+    {
+      g_autoptr(RanahCliJson) json = ranah_cli_json_new ();
+      ranah_cli_json_begin_object (json);
+      ranah_cli_json_member_string (json, "backup", dest);
+      ranah_cli_json_end_object (json);
+      ranah_cli_print_json (json);
+    }
+  else
+    g_print (_("Backed up to %s.\n"), dest);
+  return TRUE;
+}
+
 static const RanahCliCommand subcommands[] = {
   { "init", N_("Create the schema and the first administrator"), store_init },
   { "info", N_("Describe the store"), store_info },
+  { "backup", N_("Back up an SQLite store to a file"), store_backup },
 };
 
 gboolean
@@ -157,6 +215,6 @@ ranah_cli_store_main (RanahCli  *cli,
                       char     **argv,
                       GError   **error)
 {
-  return ranah_cli_dispatch (cli, "store", N_("Create a store or describe it."), subcommands,
+  return ranah_cli_dispatch (cli, "store", N_("Create a store, describe it or back it up."), subcommands,
                              G_N_ELEMENTS (subcommands), argc, argv, error);
 }
