@@ -23,6 +23,7 @@ struct _RanahNotifier
   char        *overdue_date;    /* without settings */
   char        *last_summary;
   guint        n_sent;
+  guint        n_delivered;
 };
 
 G_DEFINE_FINAL_TYPE (RanahNotifier, ranah_notifier, G_TYPE_OBJECT)
@@ -71,6 +72,8 @@ send_notification (RanahNotifier *self,
     notify_notification_set_hint (notification, "desktop-entry", g_variant_new_string (APP_ID));
     if (!notify_notification_show (notification, &error))
       g_debug ("Could not show a notification: %s", error->message);
+    else
+      self->n_delivered++;
     g_object_unref (notification);
   }
 }
@@ -250,13 +253,8 @@ ranah_notifier_inbox_loaded (RanahNotifier *self,
   g_hash_table_unref (self->seen);
   self->seen = g_steal_pointer (&seen);
 
-  if (!self->primed)
-    {
-      self->primed = TRUE;
-      check_overdue (self, inbox, calendar);
-    }
-  else
-    check_overdue (self, inbox, calendar);
+  self->primed = TRUE;
+  check_overdue (self, inbox, calendar);
 
   if (arrivals != NULL)
     {
@@ -274,6 +272,13 @@ ranah_notifier_get_last_summary (RanahNotifier *self)
 {
   g_return_val_if_fail (RANAH_IS_NOTIFIER (self), NULL);
   return self->last_summary;
+}
+
+guint
+ranah_notifier_get_n_delivered (RanahNotifier *self)
+{
+  g_return_val_if_fail (RANAH_IS_NOTIFIER (self), 0);
+  return self->n_delivered;
 }
 
 guint

@@ -24,5 +24,7 @@ void           ranah_notifier_inbox_loaded     (RanahNotifier *self,
                                                 RanahCalendar *calendar);
 const char    *ranah_notifier_get_last_summary (RanahNotifier *self);
 guint          ranah_notifier_get_n_sent       (RanahNotifier *self);
+/* How many the notification server accepted. */
+guint          ranah_notifier_get_n_delivered  (RanahNotifier *self);
 
 G_END_DECLS

@@ -249,6 +249,8 @@ add_column (RanahRegistryPage *self,
   gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_column_set_expand (column, expand);
+  if (g_str_equal (id, "name"))
+    gtk_column_view_column_set_fixed_width (column, 240);
   gtk_column_view_append_column (self->column_view, column);
   g_object_unref (sorter);
   g_object_unref (column);
@@ -530,6 +532,8 @@ ranah_registry_page_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  if (self->filtered != NULL)
+    g_signal_handlers_disconnect_by_data (self->filtered, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), RANAH_TYPE_REGISTRY_PAGE);
   /* The template's outer box has no id, so dispose_template leaves it. */
   {

@@ -61,6 +61,15 @@ ranah_screenshot_widget (GtkWidget   *widget,
     }
   paintable = gtk_widget_paintable_new (widget);
   snapshot = gtk_snapshot_new ();
+  /* The window, not @widget, paints the background: start from its colour so the PNG is
+   * not transparent where the window would show through. */
+  {
+    GdkRGBA background = { 1, 1, 1, 1 };
+    GtkStyleContext *style = gtk_widget_get_style_context (GTK_WIDGET (gtk_widget_get_root (widget)));
+
+    gtk_style_context_lookup_color (style, "window_bg_color", &background);
+    gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  }
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
   node = gtk_snapshot_free_to_node (snapshot);
   if (node == NULL)

@@ -152,7 +152,12 @@ open_thread (gpointer       data,
   if (store == NULL)
     return NULL;
   initialized = ranah_store_is_initialized (store, &local_error);
-  if (local_error != NULL)
+  /* An empty store says so with an error too; only a store that cannot be used stops here. */
+  if (!initialized && local_error != NULL
+      && !(local_error->domain == RANAH_STORE_ERROR
+           && local_error->code != RANAH_STORE_ERROR_UNAVAILABLE
+           && local_error->code != RANAH_STORE_ERROR_VERSION
+           && local_error->code != RANAH_STORE_ERROR_CORRUPT))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
@@ -189,6 +194,7 @@ open_done (GObject      *source,
     {
       show_page (self, "sign-in");
       /* A probe at start-up stays quiet: the person has not asked for anything yet. */
+      g_debug ("Opening the store failed: %s", error->message);
       if (!probe)
         ranah_sign_in_window_show_error (self, error->message);
       return;

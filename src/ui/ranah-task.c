@@ -6,6 +6,8 @@
  * The store's calls are synchronous and thread-safe; every page hands them to a GTask
  * thread through this one helper, so the window never waits on the disk or the network.
  */
+#include <gtk/gtk.h>
+
 #include "ranah-task.h"
 
 typedef struct
@@ -55,8 +57,14 @@ run_done (GObject      *source_object,
 {
   RunData *run = g_task_get_task_data (G_TASK (result));
 
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+
   g_assert (pending_runs > 0);
   pending_runs--;
+  /* A widget destroyed while its work ran gets no answer: its children are gone. */
+  if (cancellable != NULL && g_cancellable_is_cancelled (cancellable)
+      && g_object_get_data (G_OBJECT (cancellable), "ranah-widget") != NULL)
+    return;
   if (run->callback != NULL)
     run->callback (source_object, result, run->user_data);
 }
@@ -84,11 +92,33 @@ ranah_task_run (gpointer             source_object,
   run->callback = callback;
   run->user_data = user_data;
 
+  if (cancellable == NULL && GTK_IS_WIDGET (source_object))
+    cancellable = ranah_task_cancellable_for (source_object);
+
   pending_runs++;
   task = g_task_new (source_object, cancellable, run_done, NULL);
   g_task_set_source_tag (task, ranah_task_run);
   g_task_set_task_data (task, run, (GDestroyNotify) run_data_free);
   g_task_run_in_thread (task, run_thread);
+}
+
+GCancellable *
+ranah_task_cancellable_for (gpointer widget)
+{
+  GCancellable *cancellable;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  cancellable = g_object_get_data (G_OBJECT (widget), "ranah-task-cancellable");
+  if (cancellable == NULL)
+    {
+      cancellable = g_cancellable_new ();
+      g_object_set_data (G_OBJECT (cancellable), "ranah-widget", GINT_TO_POINTER (TRUE));
+      g_object_set_data_full (G_OBJECT (widget), "ranah-task-cancellable", cancellable,
+                              g_object_unref);
+      g_signal_connect_swapped (widget, "destroy", G_CALLBACK (g_cancellable_cancel), cancellable);
+    }
+  return cancellable;
 }
 
 gpointer
@@ -108,8 +138,13 @@ ranah_task_pending (void)
 void
 ranah_task_wait_idle (void)
 {
-  while (pending_runs > 0)
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
+  /* A result's callback may start more work: wait until nothing is left either way. */
+  do
+    {
+      while (pending_runs > 0)
+        g_main_context_iteration (NULL, TRUE);
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+    }
+  while (pending_runs > 0);
 }

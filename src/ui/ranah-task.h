@@ -24,6 +24,9 @@ void     ranah_task_run     (gpointer             source_object,
                              GDestroyNotify       result_free,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data);
+/* Cancelled when @widget is destroyed; runs whose source is a widget use it, and their
+ * callbacks are skipped once it is cancelled. */
+GCancellable *ranah_task_cancellable_for (gpointer widget);
 gpointer ranah_task_finish  (GAsyncResult        *result,
                              GError             **error);
 /* How many runs have not yet delivered their result to the main loop: tests wait for 0. */

@@ -1,0 +1,220 @@
+/* bench-ui.c — the ui benchmark's in-process half: a store with 10,000 requests in an
+ * inbox and 100,000 registry entries; the registry shown and each filter keystroke timed
+ *
+ * Copyright 2026 The Ranah authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   bench-ui prepare DIR   fills DIR/bench.db (password "rahasia-123")
+ *   bench-ui registry DIR  times the registry view on it, prints figures
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <gtk/gtk.h>
+
+#include "ranah-application.h"
+#include "ranah-inbox-page.h"
+#include "ranah-registry-page.h"
+#include "ranah-task.h"
+#include "ranah-window.h"
+
+#define PASSWORD "rahasia-123"
+#define N_REQUESTS 10000
+#define N_ENTRIES 100000
+
+static void
+set_str (char **field, const char *value)
+{
+  g_free (*field);
+  *field = g_strdup (value);
+}
+
+static void
+check (gboolean ok, GError *error)
+{
+  if (!ok)
+    g_error ("%s", error ? error->message : "failed");
+}
+
+static long
+rss_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL)
+      || (line = strstr (status, "VmRSS:")) == NULL)
+    return -1;
+  return strtol (line + 6, NULL, 10);
+}
+
+static int
+prepare (const char *dir)
+{
+  g_autofree char *uri = g_strconcat ("sqlite:", dir, "/bench.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RanahStore) store = ranah_store_open (uri, &error);
+  g_autoptr(RanahUser) admin = ranah_user_new ();
+  g_autoptr(RanahUser) kadis = ranah_user_new ();
+  g_autoptr(RanahUser) opd_user = ranah_user_new ();
+  g_autoptr(RanahUser) subkoor = ranah_user_new ();
+  g_autoptr(RanahOpd) opd = ranah_opd_new ();
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) ranah_entry_free);
+  GPtrArray *problems = NULL;
+  gint64 opd_id;
+  gint64 t0 = g_get_monotonic_time ();
+
+  check (store != NULL, error);
+  set_str (&admin->username, "admin");
+  admin->role = RANAH_ROLE_ADMIN;
+  check (ranah_store_initialize (store, admin, PASSWORD, &error), error);
+  check (ranah_store_sign_in (store, "admin", PASSWORD, &error), error);
+  set_str (&opd->code, "DINKES");
+  set_str (&opd->name, "Dinas Kesehatan");
+  set_str (&opd->head_title, "Kepala Dinas Kesehatan");
+  opd_id = ranah_store_add_opd (store, opd, &error);
+  check (opd_id != 0, error);
+  set_str (&kadis->username, "kadis");
+  kadis->role = RANAH_ROLE_KADIS;
+  check (ranah_store_add_user (store, kadis, PASSWORD, &error) != 0, error);
+  set_str (&subkoor->username, "subkoor");
+  subkoor->role = RANAH_ROLE_SUBKOOR;
+  check (ranah_store_add_user (store, subkoor, PASSWORD, &error) != 0, error);
+  set_str (&opd_user->username, "dinkes");
+  opd_user->role = RANAH_ROLE_OPD;
+  opd_user->opd_id = opd_id;
+  check (ranah_store_add_user (store, opd_user, PASSWORD, &error) != 0, error);
+
+  for (guint i = 0; i < N_ENTRIES; i++)
+    {
+      RanahEntry *entry = ranah_entry_new ();
+      entry->name = g_strdup_printf ("lama%06u", i);
+      entry->fqdn = g_strdup_printf ("lama%06u.tarakankota.go.id", i);
+      set_str (&entry->opd_name, "Dinas Kesehatan");
+      entry->opd_id = opd_id;
+      set_str (&entry->purpose, i % 3 ? "Layanan publik" : "Aplikasi internal");
+      set_str (&entry->activated_on, "2024-01-15");
+      entry->status = (RanahEntryStatus) (i % 10 == 0 ? RANAH_ENTRY_SUSPENDED : RANAH_ENTRY_ACTIVE);
+      entry->records = ranah_records_new ();
+      {
+        g_autofree char *target = g_strdup_printf ("103.76.%u.%u", 100 + (i / 250) % 100, 1 + i % 250);
+        g_ptr_array_add (entry->records, ranah_record_new (RANAH_RECORD_A, "", target));
+      }
+      g_ptr_array_add (entries, entry);
+    }
+  if (!ranah_store_import_entries (store, entries, &problems, &error))
+    {
+      if (problems != NULL && problems->len > 0)
+        g_error ("import: line %u: %s", ((RanahImportProblem *) problems->pdata[0])->line,
+                 ((RanahImportProblem *) problems->pdata[0])->reason);
+      check (FALSE, error);
+    }
+  g_print ("prepared %u registry entries in %.1f s\n", N_ENTRIES,
+           (g_get_monotonic_time () - t0) / 1e6);
+
+  check (ranah_store_sign_in (store, "dinkes", PASSWORD, &error), error);
+  for (guint i = 0; i < N_REQUESTS; i++)
+    {
+      g_autoptr(RanahRequest) request = ranah_request_new ();
+      g_autofree char *target = g_strdup_printf ("103.77.%u.%u", i / 250, 1 + i % 250);
+
+      request->name = g_strdup_printf ("baru%05u", i);
+      request->opd_id = opd_id;
+      set_str (&request->purpose, "Layanan");
+      set_str (&request->hal, "Permohonan Pembuatan Subdomain");
+      request->letter_number = g_strdup_printf ("000.5.2/%u/DINKES/2026", i);
+      set_str (&request->letter_date, "2026-11-20");
+      set_str (&request->received_date, "2026-11-20");
+      set_str (&request->contact_name, "Petugas");
+      set_str (&request->contact_phone, "0811-5500-123");
+      set_str (&request->contact_email, "ti@dinkes.tarakankota.go.id");
+      g_ptr_array_add (request->records, ranah_record_new (RANAH_RECORD_A, "", target));
+      check (ranah_store_submit_request (store, request, NULL, &error) != 0, error);
+    }
+  g_print ("prepared %u requests in %.1f s\n", N_REQUESTS, (g_get_monotonic_time () - t0) / 1e6);
+  return 0;
+}
+
+static void
+settle (void)
+{
+  ranah_task_wait_idle ();
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static int
+registry (const char *dir)
+{
+  g_autofree char *uri = g_strconcat ("sqlite:", dir, "/bench.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RanahStore) store = ranah_store_open (uri, &error);
+  RanahWindow *window;
+  RanahRegistryPage *page;
+  const char *typed = "lama0123";
+  double worst_call = 0, total_call = 0, worst_done = 0, total_done = 0;
+  gint64 t0;
+  guint n;
+
+  check (store != NULL, error);
+  check (ranah_store_sign_in (store, "subkoor", PASSWORD, &error), error);
+  window = ranah_window_new (NULL, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  settle ();
+  g_print ("idle-rss-kib (window, inbox) %ld\n", rss_kib ());
+
+  page = RANAH_REGISTRY_PAGE (ranah_window_get_page (window, "registry"));
+  t0 = g_get_monotonic_time ();
+  ranah_window_show_page (window, "registry");
+  while (g_list_model_get_n_items (ranah_registry_page_get_shown (page)) < N_ENTRIES
+         || ranah_registry_page_is_filtering (page))
+    g_main_context_iteration (NULL, TRUE);
+  g_print ("registry-shown-ms %.1f (%u entries)\n", (g_get_monotonic_time () - t0) / 1000.0,
+           g_list_model_get_n_items (ranah_registry_page_get_shown (page)));
+  settle ();
+
+  /* Type a filter one key at a time: the time the keystroke blocks the main loop (what a
+   * frame waits for) and the time until the incremental filter has finished. */
+  for (guint i = 1; i <= strlen (typed); i++)
+    {
+      g_autofree char *text = g_strndup (typed, i);
+      gint64 start = g_get_monotonic_time ();
+      double call, done;
+
+      ranah_registry_page_set_filter (page, text, NULL, -1);
+      call = (g_get_monotonic_time () - start) / 1000.0;
+      while (ranah_registry_page_is_filtering (page))
+        g_main_context_iteration (NULL, TRUE);
+      done = (g_get_monotonic_time () - start) / 1000.0;
+      total_call += call;
+      total_done += done;
+      worst_call = MAX (worst_call, call);
+      worst_done = MAX (worst_done, done);
+    }
+  n = g_list_model_get_n_items (ranah_registry_page_get_shown (page));
+  g_print ("filter-keystroke-blocking-ms mean %.2f worst %.2f\n", total_call / strlen (typed), worst_call);
+  g_print ("filter-keystroke-complete-ms mean %.2f worst %.2f (%u rows match)\n",
+           total_done / strlen (typed), worst_done, n);
+  settle ();
+  g_print ("idle-rss-kib (registry with %u entries) %ld\n", N_ENTRIES, rss_kib ());
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+  return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (argc != 3)
+    {
+      g_printerr ("usage: bench-ui prepare|registry DIR\n");
+      return 2;
+    }
+  if (g_str_equal (argv[1], "prepare"))
+    return prepare (argv[2]);
+  gtk_init ();
+  ranah_ui_init ();
+  return registry (argv[2]);
+}

@@ -1,0 +1,801 @@
+/* test-ui.c — widget tests: the whole SOP through the windows, as each role in turn
+ *
+ * Copyright 2026 The Ranah authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs under Xvfb with a private session bus and a real notification server
+ * (tests/ui/xvfb-run.sh). Pages are driven through their actions, the way a keyboard or
+ * a click reaches them, against a temporary SQLite store.
+ */
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "ranah-application.h"
+#include "ranah-creation-dialog.h"
+#include "ranah-demo.h"
+#include "ranah-disposition-dialog.h"
+#include "ranah-import-dialog.h"
+#include "ranah-inbox-page.h"
+#include "ranah-letter-preview.h"
+#include "ranah-new-request-dialog.h"
+#include "ranah-note-dialog.h"
+#include "ranah-registry-page.h"
+#include "ranah-request-object.h"
+#include "ranah-request-page.h"
+#include "ranah-requests-page.h"
+#include "ranah-sign-in-window.h"
+#include "ranah-task.h"
+#include "ranah-window.h"
+
+#define PASSWORD "rahasia-123"
+
+typedef struct
+{
+  char   *dir;
+  char   *uri;
+  gint64  opd_dinkes;
+  gint64  opd_disdik;
+} Fixture;
+
+static void
+wait_idle (void)
+{
+  ranah_task_wait_idle ();
+}
+
+static void
+set_str (char **field, const char *value)
+{
+  g_free (*field);
+  *field = g_strdup (value);
+}
+
+static RanahStore *
+open_as (Fixture    *fixture,
+         const char *user)
+{
+  g_autoptr(GError) error = NULL;
+  RanahStore *store = ranah_store_open (fixture->uri, &error);
+
+  g_assert_no_error (error);
+  ranah_store_sign_in (store, user, PASSWORD, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
+static void
+add_user (RanahStore *admin,
+          const char *username,
+          const char *full_name,
+          RanahRole   role,
+          gint64      opd_id)
+{
+  g_autoptr(RanahUser) user = ranah_user_new ();
+  g_autoptr(GError) error = NULL;
+
+  set_str (&user->username, username);
+  set_str (&user->full_name, full_name);
+  user->role = role;
+  user->opd_id = opd_id;
+  g_assert_cmpint (ranah_store_add_user (admin, user, PASSWORD, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+static gint64
+add_opd (RanahStore *admin,
+         const char *code,
+         const char *name)
+{
+  g_autoptr(RanahOpd) opd = ranah_opd_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  set_str (&opd->code, code);
+  set_str (&opd->name, name);
+  set_str (&opd->head_title, "Kepala");
+  id = ranah_store_add_opd (admin, opd, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RanahStore) store = NULL;
+  g_autoptr(RanahUser) admin = ranah_user_new ();
+
+  fixture->dir = g_dir_make_tmp ("ranah-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->uri = g_strconcat ("sqlite:", fixture->dir, "/store.db", NULL);
+  store = ranah_store_open (fixture->uri, &error);
+  g_assert_no_error (error);
+  set_str (&admin->username, "admin");
+  admin->role = RANAH_ROLE_ADMIN;
+  ranah_store_initialize (store, admin, PASSWORD, &error);
+  g_assert_no_error (error);
+  ranah_store_sign_in (store, "admin", PASSWORD, &error);
+  g_assert_no_error (error);
+
+  fixture->opd_dinkes = add_opd (store, "DINKES", "Dinas Kesehatan");
+  fixture->opd_disdik = add_opd (store, "DISDIK", "Dinas Pendidikan");
+  add_user (store, "kadis", "Kepala Dinas Uji", RANAH_ROLE_KADIS, 0);
+  add_user (store, "kabid", "Kepala Bidang Uji", RANAH_ROLE_KABID, 0);
+  add_user (store, "subkoor", "Sub Koordinator Uji", RANAH_ROLE_SUBKOOR, 0);
+  add_user (store, "staf1", "Staf Satu", RANAH_ROLE_STAF, 0);
+  add_user (store, "staf2", "Staf Dua", RANAH_ROLE_STAF, 0);
+  add_user (store, "dinkes", "Kepala Dinkes", RANAH_ROLE_OPD, fixture->opd_dinkes);
+  add_user (store, "disdik", "Kepala Disdik", RANAH_ROLE_OPD, fixture->opd_disdik);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  wait_idle ();
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->uri);
+}
+
+static RanahWindow *
+window_for (RanahStore *store)
+{
+  RanahWindow *window = ranah_window_new (NULL, store);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_idle ();
+  return window;
+}
+
+static RanahRequestPage *
+open_request (RanahWindow *window,
+              gint64       id)
+{
+  RanahRequestPage *page = RANAH_REQUEST_PAGE (ranah_window_get_page (window, "request"));
+
+  ranah_window_open_request (window, id);
+  wait_idle ();
+  g_assert_cmpstr (ranah_window_get_visible_page (window), ==, "request");
+  return page;
+}
+
+static char *
+expected_actions (RanahStore         *store,
+                  const RanahRequest *request)
+{
+  g_autoptr(GPtrArray) actions = ranah_store_next_actions (store, request);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < actions->len; i++)
+    {
+      const RanahTransition *t = g_ptr_array_index (actions, i);
+      const char *nick = ranah_action_to_string (t->action);
+      g_autofree char *needle = g_strdup_printf ("|%s|", nick);
+      g_autofree char *haystack = g_strdup_printf ("|%s|", out->str);
+
+      if (strstr (haystack, needle) != NULL)
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, '|');
+      g_string_append (out, nick);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The buttons on the request page, for @user, are exactly the table's actions. */
+static char *
+shown_actions (Fixture    *fixture,
+               const char *user,
+               gint64      request_id,
+               gboolean   *may_see)
+{
+  g_autoptr(RanahStore) store = open_as (fixture, user);
+  RanahWindow *window = window_for (store);
+  RanahRequestPage *page = open_request (window, request_id);
+  g_auto(GStrv) shown = ranah_request_page_dup_shown_actions (page);
+  const RanahRequest *request = ranah_request_page_get_request (page);
+  char *result = g_strjoinv ("|", shown);
+
+  *may_see = request != NULL;
+  if (request != NULL)
+    {
+      g_autofree char *expected = expected_actions (store, request);
+      g_assert_cmpstr (result, ==, expected);
+    }
+  else
+    g_assert_cmpstr (result, ==, "");
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+  return result;
+}
+
+static void
+check_roles (Fixture    *fixture,
+             gint64      request_id,
+             const char *const expectations[][2])
+{
+  for (guint i = 0; expectations[i][0] != NULL; i++)
+    {
+      gboolean may_see = FALSE;
+      g_autofree char *shown = shown_actions (fixture, expectations[i][0], request_id, &may_see);
+
+      if (g_strcmp0 (shown, expectations[i][1]) != 0)
+        g_test_message ("%s sees “%s”, expected “%s”", expectations[i][0], shown,
+                        expectations[i][1]);
+      g_assert_cmpstr (shown, ==, expectations[i][1]);
+    }
+}
+
+static RanahState
+state_of (Fixture *fixture,
+          gint64   id)
+{
+  g_autoptr(RanahStore) store = open_as (fixture, "kadis");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RanahRequest) request = ranah_store_get_request (store, id, &error);
+
+  g_assert_no_error (error);
+  return request->state;
+}
+
+static void
+act_and_confirm (Fixture    *fixture,
+                 const char *user,
+                 gint64      request_id,
+                 const char *action,
+                 const char *note)
+{
+  g_autoptr(RanahStore) store = open_as (fixture, user);
+  RanahWindow *window = window_for (store);
+  RanahRequestPage *page = open_request (window, request_id);
+  GtkWindow *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "request.act", "s", action);
+  wait_idle ();
+  dialog = ranah_request_page_get_dialog (page);
+  g_assert_nonnull (dialog);
+
+  if (RANAH_IS_NOTE_DIALOG (dialog))
+    {
+      if (ranah_note_dialog_get_note_required (RANAH_NOTE_DIALOG (dialog)))
+        {
+          /* Confirming without the note is refused in the dialog; nothing moves. */
+          gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.confirm", NULL);
+          wait_idle ();
+          g_assert_true (ranah_request_page_get_dialog (page) == dialog);
+        }
+      if (note != NULL)
+        ranah_note_dialog_set_note (RANAH_NOTE_DIALOG (dialog), note);
+    }
+  else if (RANAH_IS_DISPOSITION_DIALOG (dialog))
+    {
+      g_assert_cmpint (ranah_disposition_dialog_get_recipient (RANAH_DISPOSITION_DIALOG (dialog)), >, 0);
+      g_assert_cmpint (ranah_disposition_dialog_get_due (RANAH_DISPOSITION_DIALOG (dialog)), >,
+                       ranah_store_now (store));
+      ranah_disposition_dialog_set_instruction (RANAH_DISPOSITION_DIALOG (dialog), "koordinasikan", TRUE);
+      if (note != NULL)
+        ranah_disposition_dialog_set_note (RANAH_DISPOSITION_DIALOG (dialog), note);
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.confirm", NULL);
+  wait_idle ();
+  /* Accepted moves close their dialog. */
+  g_assert_null (ranah_request_page_get_dialog (page));
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+}
+
+static gint64
+submit_as_opd (Fixture    *fixture,
+               const char *name,
+               const char *target)
+{
+  g_autoptr(RanahStore) store = open_as (fixture, "dinkes");
+  RanahWindow *window = window_for (store);
+  RanahNewRequestDialog *dialog;
+  g_autoptr(GBytes) pdf = ranah_demo_letter_pdf ("000.5.2/001/DINKES/2026");
+  g_autofree char *pdf_path = g_build_filename (fixture->dir, "surat.pdf", NULL);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf_path);
+  g_autoptr(GError) error = NULL;
+  RanahInboxPage *inbox;
+  gint64 id = 0;
+  RanahRequestPage *page;
+
+  g_file_set_contents (pdf_path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error);
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "app.new-request", NULL);
+  ranah_window_new_request (window);
+  wait_idle ();
+  dialog = RANAH_NEW_REQUEST_DIALOG (ranah_window_get_dialog (window));
+  g_assert_nonnull (dialog);
+
+  /* Live validation as the name is typed. */
+  ranah_new_request_dialog_fill (dialog, "name", "-bad");
+  g_assert_false (ranah_new_request_dialog_get_name_ok (dialog));
+  g_assert_cmpstr (ranah_new_request_dialog_get_name_status (dialog), !=, "");
+  ranah_new_request_dialog_fill (dialog, "name", name);
+  for (guint i = 0; i < 100 && !ranah_new_request_dialog_get_name_ok (dialog); i++)
+    {
+      g_usleep (10000);
+      wait_idle ();
+      g_main_context_iteration (NULL, FALSE);
+    }
+  g_assert_true (ranah_new_request_dialog_get_name_ok (dialog));
+  g_assert_nonnull (strstr (ranah_new_request_dialog_get_name_status (dialog), name));
+
+  ranah_new_request_dialog_fill (dialog, "target", target);
+  ranah_new_request_dialog_fill (dialog, "purpose", "Layanan uji");
+  ranah_new_request_dialog_fill (dialog, "letter-number", "000.5.2/001/DINKES/2026");
+  ranah_new_request_dialog_fill (dialog, "contact-name", "Petugas TI");
+  ranah_new_request_dialog_fill (dialog, "contact-phone", "0811-5500-123");
+  ranah_new_request_dialog_fill (dialog, "contact-email", "ti@dinkes.tarakankota.go.id");
+
+  /* A bad e-mail is refused with a sentence, and what was typed stays. */
+  ranah_new_request_dialog_fill (dialog, "contact-email", "not-an-address");
+  ranah_new_request_dialog_load_letter (dialog, pdf_file);
+  wait_idle ();
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "new-request.submit", NULL);
+  wait_idle ();
+  g_assert_true (ranah_window_get_dialog (window) == GTK_WINDOW (dialog));
+  g_assert_nonnull (ranah_new_request_dialog_get_error (dialog));
+
+  ranah_new_request_dialog_fill (dialog, "contact-email", "ti@dinkes.tarakankota.go.id");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "new-request.submit", NULL);
+  wait_idle ();
+  g_assert_null (ranah_window_get_dialog (window));
+
+  /* The window opens the new request. */
+  g_assert_cmpstr (ranah_window_get_visible_page (window), ==, "request");
+  page = RANAH_REQUEST_PAGE (ranah_window_get_page (window, "request"));
+  g_assert_nonnull (ranah_request_page_get_request (page));
+  id = ranah_request_page_get_request (page)->id;
+  g_assert_cmpint (ranah_request_page_get_request (page)->state, ==, RANAH_STATE_SUBMITTED);
+  g_assert_nonnull (ranah_request_page_get_request (page)->attachment_sha256);
+
+  inbox = RANAH_INBOX_PAGE (ranah_window_get_page (window, "inbox"));
+  (void) inbox;
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+  return id;
+}
+
+static void
+test_sop_run (Fixture       *fixture,
+              gconstpointer  data)
+{
+  gint64 id;
+  static const char *const at_submitted[][2] = {
+    { "kadis", "dispose-to-kabid|decline" }, { "kabid", "" }, { "subkoor", "" },
+    { "staf1", "" }, { "dinkes", "withdraw" }, { "disdik", "" }, { NULL, NULL } };
+  static const char *const at_kabid[][2] = {
+    { "kadis", "recall-disposition" }, { "kabid", "dispose-to-subkoor|decline" },
+    { "subkoor", "" }, { "dinkes", "withdraw" }, { NULL, NULL } };
+  static const char *const at_staf[][2] = {
+    { "staf1", "create" }, { "staf2", "" }, { "subkoor", "recall-disposition" },
+    { "dinkes", "withdraw" },
+    { NULL, NULL } };
+  static const char *const created[][2] = {
+    { "staf1", "report" }, { "dinkes", "" }, { NULL, NULL } };
+  static const char *const drafting[][2] = {
+    { "subkoor", "draft" }, { "kabid", "" }, { NULL, NULL } };
+  static const char *const drafted[][2] = {
+    { "kabid", "review|return-draft" }, { "kadis", "" }, { NULL, NULL } };
+  static const char *const reviewed[][2] = {
+    { "kadis", "sign|return-draft" }, { "kabid", "" }, { NULL, NULL } };
+  static const char *const sent[][2] = {
+    { "dinkes", "receive" }, { "staf1", "receive" }, { "disdik", "" }, { "kadis", "" },
+    { NULL, NULL } };
+
+  /* Step 1: the OPD enters its own request in the form. */
+  id = submit_as_opd (fixture, "layanan", "103.76.120.10");
+  check_roles (fixture, id, at_submitted);
+
+  /* Step 2: Kepala Dinas disposes to Kepala Bidang. */
+  act_and_confirm (fixture, "kadis", id, "dispose-to-kabid", "Segera diproses.");
+  g_assert_cmpint (state_of (fixture, id), ==, RANAH_STATE_AT_KABID);
+  /* Unread, so Kepala Dinas may recall it; Kepala Bidang opening it (check_roles) reads it. */
+  check_roles (fixture, id, at_kabid);
+
+  /* Step 3. */
+  act_and_confirm (fixture, "kabid", id, "dispose-to-subkoor", NULL);
+  g_assert_cmpint (state_of (fixture, id), ==, RANAH_STATE_AT_SUBKOOR);
+
+  /* Step 4: Sub Koordinator picks a staff member, each shown with their open load. */
+  {
+    g_autoptr(RanahStore) store = open_as (fixture, "subkoor");
+    RanahWindow *window = window_for (store);
+    RanahRequestPage *page = open_request (window, id);
+    g_auto(GStrv) shown = ranah_request_page_dup_shown_actions (page);
+    g_auto(GStrv) candidates = NULL;
+    g_autoptr(RanahUser) staf1 = ranah_store_find_user (store, "staf1", NULL);
+    RanahDispositionDialog *dialog;
+
+    g_assert_true (g_strv_contains ((const char * const *) shown, "dispose-to-staf"));
+    g_assert_true (g_strv_contains ((const char * const *) shown, "decline"));
+    gtk_widget_activate_action (GTK_WIDGET (page), "request.act", "s", "dispose-to-staf");
+    wait_idle ();
+    dialog = RANAH_DISPOSITION_DIALOG (ranah_request_page_get_dialog (page));
+    candidates = ranah_disposition_dialog_dup_candidates (dialog);
+    g_assert_cmpuint (g_strv_length (candidates), ==, 2);
+    g_assert_nonnull (strstr (candidates[0], "open item"));
+    g_assert_true (ranah_disposition_dialog_set_recipient (dialog, staf1->id));
+    gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.confirm", NULL);
+    wait_idle ();
+    g_assert_null (ranah_request_page_get_dialog (page));
+    gtk_window_destroy (GTK_WINDOW (window));
+    wait_idle ();
+  }
+  g_assert_cmpint (state_of (fixture, id), ==, RANAH_STATE_AT_STAF);
+  check_roles (fixture, id, at_staf);
+
+  /* Step 5: the creation form validates as typed, then marks the records created. */
+  {
+    g_autoptr(RanahStore) store = open_as (fixture, "staf1");
+    RanahWindow *window = window_for (store);
+    RanahRequestPage *page = open_request (window, id);
+    RanahCreationDialog *dialog;
+
+    gtk_widget_activate_action (GTK_WIDGET (page), "request.act", "s", "create");
+    wait_idle ();
+    dialog = RANAH_CREATION_DIALOG (ranah_request_page_get_dialog (page));
+    g_assert_false (ranah_creation_dialog_set_target (dialog, 0, "999.1.1.1"));
+    gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.confirm", NULL);
+    wait_idle ();
+    g_assert_true (ranah_request_page_get_dialog (page) == GTK_WINDOW (dialog));
+    g_assert_true (ranah_creation_dialog_set_target (dialog, 0, "103.76.120.11"));
+    gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.confirm", NULL);
+    wait_idle ();
+    g_assert_null (ranah_request_page_get_dialog (page));
+    gtk_window_destroy (GTK_WINDOW (window));
+    wait_idle ();
+  }
+  g_assert_cmpint (state_of (fixture, id), ==, RANAH_STATE_CREATED);
+  check_roles (fixture, id, created);
+
+  /* Steps 6–10. */
+  act_and_confirm (fixture, "staf1", id, "report", NULL);
+  g_assert_cmpint (state_of (fixture, id), ==, RANAH_STATE_DRAFTING);
+  check_roles (fixture, id, drafting);
+  act_and_confirm (fixture, "subkoor", id, "draft", NULL);
+  g_assert_cmpint (state_of (fixture, id), ==, RANAH_STATE_DRAFTED);
+  check_roles (fixture, id, drafted);
+
+  /* A returned draft needs its note, and goes back to step 7. */
+  act_and_confirm (fixture, "kabid", id, "return-draft", "Perbaiki alamat tujuan.");
+  g_assert_cmpint (state_of (fixture, id), ==, RANAH_STATE_DRAFTING);
+  act_and_confirm (fixture, "subkoor", id, "draft", NULL);
+  act_and_confirm (fixture, "kabid", id, "review", NULL);
+  g_assert_cmpint (state_of (fixture, id), ==, RANAH_STATE_REVIEWED);
+  check_roles (fixture, id, reviewed);
+
+  /* Kepala Dinas sees the letter preview before signing. */
+  {
+    g_autoptr(RanahStore) store = open_as (fixture, "kadis");
+    RanahWindow *window = window_for (store);
+    RanahRequestPage *page = open_request (window, id);
+    GtkWidget *preview = ranah_request_page_get_preview (page);
+
+    g_assert_nonnull (preview);
+    g_assert_cmpuint (ranah_letter_preview_get_n_pages (RANAH_LETTER_PREVIEW (preview)), >=, 1);
+    gtk_widget_activate_action (preview, "preview.zoom-in", NULL);
+    g_assert_cmpfloat (ranah_letter_preview_get_zoom (RANAH_LETTER_PREVIEW (preview)), >, 0.75);
+    gtk_window_destroy (GTK_WINDOW (window));
+    wait_idle ();
+  }
+
+  act_and_confirm (fixture, "kadis", id, "sign", NULL);
+  g_assert_cmpint (state_of (fixture, id), ==, RANAH_STATE_SENT);
+  check_roles (fixture, id, sent);
+  act_and_confirm (fixture, "dinkes", id, "receive", NULL);
+  g_assert_cmpint (state_of (fixture, id), ==, RANAH_STATE_DONE);
+
+  {
+    g_autoptr(RanahStore) store = open_as (fixture, "kadis");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) entries = ranah_store_list_entries (store, NULL, &error);
+
+    g_assert_true (ranah_store_verify_audit (store, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (entries->len, ==, 1);
+  }
+}
+
+static void
+test_side_paths (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  gint64 declined = submit_as_opd (fixture, "tolak", "103.76.120.20");
+  gint64 withdrawn;
+
+  /* A name held by a request in progress is reported as the OPD types it. */
+  {
+    g_autoptr(RanahStore) store = open_as (fixture, "disdik");
+    RanahWindow *window = window_for (store);
+    RanahNewRequestDialog *dialog;
+
+    ranah_window_new_request (window);
+    wait_idle ();
+    dialog = RANAH_NEW_REQUEST_DIALOG (ranah_window_get_dialog (window));
+    ranah_new_request_dialog_fill (dialog, "name", "tolak");
+    for (guint i = 0; i < 100 && g_strrstr (ranah_new_request_dialog_get_name_status (dialog), "tolak") == NULL; i++)
+      {
+        g_usleep (10000);
+        wait_idle ();
+      }
+    g_assert_false (ranah_new_request_dialog_get_name_ok (dialog));
+    g_assert_nonnull (g_strrstr (ranah_new_request_dialog_get_name_status (dialog), "tolak"));
+    gtk_window_destroy (GTK_WINDOW (window));
+    wait_idle ();
+  }
+
+  /* Decline needs its reason; the refusal then waits for its letter at step 7. */
+  act_and_confirm (fixture, "kadis", declined, "decline", "Gunakan portal utama.");
+  g_assert_cmpint (state_of (fixture, declined), ==, RANAH_STATE_DRAFTING);
+
+  withdrawn = submit_as_opd (fixture, "batal", "103.76.120.21");
+  act_and_confirm (fixture, "kadis", withdrawn, "dispose-to-kabid", NULL);
+  /* Kepala Dinas takes back the unread disposition. */
+  act_and_confirm (fixture, "kadis", withdrawn, "recall-disposition", NULL);
+  g_assert_cmpint (state_of (fixture, withdrawn), ==, RANAH_STATE_SUBMITTED);
+  act_and_confirm (fixture, "dinkes", withdrawn, "withdraw", "Kegiatan dibatalkan.");
+  g_assert_cmpint (state_of (fixture, withdrawn), ==, RANAH_STATE_WITHDRAWN);
+}
+
+static char *
+write_file (Fixture    *fixture,
+            const char *name,
+            const char *contents)
+{
+  char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static RanahImportDialog *
+import_file (RanahStore *store,
+             const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  RanahImportDialog *dialog = ranah_import_dialog_new (store, file, "tarakankota.go.id");
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_idle ();
+  return dialog;
+}
+
+static guint
+wait_filtered (RanahRegistryPage *page)
+{
+  while (ranah_registry_page_is_filtering (page))
+    g_main_context_iteration (NULL, TRUE);
+  return g_list_model_get_n_items (ranah_registry_page_get_shown (page));
+}
+
+static void
+test_registry (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(RanahStore) store = open_as (fixture, "subkoor");
+  g_autofree char *bad = write_file (fixture, "bad.csv",
+    "name,opd,target,status\n"
+    "portal,Dinas Kesehatan,103.76.120.1,active\n"
+    "-salah,Dinas Kesehatan,103.76.120.2,active\n");
+  g_autofree char *good = write_file (fixture, "good.csv",
+    "name,opd,target,status\n"
+    "portal,Dinas Kesehatan,103.76.120.1,active\n"
+    "gizi,Dinas Kesehatan,103.76.120.2,suspended\n"
+    "sekolah,Dinas Pendidikan,103.76.120.3,active\n"
+    "ppdb,Dinas Pendidikan,ppdb.siap-online.com,revoked\n");
+  RanahImportDialog *dialog;
+  RanahWindow *window;
+  RanahRegistryPage *page;
+  GListModel *shown;
+
+  /* A bad row: every problem shown with its line, and nothing can be imported. */
+  dialog = import_file (store, bad);
+  g_assert_cmpuint (ranah_import_dialog_get_n_problems (dialog), ==, 1);
+  {
+    g_auto(GStrv) problems = ranah_import_dialog_dup_problems (dialog);
+    g_assert_true (g_str_has_prefix (problems[0], "Line 3"));
+  }
+  g_assert_false (ranah_import_dialog_can_import (dialog));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.confirm", NULL);
+  wait_idle ();
+  {
+    g_autoptr(GPtrArray) entries = ranah_store_list_entries (store, NULL, NULL);
+    g_assert_cmpuint (entries->len, ==, 0);
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  dialog = import_file (store, good);
+  g_assert_cmpuint (ranah_import_dialog_get_n_entries (dialog), ==, 4);
+  g_assert_true (ranah_import_dialog_can_import (dialog));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.confirm", NULL);
+  wait_idle ();
+
+  window = window_for (store);
+  ranah_window_show_page (window, "registry");
+  wait_idle ();
+  page = RANAH_REGISTRY_PAGE (ranah_window_get_page (window, "registry"));
+  g_assert_cmpuint (wait_filtered (page), ==, 4);
+
+  ranah_registry_page_set_filter (page, "pendidikan", NULL, -1);
+  g_assert_cmpuint (wait_filtered (page), ==, 2);
+  ranah_registry_page_set_filter (page, "", "DINKES", -1);
+  g_assert_cmpuint (wait_filtered (page), ==, 2);
+  ranah_registry_page_set_filter (page, "", NULL, RANAH_ENTRY_REVOKED);
+  shown = ranah_registry_page_get_shown (page);
+  g_assert_cmpuint (wait_filtered (page), ==, 1);
+  {
+    g_autoptr(GObject) first = g_list_model_get_item (shown, 0);
+    g_assert_nonnull (first);
+  }
+  ranah_registry_page_set_filter (page, "GIZI", "DINKES", RANAH_ENTRY_SUSPENDED);
+  g_assert_cmpuint (wait_filtered (page), ==, 1);
+  ranah_registry_page_set_filter (page, "103.76.120.3", NULL, -1);
+  g_assert_cmpuint (wait_filtered (page), ==, 1);
+  ranah_registry_page_set_filter (page, "", NULL, -1);
+  g_assert_cmpuint (wait_filtered (page), ==, 4);
+
+  /* Sorting by name, descending. */
+  ranah_registry_page_sort_by (page, "name", TRUE);
+  g_assert_cmpuint (wait_filtered (page), ==, 4);
+  {
+    g_autofree char *csv = ranah_registry_page_dup_csv (page);
+    const char *sekolah = strstr (csv, "sekolah");
+    const char *gizi = strstr (csv, "gizi");
+    g_assert_nonnull (sekolah);
+    g_assert_nonnull (gizi);
+    g_assert_true (sekolah < gizi);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+}
+
+static void
+on_notified (RanahNotifier *notifier,
+             const char    *summary,
+             const char    *body,
+             gpointer       user_data)
+{
+  g_ptr_array_add (user_data, g_strdup (summary));
+}
+
+static void
+test_notifications (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  gint64 id = submit_as_opd (fixture, "kabar", "103.76.120.40");
+  g_autoptr(RanahStore) store = open_as (fixture, "kabid");
+  RanahWindow *window = window_for (store);
+  RanahNotifier *notifier = ranah_window_get_notifier (window);
+  g_autoptr(GPtrArray) summaries = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GSubprocess) monitor = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) seen = NULL;
+  guint delivered = ranah_notifier_get_n_delivered (notifier);
+
+  g_signal_connect (notifier, "notified", G_CALLBACK (on_notified), summaries);
+
+  /* Watch what reaches the notification server on this private bus. */
+  monitor = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                              &error, "dbus-monitor", "--session",
+                              "type='method_call',interface='org.freedesktop.Notifications',member='Notify'",
+                              NULL);
+  g_assert_no_error (error);
+  g_usleep (300000);
+
+  /* Another desktop (another connection) disposes to Kepala Bidang. */
+  act_and_confirm (fixture, "kadis", id, "dispose-to-kabid", NULL);
+  for (guint i = 0; i < 60 && summaries->len == 0; i++)
+    {
+      g_usleep (50000);
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      wait_idle ();
+    }
+  g_assert_cmpuint (summaries->len, >=, 1);
+  g_assert_cmpstr (g_ptr_array_index (summaries, summaries->len - 1), ==,
+                   "New disposition: kabar.tarakankota.go.id from Kepala Dinas");
+  /* The real server accepted it. */
+  g_assert_cmpuint (ranah_notifier_get_n_delivered (notifier), >, delivered);
+  /* And the inbox shows it without a manual refresh. */
+  g_assert_cmpuint (g_list_model_get_n_items (ranah_inbox_page_get_model (
+                      RANAH_INBOX_PAGE (ranah_window_get_page (window, "inbox")))), ==, 1);
+
+  g_usleep (200000);
+  g_subprocess_send_signal (monitor, SIGTERM);
+  g_subprocess_communicate (monitor, NULL, NULL, &seen, NULL, NULL);
+  g_assert_nonnull (seen);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (seen, NULL), g_bytes_get_size (seen),
+                                  "New disposition: kabar.tarakankota.go.id from Kepala Dinas"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+}
+
+static void
+test_sign_in (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(RanahApplication) app = ranah_application_new ();
+  g_autoptr(GError) error = NULL;
+  RanahSignInWindow *window;
+  GtkWindow *main_window = NULL;
+  g_autofree char *empty_uri = g_strconcat ("sqlite:", fixture->dir, "/empty.db", NULL);
+
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  /* An empty store goes to the first-run page. */
+  g_settings_set_string (ranah_application_get_settings (app), "last-store", empty_uri);
+  window = ranah_sign_in_window_new (app);
+  wait_idle ();
+  g_assert_cmpstr (ranah_sign_in_window_get_page (window), ==, "setup");
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+
+  /* A wrong password keeps the form; the right one opens the main window and is
+   * remembered. */
+  window = ranah_sign_in_window_new (app);
+  ranah_sign_in_window_set_fields (window, fixture->uri, "kadis", "salah");
+  wait_idle ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "sign-in.sign-in", NULL);
+  wait_idle ();
+  g_assert_cmpstr (ranah_sign_in_window_get_page (window), ==, "sign-in");
+  ranah_sign_in_window_set_fields (window, NULL, NULL, PASSWORD);
+  gtk_widget_activate_action (GTK_WIDGET (window), "sign-in.sign-in", NULL);
+  wait_idle ();
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (RANAH_IS_WINDOW (l->data))
+      main_window = l->data;
+  g_assert_nonnull (main_window);
+  {
+    g_autofree char *last_user = g_settings_get_string (ranah_application_get_settings (app), "last-user");
+    g_autofree char *last_store = g_settings_get_string (ranah_application_get_settings (app), "last-store");
+    g_assert_cmpstr (last_user, ==, "kadis");
+    g_assert_cmpstr (last_store, ==, fixture->uri);
+  }
+  gtk_window_destroy (main_window);
+  wait_idle ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  ranah_ui_init ();
+  g_test_set_nonfatal_assertions ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/ranah/ui/sop/whole-run-as-each-role", test_sop_run);
+  ADD ("/ranah/ui/sop/decline-recall-withdraw", test_side_paths);
+  ADD ("/ranah/ui/registry/import-and-filters", test_registry);
+  ADD ("/ranah/ui/notify/disposition-lands", test_notifications);
+  ADD ("/ranah/ui/sign-in/first-run-and-remember", test_sign_in);
+#undef ADD
+
+  return g_test_run ();
+}
