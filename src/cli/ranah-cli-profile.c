@@ -137,6 +137,15 @@ profile_set (RanahCli  *cli,
             value[strlen (value) - 1] = '\0';
         }
     }
+  else if (ranah_profile_key_is_secret (key))
+    {
+      /* Refused rather than stored: a secret typed as an argument is in the shell's history
+       * and in every process listing. */
+      g_set_error (error, RANAH_CLI_ERROR, RANAH_CLI_ERROR_USAGE,
+                   _("The %s is secret: give “-” as the value and type it, or pipe it on "
+                     "standard input, so that it never appears on a command line."), key);
+      return FALSE;
+    }
   else
     value = g_strdup (argv[2]);
 

@@ -134,11 +134,21 @@ ranah_cli_parse (RanahCli         *cli,
                  int               max_args,
                  GError          **error)
 {
+  g_autoptr(GError) parse_error = NULL;
   int n;
 
   g_set_prgname (cli->command);
-  if (!g_option_context_parse (context, argc, argv, error))
-    return FALSE;
+  if (!g_option_context_parse (context, argc, argv, &parse_error))
+    {
+      /* GOption converts option values from the locale's encoding; bytes that are not text
+       * fail there with a message about a conversion rather than about the argument. */
+      if (parse_error->domain == G_CONVERT_ERROR)
+        g_set_error (error, RANAH_CLI_ERROR, RANAH_CLI_ERROR_USAGE,
+                     _("An option's value is not valid text (UTF-8)."));
+      else
+        g_propagate_error (error, g_steal_pointer (&parse_error));
+      return FALSE;
+    }
 
   if (cli->opt_store != NULL)
     {

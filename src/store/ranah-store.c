@@ -359,6 +359,28 @@ ranah_store_list_users (RanahStore  *self,
   DISPATCH (list_users, NULL, error);
 }
 
+/* The text rules of a user's and an OPD's fields, the same as the SQLite backend's, kept
+ * here so that every backend refuses the same values with the same sentence. */
+static gboolean
+check_user_text (const RanahUser  *user,
+                 GError          **error)
+{
+  return ranah_validate_text (user->username, _("User name"), TRUE, FALSE, 64, error)
+         && ranah_validate_text (user->full_name, _("Full name"), FALSE, FALSE, 200, error)
+         && ranah_validate_text (user->position, _("Position"), FALSE, FALSE, 200, error)
+         && ranah_validate_text (user->rank, _("Rank"), FALSE, FALSE, 200, error);
+}
+
+static gboolean
+check_opd_text (const RanahOpd  *opd,
+                GError         **error)
+{
+  return ranah_validate_text (opd->code, _("OPD code"), TRUE, FALSE, 32, error)
+         && ranah_validate_text (opd->name, _("OPD name"), TRUE, FALSE, 200, error)
+         && ranah_validate_text (opd->head_title, _("Addressee"), FALSE, FALSE, 200, error)
+         && ranah_validate_text (opd->address, _("Address"), FALSE, FALSE, 200, error);
+}
+
 gint64
 ranah_store_add_user (RanahStore      *self,
                       const RanahUser *user,
@@ -367,6 +389,8 @@ ranah_store_add_user (RanahStore      *self,
 {
   g_return_val_if_fail (RANAH_IS_STORE (self), 0);
   g_return_val_if_fail (user != NULL && password != NULL, 0);
+  if (!check_user_text (user, error))
+    return 0;
   DISPATCH_ADMIN (add_user, 0, user, password, error);
 }
 
@@ -377,6 +401,8 @@ ranah_store_update_user (RanahStore      *self,
 {
   g_return_val_if_fail (RANAH_IS_STORE (self), FALSE);
   g_return_val_if_fail (user != NULL, FALSE);
+  if (!check_user_text (user, error))
+    return FALSE;
   DISPATCH_ADMIN (update_user, FALSE, user, error);
 }
 
@@ -397,6 +423,16 @@ ranah_store_set_password (RanahStore  *self,
   if (priv->user->id != user_id && !require_admin (self, error))
     return FALSE;
   return RANAH_STORE_GET_CLASS (self)->set_password (self, user_id, password, error);
+}
+
+/* A text to look for, as typed: refused with one sentence when it is not UTF-8 (a
+ * PostgreSQL server would answer with its own message, and case folding would read past
+ * its end), has control characters or is absurdly long. */
+static gboolean
+check_search_text (const char  *text,
+                   GError     **error)
+{
+  return text == NULL || ranah_validate_text (text, _("search text"), FALSE, FALSE, 1000, error);
 }
 
 RanahUser *
@@ -438,6 +474,8 @@ ranah_store_add_opd (RanahStore     *self,
 {
   g_return_val_if_fail (RANAH_IS_STORE (self), 0);
   g_return_val_if_fail (opd != NULL, 0);
+  if (!check_opd_text (opd, error))
+    return 0;
   DISPATCH_ADMIN (add_opd, 0, opd, error);
 }
 
@@ -448,6 +486,8 @@ ranah_store_update_opd (RanahStore     *self,
 {
   g_return_val_if_fail (RANAH_IS_STORE (self), FALSE);
   g_return_val_if_fail (opd != NULL, FALSE);
+  if (!check_opd_text (opd, error))
+    return FALSE;
   DISPATCH_ADMIN (update_opd, FALSE, opd, error);
 }
 
@@ -462,6 +502,8 @@ ranah_store_find_opd (RanahStore  *self,
   g_return_val_if_fail (RANAH_IS_STORE (self), NULL);
   g_return_val_if_fail (code_or_name != NULL, NULL);
 
+  if (!check_search_text (code_or_name, error))
+    return NULL;
   opds = ranah_store_list_opds (self, error);
   if (opds == NULL)
     return NULL;
@@ -565,6 +607,21 @@ ranah_store_set_profile (RanahStore  *self,
                    _("The agency profile has no setting “%s”."), key);
       return FALSE;
     }
+  /* Every value is text that letters and screens show: UTF-8 without control characters
+   * (line breaks only in the templates, the legal basis and the logo's base64), of a sensible
+   * size. Checked here, so that every backend keeps the rule. */
+  {
+    gboolean multiline = g_str_equal (key, RANAH_PROFILE_TEMPLATE_APPROVAL)
+                         || g_str_equal (key, RANAH_PROFILE_TEMPLATE_REFUSAL)
+                         || g_str_equal (key, RANAH_PROFILE_LEGAL_BASIS)
+                         || g_str_equal (key, RANAH_PROFILE_LOGO);
+    guint max_chars = g_str_equal (key, RANAH_PROFILE_LOGO) ? 8 * 1024 * 1024
+                      : multiline ? 20000 : 1000;
+    g_autofree char *field = g_strdup_printf (_("setting “%s”"), key);
+
+    if (!ranah_validate_text (value, field, FALSE, multiline, max_chars, error))
+      return FALSE;
+  }
   if (g_str_equal (key, RANAH_PROFILE_NUMBER_TEMPLATE)
       && !ranah_letter_number_check_template (value, error))
     return FALSE;
@@ -650,6 +707,8 @@ ranah_store_list_requests (RanahStore               *self,
   static const RanahRequestFilter all = { 0 };
 
   g_return_val_if_fail (RANAH_IS_STORE (self), NULL);
+  if (filter != NULL && !check_search_text (filter->text, error))
+    return NULL;
   DISPATCH (list_requests, NULL, filter != NULL ? filter : &all, error);
 }
 
@@ -677,6 +736,8 @@ ranah_store_check_name_free (RanahStore  *self,
 {
   g_return_val_if_fail (RANAH_IS_STORE (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
+  if (!check_search_text (name, error))
+    return FALSE;
   DISPATCH (check_name_free, FALSE, name, except_request_id, error);
 }
 
@@ -687,6 +748,10 @@ ranah_store_move (RanahStore       *self,
 {
   g_return_val_if_fail (RANAH_IS_STORE (self), FALSE);
   g_return_val_if_fail (move != NULL, FALSE);
+  /* The same rule as the SQLite backend's, here so that every backend keeps it. */
+  if (move->note != NULL
+      && !ranah_validate_text (move->note, _("Note"), FALSE, TRUE, 2000, error))
+    return FALSE;
   DISPATCH (move, FALSE, move, error);
 }
 
@@ -778,6 +843,8 @@ ranah_store_list_entries (RanahStore             *self,
   static const RanahEntryFilter all = { NULL, 0, -1 };
 
   g_return_val_if_fail (RANAH_IS_STORE (self), NULL);
+  if (filter != NULL && !check_search_text (filter->text, error))
+    return NULL;
   DISPATCH (list_entries, NULL, filter != NULL ? filter : &all, error);
 }
 
