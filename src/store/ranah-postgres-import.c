@@ -412,7 +412,7 @@ ranah_postgres_store_import_from (const char  *owner_conninfo,
   if ((self = ranah_pg_connect_owner (owner_conninfo, error)) == NULL)
     return FALSE;
 
-  g_mutex_lock (&self->lock);
+  g_rec_mutex_lock (&self->lock);
   res = ranah_pg_query (self, "SELECT (SELECT count (*) FROM ranah.users) + "
                               "(SELECT count (*) FROM ranah.events)", NULL, error);
   if (res == NULL)
@@ -432,11 +432,11 @@ ranah_postgres_store_import_from (const char  *owner_conninfo,
       ranah_pg_rollback (self);
       goto fail_unlocked;
     }
-  g_mutex_unlock (&self->lock);
+  g_rec_mutex_unlock (&self->lock);
   return TRUE;
 
 fail_unlocked:
-  g_mutex_unlock (&self->lock);
+  g_rec_mutex_unlock (&self->lock);
   return FALSE;
 }
 

@@ -14,7 +14,7 @@
 
 #include "ranah-postgres-private.h"
 
-#define LOCKED(self) g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = g_mutex_locker_new (&(self)->lock)
+#define LOCKED(self) g_autoptr(GRecMutexLocker) locker G_GNUC_UNUSED = g_rec_mutex_locker_new (&(self)->lock)
 
 static gint64
 now_of (RanahPostgresStore *self)

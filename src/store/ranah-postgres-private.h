@@ -21,7 +21,9 @@ struct _RanahPostgresStore
 {
   RanahStore    parent_instance;
 
-  GMutex        lock;          /* one connection, many GTask threads */
+  GRecMutex     lock;          /* one connection, many GTask threads; recursive because the
+                                * signing renderer reads the store inside the signing
+                                * transaction */
   PGconn       *conn;
   char         *conninfo;      /* as given to ranah_postgres_store_new() */
   guint         schema_version;

@@ -358,9 +358,9 @@ emit_changed_idle (gpointer user_data)
 {
   RanahPostgresStore *self = user_data;
 
-  g_mutex_lock (&self->lock);
+  g_rec_mutex_lock (&self->lock);
   self->pending_changed = FALSE;
-  g_mutex_unlock (&self->lock);
+  g_rec_mutex_unlock (&self->lock);
   ranah_store_emit_changed (RANAH_STORE (self));
   return G_SOURCE_REMOVE;
 }
@@ -404,7 +404,7 @@ socket_ready_cb (int          fd,
   RanahPostgresStore *self = user_data;
   gboolean lost = FALSE;
 
-  g_mutex_lock (&self->lock);
+  g_rec_mutex_lock (&self->lock);
   if (self->conn != NULL && PQsocket (self->conn) == fd)
     {
       if (!PQconsumeInput (self->conn) || PQstatus (self->conn) != CONNECTION_OK)
@@ -425,7 +425,7 @@ socket_ready_cb (int          fd,
           g_source_attach (idle, self->watch_context);
         }
     }
-  g_mutex_unlock (&self->lock);
+  g_rec_mutex_unlock (&self->lock);
   return lost ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
 }
 
@@ -470,11 +470,11 @@ ranah_postgres_store_change_stamp (RanahStore *store)
    * for another thread's query; the next tick will do. */
   if (self->watch_context != NULL)
     {
-      if (!g_mutex_trylock (&self->lock))
+      if (!g_rec_mutex_trylock (&self->lock))
         return 0;
     }
   else
-    g_mutex_lock (&self->lock);
+    g_rec_mutex_lock (&self->lock);
 
   if (self->watch_context == NULL)
     {
@@ -485,7 +485,7 @@ ranah_postgres_store_change_stamp (RanahStore *store)
   else if (self->socket_source == NULL && self->conn != NULL
            && PQstatus (self->conn) == CONNECTION_OK)
     after_connect (self, NULL);
-  g_mutex_unlock (&self->lock);
+  g_rec_mutex_unlock (&self->lock);
   return 0;
 }
 
@@ -846,7 +846,7 @@ ranah_postgres_store_is_initialized (RanahStore  *store,
                                      GError     **error)
 {
   RanahPostgresStore *self = RANAH_POSTGRES_STORE (store);
-  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  G_GNUC_UNUSED g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->lock);
   g_autoptr(PGresult) res = NULL;
 
   /* A desktop holds no credentials before sign-in: a server that asks for them is an
@@ -884,7 +884,7 @@ ranah_postgres_store_initialize (RanahStore       *store,
                                  GError          **error)
 {
   RanahPostgresStore *self = RANAH_POSTGRES_STORE (store);
-  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  G_GNUC_UNUSED g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->lock);
   g_autofree char *username = NULL;
   g_autofree char *verifier = NULL;
   g_autofree char *reserved = NULL;
@@ -1057,12 +1057,12 @@ ranah_postgres_store_sign_in (RanahStore  *store,
   RanahPgPooled *pooled;
   PGconn *conn = NULL;
 
-  g_mutex_lock (&self->lock);
+  g_rec_mutex_lock (&self->lock);
   if (self->conn != NULL && g_strcmp0 (self->username, lower) == 0
       && g_strcmp0 (self->secret, secret) == 0 && PQstatus (self->conn) == CONNECTION_OK
       && (user = read_session_user (self->conn, NULL)) != NULL)
     {
-      g_mutex_unlock (&self->lock);
+      g_rec_mutex_unlock (&self->lock);
       ranah_store_set_user (store, user);
       return TRUE;
     }
@@ -1071,7 +1071,7 @@ ranah_postgres_store_sign_in (RanahStore  *store,
       && PQstatus (pooled->conn) == CONNECTION_OK)
     conn = g_steal_pointer (&pooled->conn);
   g_hash_table_remove (self->pool, lower);
-  g_mutex_unlock (&self->lock);
+  g_rec_mutex_unlock (&self->lock);
 
   /* A parked connection the server dropped meanwhile is replaced, not reported. */
   if (conn != NULL && (user = read_session_user (conn, NULL)) == NULL)
@@ -1088,7 +1088,7 @@ ranah_postgres_store_sign_in (RanahStore  *store,
         }
     }
 
-  g_mutex_lock (&self->lock);
+  g_rec_mutex_lock (&self->lock);
   park_connection (self);
   self->conn = conn;
   self->username = g_steal_pointer (&lower);
@@ -1096,10 +1096,10 @@ ranah_postgres_store_sign_in (RanahStore  *store,
   self->schema_version = read_schema_version (conn);
   if (!after_connect (self, error))
     {
-      g_mutex_unlock (&self->lock);
+      g_rec_mutex_unlock (&self->lock);
       return FALSE;
     }
-  g_mutex_unlock (&self->lock);
+  g_rec_mutex_unlock (&self->lock);
   ranah_store_set_user (store, user);
   return TRUE;
 }
@@ -1126,7 +1126,7 @@ ranah_postgres_store_finalize (GObject *object)
   g_clear_pointer (&self->username, g_free);
   g_clear_pointer (&self->secret, g_free);
   g_clear_pointer (&self->conninfo, g_free);
-  g_mutex_clear (&self->lock);
+  g_rec_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (ranah_postgres_store_parent_class)->finalize (object);
 }
@@ -1150,7 +1150,7 @@ ranah_postgres_store_class_init (RanahPostgresStoreClass *klass)
 static void
 ranah_postgres_store_init (RanahPostgresStore *self)
 {
-  g_mutex_init (&self->lock);
+  g_rec_mutex_init (&self->lock);
   self->pool = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, pooled_free);
   for (guint i = 0; i < sizeof self->pool_key; i += 4)
     {

@@ -36,7 +36,7 @@ check_fails () {
   fi
 }
 
-echo "1..8"
+echo "1..10"
 db_uri=$("$(dirname "$0")/pg-newdb.sh")
 db=${db_uri##*/}
 # The owner's password travels in $PGPASSWORD, not in the address.
@@ -57,4 +57,11 @@ check_fails "moving into a database that is not empty is refused" 5 env \
   --store "$owner" --user admin pg migrate-from "sqlite:$tmp/kantor.db"
 check "pg backup" "$cli" --store "$owner" pg backup "$tmp/ranah.dump"
 check "the backup is a pg_dump archive" test -s "$tmp/ranah.dump"
+# The whole workflow straight on PostgreSQL, signing with the real letter renderer.
+db2_uri=$("$(dirname "$0")/pg-newdb.sh")
+check "ranah-cli demo on PostgreSQL (every state, letters signed)" env -u PGPASSWORD \
+  "$cli" --store "$db2_uri" demo
+check "its audit chain verifies at a desk" env -u PGPASSWORD RANAH_PASSWORD=ranah-demo-2026 \
+  "$cli" --store "postgresql://$RANAH_TEST_PG_HOST:$RANAH_TEST_PG_PORT/${db2_uri##*/}" \
+  --user admin audit verify
 [ $fails -eq 0 ]
