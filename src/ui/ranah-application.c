@@ -418,7 +418,8 @@ ranah_ui_init (void)
 
       /* Referencing the bundle links its object out of the static library; its
        * constructor registers it. */
-      g_assert (ranah_get_resource () != NULL);
+      if (ranah_get_resource () == NULL)
+        g_error ("The ui resources are missing from this build.");
       adw_init ();
       gtk_css_provider_load_from_resource (provider, RESOURCE_PATH "/ranah.css");
       gtk_style_context_add_provider_for_display (gdk_display_get_default (),
