@@ -108,6 +108,28 @@ load_request (RanahCli      *cli,
   return *out != NULL;
 }
 
+/* Whether the signed-in user may perform step 5 on @request (role, assignee, OPD), read
+ * from the workflow table through the store. Asked before anything is sent: records
+ * created in DNS by someone who then may not record step 5 would be drift nobody owns. */
+static gboolean
+may_create (RanahCli            *cli,
+            const RanahRequest  *request,
+            GError             **error)
+{
+  g_autoptr(GPtrArray) actions = ranah_store_next_actions (cli->store, request);
+
+  for (guint i = 0; i < actions->len; i++)
+    if (((const RanahTransition *) g_ptr_array_index (actions, i))->action == RANAH_ACTION_CREATE)
+      return TRUE;
+
+  g_set_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_PERMISSION,
+               _("Step 5 of the request for %s is for %s; nothing was sent to DNS."),
+               request->fqdn,
+               request->assignee_name != NULL && *request->assignee_name != '\0'
+               ? request->assignee_name : ranah_role_title (RANAH_ROLE_STAF));
+  return FALSE;
+}
+
 static gboolean
 dns_provision (RanahCli  *cli,
                int        argc,
@@ -135,6 +157,8 @@ dns_provision (RanahCli  *cli,
                    request->fqdn, ranah_state_label (request->state));
       return FALSE;
     }
+  if (!may_create (cli, request, error))
+    return FALSE;
   if ((server = open_server (cli, error)) == NULL
       || (result = ranah_dns_provision (server, request->fqdn, request->records,
                                         error)) == NULL)

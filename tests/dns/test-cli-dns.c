@@ -164,6 +164,7 @@ fixture_set_up (Fixture       *f,
   assert_ok (f, run_as (f, "admin", "user", "add", "kabid", "--role", "kabid", NULL));
   assert_ok (f, run_as (f, "admin", "user", "add", "subkoor", "--role", "subkoor", NULL));
   assert_ok (f, run_as (f, "admin", "user", "add", "staf", "--role", "staf", NULL));
+  assert_ok (f, run_as (f, "admin", "user", "add", "staf2", "--role", "staf", NULL));
   assert_ok (f, run_as (f, "admin", "user", "add", "dinkes", "--role", "opd", "--opd", "DINKES",
                         NULL));
   set_profile (f, "parent-domain", dns_test_zone ());
@@ -257,6 +258,31 @@ test_provision (Fixture       *f,
   /* Step 5 is done: a second provisioning is refused before anything is sent. */
   g_assert_cmpint (run_as (f, "staf", "dns", "provision", id, NULL), ==, 4);
   g_assert_nonnull (strstr (f->err, "nothing was sent"));
+}
+
+/* Only the staff member the request was disposed to may provision it, and anyone else is
+ * refused before a single packet goes out: records nobody may record as step 5 would be
+ * drift that nobody owns. */
+static void
+test_provision_by_another_staf (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *id = request_at_staf (f, "bidan", "A:127.0.3.7:internal");
+  g_autofree char *state = NULL;
+  g_autoptr(RanahDnsServer) server = dns_test_server ();
+  g_autoptr(GPtrArray) values = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (run_as (f, "staf2", "dns", "provision", id, NULL), ==, 4);
+  g_assert_nonnull (strstr (f->err, "nothing was sent"));
+  values = ranah_dns_lookup (server, "bidan.tarakankota.go.id", "A", &error);
+  g_assert_true (values == NULL || values->len == 0);
+  g_clear_error (&error);
+  state = state_of (f, id);
+  g_assert_cmpstr (state, ==, "at_staf");
+
+  /* The assignee still can. */
+  assert_ok (f, run_as (f, "staf", "dns", "provision", id, NULL));
 }
 
 static void
@@ -377,6 +403,8 @@ main (int   argc,
 
   g_test_add ("/ranah/dns/cli/provision", Fixture, NULL, fixture_set_up, test_provision,
               fixture_tear_down);
+  g_test_add ("/ranah/dns/cli/provision-by-another-staf", Fixture, NULL, fixture_set_up,
+              test_provision_by_another_staf, fixture_tear_down);
   g_test_add ("/ranah/dns/cli/provision-refused", Fixture, NULL, fixture_set_up,
               test_provision_refused, fixture_tear_down);
   g_test_add ("/ranah/dns/cli/verify-by-hand", Fixture, NULL, fixture_set_up,
