@@ -17,7 +17,9 @@ main (int   argc,
   g_autoptr(RanahApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* RANAH_LOCALEDIR lets a build tree or a staged install find its own translations. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("RANAH_LOCALEDIR") != NULL
+                                   ? g_getenv ("RANAH_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
