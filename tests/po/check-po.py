@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # check-po.py — the translations are complete: every file with translatable strings is in
 # po/POTFILES.in, and po/id.po translates every message of a fresh extraction, none fuzzy,
-# with formats and mnemonics intact. Prints TAP.
+# with formats and mnemonics intact, and the user guides name the labels the UI shows.
+# Prints TAP.
 #
 # Copyright 2026 The Ranah authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -110,6 +111,36 @@ with tempfile.TemporaryDirectory() as tmp:
         c = run(["msgfmt", "--check", "--check-accelerators=_", "-o", os.devnull, path])
         check("msgfmt --check (formats, header, mnemonics) passes on " + label,
               c.returncode == 0, c.stderr.strip())
+
+# The user guides (docs/, in Indonesian) name the buttons and pages in bold: each such name
+# must be a label of the Indonesian UI, so a guide and the window never disagree.
+def msgstrs(path):
+    r = run(["msgattrib", "--translated", "--no-obsolete", "--no-wrap", path])
+    labels = set()
+    for line in r.stdout.splitlines():
+        m = re.match(r'^msgstr(?:\[0\])? "(.*)"$', line)
+        if m and m.group(1):
+            labels.add(m.group(1).replace("_", "").strip())
+    return labels
+
+
+labels = msgstrs(os.path.join(root, "po", "id.po"))
+unknown = []
+docs = os.path.join(root, "docs")
+for name in sorted(os.listdir(docs)) if os.path.isdir(docs) else []:
+    if not name.endswith(".md"):
+        continue
+    with open(os.path.join(docs, name), encoding="utf-8") as f:
+        text = f.read()
+    for term in re.findall(r"\*\*(.+?)\*\*", text, re.S):
+        term = " ".join(term.split())
+        # Shortcuts and run-in headings ("**Masuk.** …") are not labels.
+        if term.startswith("Ctrl") or term.endswith("."):
+            continue
+        if term not in labels:
+            unknown.append("%s: %s" % (name, term))
+check("every button and page the user guides name in bold is a label of the Indonesian UI",
+      not unknown, "not in id.po: " + "; ".join(unknown))
 
 for i, (name, ok, detail) in enumerate(results, 1):
     print(("ok %d - %s" if ok else "not ok %d - %s") % (i, name))
