@@ -104,6 +104,16 @@ try:
     except (configparser.Error, KeyError, IndexError) as e:
         check("the desktop file starts the installed binary and names the installed icon",
               False, e)
+    try:
+        with open(desktop, encoding="utf-8") as f:
+            desktop_text = f.read()
+        with open(metainfo, encoding="utf-8") as f:
+            metainfo_text = f.read()
+    except OSError as e:
+        desktop_text = metainfo_text = str(e)
+    check("the installed desktop file and metainfo carry the Indonesian translation",
+          "Comment[id]=" in desktop_text and "GenericName[id]=Permohonan Subdomain" in desktop_text
+          and '<summary xml:lang="id">' in metainfo_text)
     r = run(["appstreamcli", "validate", "--no-net", metainfo])
     check("the installed metainfo validates (appstreamcli --no-net)", r.returncode == 0,
           r.stdout + r.stderr)
