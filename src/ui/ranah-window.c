@@ -11,6 +11,7 @@
 #include "ranah-inbox-page.h"
 #include "ranah-new-request-dialog.h"
 #include "ranah-registry-page.h"
+#include "ranah-report-page.h"
 #include "ranah-request-page.h"
 #include "ranah-requests-page.h"
 #include "ranah-settings-page.h"
@@ -25,6 +26,8 @@ struct _RanahWindow
   GtkListBox           *sidebar_list;
   GtkListBoxRow        *inbox_row;
   GtkListBoxRow        *settings_row;
+  GtkListBoxRow        *report_row;
+  RanahReportPage      *report_page;
   GtkLabel             *inbox_count;
   GtkLabel             *user_label;
   AdwWindowTitle       *content_title;
@@ -284,6 +287,7 @@ ranah_window_class_init (RanahWindowClass *klass)
   g_type_ensure (RANAH_TYPE_REQUESTS_PAGE);
   g_type_ensure (RANAH_TYPE_REGISTRY_PAGE);
   g_type_ensure (RANAH_TYPE_SETTINGS_PAGE);
+  g_type_ensure (RANAH_TYPE_REPORT_PAGE);
   g_type_ensure (RANAH_TYPE_REQUEST_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -294,6 +298,8 @@ ranah_window_class_init (RanahWindowClass *klass)
   CHILD (sidebar_list);
   CHILD (inbox_row);
   CHILD (settings_row);
+  CHILD (report_row);
+  CHILD (report_page);
   CHILD (inbox_count);
   CHILD (user_label);
   CHILD (content_title);
@@ -377,6 +383,15 @@ ranah_window_new (RanahApplication *application,
   ranah_requests_page_set_store (self->requests_page, store);
   ranah_registry_page_set_store (self->registry_page, store);
   ranah_settings_page_set_store (self->settings_page, store);
+  /* Laporan is for DKISP: an OPD sees only its own requests. Escalation notices (warning,
+   * breach, escalation) are told once each, from now on at every sign-in. */
+  gtk_widget_set_visible (GTK_WIDGET (self->report_row),
+                          user != NULL && user->role != RANAH_ROLE_OPD);
+  if (user != NULL && user->role != RANAH_ROLE_OPD)
+    {
+      ranah_report_page_set_store (self->report_page, store);
+      ranah_report_notify_escalations (store, settings);
+    }
   ranah_request_page_set_store (self->request_page, store);
 
   /* Admin performs no step of the procedure: their home is Settings. */
@@ -468,6 +483,8 @@ ranah_window_show_page (RanahWindow *self,
         ranah_registry_page_reload (self->registry_page);
       else if (g_str_equal (name, "settings"))
         ranah_settings_page_reload (self->settings_page);
+      else if (g_str_equal (name, "report"))
+        ranah_report_page_reload (self->report_page);
     }
   update_title (self);
 }

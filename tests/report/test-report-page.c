@@ -17,6 +17,7 @@
 #include "ranah-report-pdf.h"
 #include "ranah-screenshots.h"
 #include "ranah-task.h"
+#include "ranah-window.h"
 #include "store-fixture.h"
 
 static void
@@ -181,6 +182,32 @@ test_escalation_notices (void)
   g_rmdir (dir);
 }
 
+static void
+test_window_has_reports (void)
+{
+  g_autoptr(StoreWorld) world = store_world_new ();
+  RanahWindow *window;
+  GtkWidget *page;
+
+  store_world_request_in (world, RANAH_STATE_AT_KABID, FALSE);
+
+  /* Kadis finds Laporan in the sidebar; it loads when shown. */
+  store_world_sign_in (world, RANAH_ROLE_KADIS);
+  window = ranah_window_new (NULL, world->store);
+  gtk_window_present (GTK_WINDOW (window));
+  ranah_screenshots_settle (100);
+  page = ranah_window_get_page (window, "report");
+  g_assert_true (RANAH_IS_REPORT_PAGE (page));
+  g_assert_null (ranah_report_page_get_report (RANAH_REPORT_PAGE (page)));
+  ranah_window_show_page (window, "report");
+  ranah_screenshots_settle (200);
+  g_assert_cmpstr (ranah_window_get_visible_page (window), ==, "report");
+  g_assert_nonnull (ranah_report_page_get_report (RANAH_REPORT_PAGE (page)));
+  g_assert_cmpuint (ranah_report_page_get_report (RANAH_REPORT_PAGE (page))->steps[2].n, ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ranah_task_wait_idle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -194,6 +221,7 @@ main (int   argc,
 
   g_test_add_func ("/ranah/report/page/shows-the-store", test_page_shows_the_store);
   g_test_add_func ("/ranah/report/page/escalation-notices", test_escalation_notices);
+  g_test_add_func ("/ranah/report/page/in-the-window", test_window_has_reports);
   {
     int status = g_test_run ();
     g_autofree char *ranah = g_build_filename (state, "ranah", NULL);
