@@ -683,17 +683,27 @@ list_events (RanahStore  *store,
           goto out;
         }
     }
-  stmt = ranah_sqlite_stmt (self, request_id != 0
-                            ? "SELECT seq, at, user_id, username, request_id, step, action, "
-                              "from_state, to_state, note, prev_hash, hash FROM events "
-                              "WHERE request_id = ?1 ORDER BY seq"
-                            : "SELECT seq, at, user_id, username, request_id, step, action, "
-                              "from_state, to_state, note, prev_hash, hash FROM events "
+  /* The whole trail is for DKISP: an OPD's users see only their own OPD's requests'
+   * events, as PostgreSQL's row-level security on ranah.events does. */
+  if (request_id != 0)
+    stmt = ranah_sqlite_stmt (self, "SELECT seq, at, user_id, username, request_id, step, "
+                              "action, from_state, to_state, note, prev_hash, hash FROM events "
+                              "WHERE request_id = ?1 ORDER BY seq", error);
+  else if (me->role == RANAH_ROLE_OPD)
+    stmt = ranah_sqlite_stmt (self, "SELECT seq, at, user_id, username, request_id, step, "
+                              "action, from_state, to_state, note, prev_hash, hash FROM events "
+                              "WHERE request_id IN (SELECT id FROM requests WHERE opd_id = ?1) "
+                              "ORDER BY seq", error);
+  else
+    stmt = ranah_sqlite_stmt (self, "SELECT seq, at, user_id, username, request_id, step, "
+                              "action, from_state, to_state, note, prev_hash, hash FROM events "
                               "ORDER BY seq", error);
   if (stmt == NULL)
     goto out;
   if (request_id != 0)
     sqlite3_bind_int64 (stmt, 1, request_id);
+  else if (me->role == RANAH_ROLE_OPD)
+    sqlite3_bind_int64 (stmt, 1, me->opd_id);
   for (;;)
     {
       RanahEvent *e;

@@ -908,6 +908,16 @@ ranah_store_verify_audit (RanahStore  *self,
 
   g_return_val_if_fail (RANAH_IS_STORE (self), FALSE);
 
+  /* An OPD's users see only their own requests' events: a chain they cannot see whole
+   * cannot be verified, and would look broken. */
+  if (!require_user (self, error))
+    return FALSE;
+  if (ranah_store_get_user (self)->role == RANAH_ROLE_OPD)
+    {
+      g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_PERMISSION,
+                   _("Only DKISP officials may verify the whole audit trail."));
+      return FALSE;
+    }
   events = ranah_store_list_events (self, 0, error);
   if (events == NULL)
     return FALSE;

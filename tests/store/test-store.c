@@ -1112,6 +1112,45 @@ test_letter_numbers_concurrent (void)
   g_mutex_clear (&lock);
 }
 
+/* The whole audit trail is DKISP's: an OPD's users read only their own OPD's requests'
+ * events, on every backend, and may not verify a trail they cannot see whole. */
+static void
+test_audit_visibility (void)
+{
+  g_autoptr(StoreWorld) w = store_world_new ();
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) mine = NULL;
+  g_autoptr(GPtrArray) others = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = store_world_submit (w, NULL, TRUE);
+  guint n_request_events;
+
+  store_world_move (w, id, RANAH_ACTION_DISPOSE_TO_KABID, RANAH_ROLE_KADIS);
+
+  store_world_sign_in (w, RANAH_ROLE_KADIS);
+  all = ranah_store_list_events (w->store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (ranah_store_verify_audit (w->store, &error));
+  g_assert_no_error (error);
+
+  n_request_events = store_world_n_events (w, id);
+  store_world_sign_in (w, RANAH_ROLE_OPD);
+  mine = ranah_store_list_events (w->store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mine->len, ==, n_request_events);
+  g_assert_cmpuint (mine->len, <, all->len);
+  for (guint i = 0; i < mine->len; i++)
+    g_assert_cmpint (((RanahEvent *) g_ptr_array_index (mine, i))->request_id, ==, id);
+  g_assert_false (ranah_store_verify_audit (w->store, &error));
+  g_assert_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_PERMISSION);
+  g_clear_error (&error);
+
+  store_world_sign_in_as (w, "opd2");
+  others = ranah_store_list_events (w->store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (others->len, ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1133,6 +1172,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ranah/store/registry/import-status-check", test_registry);
   g_test_add_func ("/ranah/store/request/hostile-input", test_hostile_input);
   g_test_add_func ("/ranah/store/letter/numbers-concurrent", test_letter_numbers_concurrent);
+  g_test_add_func ("/ranah/store/audit/opd-sees-own-events", test_audit_visibility);
 
   return g_test_run ();
 }
