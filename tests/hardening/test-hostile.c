@@ -132,6 +132,7 @@ check_store_whole (StoreWorld *w)
   g_assert_cmpuint (opds->len, >=, 2);
   entries = ranah_store_list_entries (w->store, NULL, &error);
   g_assert_no_error (error);
+  store_world_sign_in (w, RANAH_ROLE_KADIS);
   g_assert_true (ranah_store_verify_audit (w->store, &error));
   g_assert_no_error (error);
 }

@@ -78,6 +78,7 @@ bench_moves (guint n_moves)
            done / (elapsed / 1e6), elapsed / 1e3 / done);
   for (RanahRole role = RANAH_ROLE_OPD; role <= RANAH_ROLE_STAF; role++)
     g_object_unref (as[role]);
+  store_world_sign_in (w, RANAH_ROLE_KADIS);
   if (!ranah_store_verify_audit (w->store, &error))
     g_error ("%s", error->message);
   return 0;

@@ -235,6 +235,7 @@ test_one_store_many_threads (void)
   g_clear_pointer (&inbox, g_ptr_array_unref);
   inbox = ranah_store_inbox (w->store, &error);
   g_assert_cmpuint (inbox->len, ==, 40);
+  store_world_sign_in (w, RANAH_ROLE_KADIS);
   g_assert_true (ranah_store_verify_audit (w->store, &error));
   g_assert_no_error (error);
 }
