@@ -4,8 +4,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Built for 100,000 entries: one GListStore of small row objects, sorted once per column
- * click, then filtered incrementally (GtkFilterListModel) so a keystroke never blocks a
- * frame; each row's search text is precomputed and casefolded.
+ * click (GtkSortListModel, incrementally); the sorted rows are copied into a plain array
+ * and each filter change is one pass of strstr() over their precomputed, casefolded search
+ * text, published as a single items-changed.  GtkFilterListModel (GTK 4.8) spent 15–160 ms
+ * of main loop per keystroke on 100,000 rows, most of it outside the filter function; this
+ * pass takes a few milliseconds.
  */
 #include <stdio.h>
 #include <string.h>
@@ -18,6 +21,11 @@
 #include "ranah-registry-page.h"
 #include "ranah-task.h"
 #include "ranah-window.h"
+
+/* The rows shown: a GListModel over an array of borrowed row objects (the page's sorted
+ * snapshot owns them), replaced whole on each filter change. */
+#define RANAH_TYPE_SHOWN_LIST (ranah_shown_list_get_type ())
+G_DECLARE_FINAL_TYPE (RanahShownList, ranah_shown_list, RANAH, SHOWN_LIST, GObject)
 
 struct _RanahRegistryPage
 {
@@ -34,8 +42,8 @@ struct _RanahRegistryPage
   RanahStore         *store;
   GListStore         *model;
   GtkSortListModel   *sorted;
-  GtkFilterListModel *filtered;
-  GtkCustomFilter    *filter;
+  GPtrArray          *rows;        /* the sorted rows, refs */
+  RanahShownList     *filtered;
   GPtrArray          *opds;
   char               *parent_domain;
   char               *needle;      /* casefolded */
@@ -47,6 +55,97 @@ struct _RanahRegistryPage
 };
 
 G_DEFINE_FINAL_TYPE (RanahRegistryPage, ranah_registry_page, GTK_TYPE_WIDGET)
+
+
+struct _RanahShownList
+{
+  GObject    parent_instance;
+  GPtrArray *items;     /* borrowed RanahEntryObject pointers */
+  GPtrArray *owners;    /* the array of refs that keeps them alive */
+};
+
+static GType
+ranah_shown_list_get_item_type (GListModel *list)
+{
+  return RANAH_TYPE_ENTRY_OBJECT;
+}
+
+static guint
+ranah_shown_list_get_n_items (GListModel *list)
+{
+  return RANAH_SHOWN_LIST (list)->items->len;
+}
+
+static gpointer
+ranah_shown_list_get_item (GListModel *list,
+                           guint       position)
+{
+  RanahShownList *self = RANAH_SHOWN_LIST (list);
+
+  if (position >= self->items->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->items, position));
+}
+
+static void
+ranah_shown_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = ranah_shown_list_get_item_type;
+  iface->get_n_items = ranah_shown_list_get_n_items;
+  iface->get_item = ranah_shown_list_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (RanahShownList, ranah_shown_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, ranah_shown_list_model_init))
+
+static void
+ranah_shown_list_finalize (GObject *object)
+{
+  RanahShownList *self = RANAH_SHOWN_LIST (object);
+
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->owners, g_ptr_array_unref);
+  G_OBJECT_CLASS (ranah_shown_list_parent_class)->finalize (object);
+}
+
+static void
+ranah_shown_list_class_init (RanahShownListClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ranah_shown_list_finalize;
+}
+
+static void
+ranah_shown_list_init (RanahShownList *self)
+{
+  self->items = g_ptr_array_new ();
+}
+
+/* Shows ITEMS (borrowed from OWNERS); emits nothing when the rows shown stay the same. */
+static void
+ranah_shown_list_replace (RanahShownList *self,
+                          GPtrArray      *items,
+                          GPtrArray      *owners)
+{
+  g_autoptr(GPtrArray) old = self->items;
+  g_autoptr(GPtrArray) old_owners = self->owners;
+  gboolean same = old->len == items->len
+                  && (items->len == 0
+                      || memcmp (old->pdata, items->pdata, items->len * sizeof (gpointer)) == 0);
+
+  self->items = items;
+  self->owners = owners ? g_ptr_array_ref (owners) : NULL;
+  /* Two signals, all rows out and then the new ones in: GtkColumnView (GTK 4.8) digests
+   * that in about half the time of one items-changed replacing them (measured with
+   * bench-ui: 82 ms instead of 137 ms when 100,000 rows become 10,000). */
+  if (!same)
+    {
+      self->items = g_ptr_array_new ();
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old->len, 0);
+      g_ptr_array_unref (self->items);
+      self->items = items;
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, items->len);
+    }
+}
 
 static const char *
 status_label (RanahEntryStatus status)
@@ -82,6 +181,31 @@ filter_func (gpointer item,
 }
 
 static void
+refilter (RanahRegistryPage *self)
+{
+  GPtrArray *shown = g_ptr_array_sized_new (self->rows->len);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    if (filter_func (g_ptr_array_index (self->rows, i), self))
+      g_ptr_array_add (shown, g_ptr_array_index (self->rows, i));
+  ranah_shown_list_replace (self->filtered, shown, self->rows);
+}
+
+/* The sort has moved, added or dropped rows: take a new snapshot of its order. */
+static void
+on_sorted_items_changed (RanahRegistryPage *self)
+{
+  GListModel *sorted = G_LIST_MODEL (self->sorted);
+  guint n = g_list_model_get_n_items (sorted);
+
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  self->rows = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (self->rows, g_list_model_get_item (sorted, i));
+  refilter (self);
+}
+
+static void
 update_count (RanahRegistryPage *self)
 {
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
@@ -100,7 +224,6 @@ apply_filter (RanahRegistryPage *self)
   guint status_pos = gtk_drop_down_get_selected (self->status_dropdown);
   gint64 opd_id = 0;
   int status = status_pos == GTK_INVALID_LIST_POSITION || status_pos == 0 ? -1 : (int) status_pos - 1;
-  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
 
   if (self->filling)
     return;
@@ -108,22 +231,13 @@ apply_filter (RanahRegistryPage *self)
       && opd_pos <= self->opds->len)
     opd_id = ((RanahOpd *) g_ptr_array_index (self->opds, opd_pos - 1))->id;
 
-  /* Tell the filter model which way the change goes, so that typing one more letter only
-   * rechecks the rows still shown. */
-  if (opd_id == self->opd_id && status == self->status)
-    {
-      if (g_strcmp0 (needle, self->needle) == 0)
-        return;
-      if (needle != NULL && (self->needle == NULL || strstr (needle, self->needle) != NULL))
-        change = GTK_FILTER_CHANGE_MORE_STRICT;
-      else if (self->needle != NULL && (needle == NULL || strstr (self->needle, needle) != NULL))
-        change = GTK_FILTER_CHANGE_LESS_STRICT;
-    }
+  if (opd_id == self->opd_id && status == self->status && g_strcmp0 (needle, self->needle) == 0)
+    return;
   g_free (self->needle);
   self->needle = g_steal_pointer (&needle);
   self->opd_id = opd_id;
   self->status = status;
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  refilter (self);
 }
 
 /* Cells */
@@ -542,8 +656,11 @@ ranah_registry_page_dispose (GObject *object)
       gtk_widget_unparent (child);
   }
   g_clear_object (&self->store);
+  if (self->sorted != NULL)
+    g_signal_handlers_disconnect_by_data (self->sorted, self);
   g_clear_object (&self->filtered);
   g_clear_object (&self->sorted);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->model);
   g_clear_pointer (&self->opds, g_ptr_array_unref);
   g_clear_pointer (&self->parent_domain, g_free);
@@ -605,19 +722,18 @@ ranah_registry_page_init (RanahRegistryPage *self)
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->model)),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   gtk_sort_list_model_set_incremental (self->sorted, TRUE);
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->sorted)),
-                                              GTK_FILTER (self->filter));
-  gtk_filter_list_model_set_incremental (self->filtered, TRUE);
+  self->rows = g_ptr_array_new_with_free_func (g_object_unref);
+  self->filtered = g_object_new (RANAH_TYPE_SHOWN_LIST, NULL);
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
 
+  g_signal_connect_swapped (self->sorted, "items-changed", G_CALLBACK (on_sorted_items_changed), self);
   g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_count), self);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (apply_filter), self);
   g_signal_connect_swapped (self->opd_dropdown, "notify::selected", G_CALLBACK (apply_filter), self);
   g_signal_connect_swapped (self->status_dropdown, "notify::selected", G_CALLBACK (apply_filter), self);
-  /* The filter is incremental already: no need to wait for typing to pause. */
+  /* A filter pass takes a few milliseconds: no need to wait for typing to pause. */
   gtk_search_entry_set_search_delay (self->search_entry, 0);
   gtk_stack_set_visible_child_name (self->stack, "loading");
 }
@@ -690,8 +806,7 @@ gboolean
 ranah_registry_page_is_filtering (RanahRegistryPage *self)
 {
   g_return_val_if_fail (RANAH_IS_REGISTRY_PAGE (self), FALSE);
-  return gtk_filter_list_model_get_pending (self->filtered) > 0
-         || gtk_sort_list_model_get_pending (self->sorted) > 0;
+  return gtk_sort_list_model_get_pending (self->sorted) > 0;
 }
 
 void

@@ -187,6 +187,9 @@ registry (const char *dir)
       while (ranah_registry_page_is_filtering (page))
         g_main_context_iteration (NULL, TRUE);
       done = (g_get_monotonic_time () - start) / 1000.0;
+      if (g_getenv ("RANAH_BENCH_VERBOSE"))
+        g_print ("  \"%s\" blocking %.2f complete %.2f (%u rows)\n", text, call, done,
+                 g_list_model_get_n_items (ranah_registry_page_get_shown (page)));
       total_call += call;
       total_done += done;
       worst_call = MAX (worst_call, call);
