@@ -35,6 +35,7 @@ static const RanahCliCommand commands[] = {
   { "audit",       N_("List the audit trail or verify its hash chain"),    ranah_cli_audit_main },
   { "name",        N_("Check that a name is valid and free"),              ranah_cli_name_main },
   { "demo",        N_("Create a demo store with requests in every state"), ranah_cli_demo_main },
+  { "letter",      N_("Letters and disposition sheets as PDF; verify a letter"), ranah_cli_letter_main },
   { "dns",         N_("Provision, verify, audit and check names in DNS"),  ranah_cli_dns_main },
   { "report",      N_("Supervision reports, escalations, case files"),     ranah_cli_report_main },
   { "pg",          N_("Set up, move to and back up a PostgreSQL store"),   ranah_cli_pg_main },

@@ -79,9 +79,16 @@ ranah_cli_dispatch (RanahCli              *cli,
         }
       g_string_append_printf (help, _("Usage:\n  %s COMMAND [OPTION…]\n\n%s\n\nCommands:\n"),
                               cli->command, _(summary));
-      for (guint i = 0; i < n_subcommands; i++)
-        g_string_append_printf (help, "  %-14s %s\n", subcommands[i].name,
-                                _(subcommands[i].summary));
+      {
+        int width = 14;
+
+        /* One column for every summary, however long the longest subcommand's name. */
+        for (guint i = 0; i < n_subcommands; i++)
+          width = MAX (width, (int) strlen (subcommands[i].name));
+        for (guint i = 0; i < n_subcommands; i++)
+          g_string_append_printf (help, "  %-*s %s\n", width, subcommands[i].name,
+                                  _(subcommands[i].summary));
+      }
       g_string_append_printf (help, _("\nRun “%s COMMAND --help” for a command's options.\n"),
                               cli->command);
       fputs (help->str, stdout);

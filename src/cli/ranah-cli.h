@@ -79,6 +79,7 @@ gboolean ranah_cli_name_main        (RanahCli *cli, int argc, char **argv, GErro
 gboolean ranah_cli_demo_main        (RanahCli *cli, int argc, char **argv, GError **error);
 gboolean ranah_cli_dns_main         (RanahCli *cli, int argc, char **argv, GError **error);
 gboolean ranah_cli_report_main      (RanahCli *cli, int argc, char **argv, GError **error);
+gboolean ranah_cli_letter_main      (RanahCli *cli, int argc, char **argv, GError **error);
 gboolean ranah_cli_pg_main          (RanahCli *cli, int argc, char **argv, GError **error);
 
 void      ranah_cli_init            (RanahCli *cli);
