@@ -119,6 +119,10 @@ auto_sign_in_done (GObject      *source,
 
   if (store == NULL)
     {
+      GtkWindow *waiting = find_main_window (self);
+
+      if (waiting != NULL)
+        gtk_window_destroy (waiting);
       if (self->opt_exit_when_drawn)
         {
           g_printerr ("%s\n", error->message);
@@ -280,7 +284,13 @@ ranah_application_activate (GApplication *application)
       data->uri = g_strdup (self->opt_store);
       data->user = g_strdup (self->opt_user);
       data->password = g_strdup (password);
-      /* Held until the sign-in ends: there is no window yet to keep the app alive. */
+      /* The main window is on screen while argon2id checks the password in a thread; the
+       * inbox fills it once the sign-in is done. */
+      window = GTK_WINDOW (ranah_window_new_signing_in (self));
+      if (self->opt_exit_when_drawn)
+        g_signal_connect (window, "inbox-drawn", G_CALLBACK (on_inbox_drawn), self);
+      gtk_window_present (window);
+      /* Held until the sign-in ends, whatever becomes of the window meanwhile. */
       g_application_hold (application);
       ranah_task_run (self, NULL, auto_sign_in_thread, data, (GDestroyNotify) auto_sign_in_free,
                       g_object_unref, auto_sign_in_done, NULL);
@@ -378,9 +388,16 @@ ranah_application_signed_in (RanahApplication *self,
         g_settings_set_string (self->settings, "last-user", user->username);
     }
 
-  window = ranah_window_new (self, store);
-  if (self->opt_exit_when_drawn)
-    g_signal_connect (window, "inbox-drawn", G_CALLBACK (on_inbox_drawn), self);
+  /* A window shown while the sign-in ran (--user) takes the store; else a new one. */
+  window = (RanahWindow *) find_main_window (self);
+  if (window != NULL && ranah_window_get_store (window) == NULL)
+    ranah_window_set_signed_in (window, store);
+  else
+    {
+      window = ranah_window_new (self, store);
+      if (self->opt_exit_when_drawn)
+        g_signal_connect (window, "inbox-drawn", G_CALLBACK (on_inbox_drawn), self);
+    }
   gtk_window_present (GTK_WINDOW (window));
 
   /* The sign-in window has done its work. */

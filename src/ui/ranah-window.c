@@ -60,7 +60,7 @@ static guint signals[N_SIGNALS];
 static gboolean
 may_submit (RanahWindow *self)
 {
-  const RanahUser *user = ranah_store_get_user (self->store);
+  const RanahUser *user = self->store ? ranah_store_get_user (self->store) : NULL;
   const RanahTransition *submit = ranah_workflow_find (RANAH_STATE_NONE, RANAH_ACTION_SUBMIT);
 
   return user != NULL && submit != NULL && (submit->roles & RANAH_ROLE_BIT (user->role)) != 0;
@@ -350,18 +350,25 @@ ranah_window_new (RanahApplication *application,
                   RanahStore       *store)
 {
   RanahWindow *self;
-  const RanahUser *user;
-  g_autofree char *who = NULL;
-  GSettings *settings = NULL;
 
   g_return_val_if_fail (application == NULL || RANAH_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (RANAH_IS_STORE (store), NULL);
 
+  self = ranah_window_new_signing_in (application);
+  ranah_window_set_signed_in (self, store);
+  return self;
+}
+
+RanahWindow *
+ranah_window_new_signing_in (RanahApplication *application)
+{
+  RanahWindow *self;
+  GSettings *settings = NULL;
+
+  g_return_val_if_fail (application == NULL || RANAH_IS_APPLICATION (application), NULL);
+
   self = g_object_new (RANAH_TYPE_WINDOW, "application", application, NULL);
   self->application = application;
-  self->store = g_object_ref (store);
-  user = ranah_store_get_user (store);
-
   if (application != NULL && (settings = ranah_application_get_settings (application)) != NULL)
     {
       gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (settings, "window-width"),
@@ -371,6 +378,30 @@ ranah_window_new (RanahApplication *application,
     }
   else
     gtk_window_set_default_size (GTK_WINDOW (self), 1100, 720);
+  /* Until the store is there, the sidebar leads nowhere and shows no role's rows. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar_list), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->settings_row), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->report_row), FALSE);
+  return self;
+}
+
+void
+ranah_window_set_signed_in (RanahWindow *self,
+                            RanahStore  *store)
+{
+  const RanahUser *user;
+  g_autofree char *who = NULL;
+  GSettings *settings = NULL;
+
+  g_return_if_fail (RANAH_IS_WINDOW (self));
+  g_return_if_fail (RANAH_IS_STORE (store));
+  g_return_if_fail (self->store == NULL);
+
+  self->store = g_object_ref (store);
+  user = ranah_store_get_user (store);
+  if (self->application != NULL)
+    settings = ranah_application_get_settings (self->application);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar_list), TRUE);
 
   who = ranah_format_user (user);
   gtk_label_set_text (self->user_label, who);
@@ -402,7 +433,6 @@ ranah_window_new (RanahApplication *application,
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
                            G_CONNECT_SWAPPED);
   ranah_store_watch (store);
-  return self;
 }
 
 RanahStore *
@@ -464,6 +494,9 @@ ranah_window_show_page (RanahWindow *self,
   g_return_if_fail (RANAH_IS_WINDOW (self));
   g_return_if_fail (name != NULL);
 
+  /* Still signing in: the inbox's spinner stays until the store is there. */
+  if (self->store == NULL)
+    return;
   user = ranah_store_get_user (self->store);
   if (g_str_equal (name, "settings") && (user == NULL || user->role != RANAH_ROLE_ADMIN))
     {

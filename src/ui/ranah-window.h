@@ -18,6 +18,9 @@ G_DECLARE_FINAL_TYPE (RanahWindow, ranah_window, RANAH, WINDOW, AdwApplicationWi
 
 RanahWindow   *ranah_window_new              (RanahApplication *application,
                                               RanahStore       *store);
+RanahWindow   *ranah_window_new_signing_in   (RanahApplication *application);
+void           ranah_window_set_signed_in    (RanahWindow      *self,
+                                              RanahStore       *store);
 RanahStore    *ranah_window_get_store        (RanahWindow      *self);
 void           ranah_window_new_request      (RanahWindow      *self);
 void           ranah_window_search           (RanahWindow      *self);
