@@ -8,6 +8,7 @@
  */
 #include <gtk/gtk.h>
 
+#include "ranah-store-banner.h"
 #include "ranah-task.h"
 
 typedef struct
@@ -18,6 +19,7 @@ typedef struct
   GDestroyNotify      result_free;
   GAsyncReadyCallback callback;
   gpointer            user_data;
+  GError             *error;       /* a copy for the store banner, read on the main loop */
 } RunData;
 
 static guint pending_runs;
@@ -27,6 +29,7 @@ run_data_free (RunData *run)
 {
   if (run->data_free != NULL && run->data != NULL)
     run->data_free (run->data);
+  g_clear_error (&run->error);
   g_free (run);
 }
 
@@ -44,6 +47,7 @@ run_thread (GTask        *task,
     {
       if (error == NULL)
         g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED, "no result");
+      run->error = g_error_copy (error);
       g_task_return_error (task, error);
     }
   else
@@ -65,6 +69,10 @@ run_done (GObject      *source_object,
   if (cancellable != NULL && g_cancellable_is_cancelled (cancellable)
       && g_object_get_data (G_OBJECT (cancellable), "ranah-widget") != NULL)
     return;
+  /* The one place every page's failed store call passes: an unreachable store shows the
+   * window's banner, which retries, instead of leaving the view silently empty. */
+  if (run->error != NULL && GTK_IS_WIDGET (source_object))
+    ranah_store_banner_notice (GTK_WIDGET (source_object), run->error);
   if (run->callback != NULL)
     run->callback (source_object, result, run->user_data);
 }

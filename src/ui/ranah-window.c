@@ -15,6 +15,7 @@
 #include "ranah-request-page.h"
 #include "ranah-requests-page.h"
 #include "ranah-settings-page.h"
+#include "ranah-store-banner.h"
 #include "ranah-window.h"
 
 struct _RanahWindow
@@ -332,6 +333,7 @@ static void
 ranah_window_init (RanahWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ranah_store_banner_install (GTK_WINDOW (self), GTK_WIDGET (self->toast_overlay));
   if (g_str_equal (PROFILE, "development"))
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
   g_signal_connect_swapped (self->sidebar_list, "row-activated",
