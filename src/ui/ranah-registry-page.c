@@ -15,6 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ranah-dns-audit-dialog.h"
 #include "ranah-entry-object.h"
 #include "ranah-format.h"
 #include "ranah-import-dialog.h"
@@ -692,6 +693,7 @@ ranah_registry_page_class_init (RanahRegistryPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "registry.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "registry.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "registry.check-dns", NULL, ranah_dns_audit_dialog_action);
 }
 
 static void
