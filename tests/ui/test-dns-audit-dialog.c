@@ -58,6 +58,39 @@ shoot (GtkWidget  *widget,
   g_assert_true (ranah_screenshot_widget (widget, path, NULL));
 }
 
+/* The first button under @widget that carries an "fqdn": the Adopt buttons do. */
+static GtkWidget *
+find_adopt_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && g_object_get_data (G_OBJECT (widget), "fqdn") != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_adopt_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWindow *
+find_window (const char *title)
+{
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+
+  g_object_ref (toplevels);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_window_get_title (window), title) == 0)
+        return window;
+    }
+  return NULL;
+}
+
 static void
 test_unreachable (void)
 {
@@ -139,9 +172,28 @@ test_adopt_unrecorded (void)
   g_assert_nonnull (strstr (ranah_dns_audit_dialog_get_status (dialog), "differs"));
   shoot (GTK_WIDGET (dialog), "dns-audit-dialog.png");
 
-  /* Adopting it enters it into the registry with the record DNS serves. */
-  ranah_dns_audit_dialog_adopt (dialog, fqdn, opd_id, "Portal lama");
-  ranah_task_wait_idle ();
+  /* Adopt… asks for the OPD and the purpose; adopting enters the name into the registry
+   * with the record DNS serves. */
+  {
+    GtkWidget *adopt = find_adopt_button (GTK_WIDGET (dialog));
+    GtkWindow *form;
+    GtkWidget *confirm;
+    GtkWidget *purpose;
+
+    g_assert_nonnull (adopt);
+    g_assert_cmpstr (g_object_get_data (G_OBJECT (adopt), "fqdn"), ==, fqdn);
+    g_signal_emit_by_name (adopt, "clicked");
+    form = find_window ("Adopt a Name");
+    g_assert_nonnull (form);
+    confirm = find_adopt_button (GTK_WIDGET (form));
+    g_assert_nonnull (confirm);
+    purpose = g_object_get_data (G_OBJECT (confirm), "purpose");
+    gtk_editable_set_text (GTK_EDITABLE (purpose), "Portal lama");
+    shoot (GTK_WIDGET (form), "dns-adopt-form.png");
+    g_signal_emit_by_name (confirm, "clicked");
+    ranah_task_wait_idle ();
+    g_assert_null (find_window ("Adopt a Name"));
+  }
   g_test_message ("%s", ranah_dns_audit_dialog_get_status (dialog));
   g_assert_cmpuint (changes, ==, 1);
   entries = ranah_store_list_entries (store, &filter, &error);
