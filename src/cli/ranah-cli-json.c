@@ -435,6 +435,12 @@ ranah_cli_json_entry (RanahCliJson        *json,
   ranah_cli_json_member_int (json, "request_id", entry->request_id);
   ranah_cli_json_member_time (json, "last_check_at", entry->last_check_at);
   ranah_cli_json_member_string (json, "last_check", entry->last_check);
+  /* null while never checked: not passing, but not failing either */
+  ranah_cli_json_key (json, "last_check_ok");
+  if (entry->last_check_at == 0)
+    ranah_cli_json_null (json);
+  else
+    ranah_cli_json_bool (json, entry->last_check_ok);
   ranah_cli_json_end_object (json);
 }
 

@@ -11,6 +11,26 @@
 
 #include "ranah-cli.h"
 
+/* What staff act on: which check failed, when, and why. */
+static void
+print_failing (RanahCli  *cli,
+               GPtrArray *list)
+{
+  g_print ("%-5s %-34s %-16s %-16s %s\n", _("ID"), _("NAME"), _("OPD"), _("CHECKED"),
+           _("RESULT"));
+  for (guint i = 0; i < list->len; i++)
+    {
+      RanahEntry *entry = g_ptr_array_index (list, i);
+      g_autofree char *name = ranah_cli_cell (entry->fqdn, 34);
+      g_autofree char *opd_cell = ranah_cli_cell (entry->opd_name, 16);
+      g_autofree char *when = ranah_cli_format_time (cli, entry->last_check_at);
+      g_autofree char *when_cell = ranah_cli_cell (when, 16);
+
+      g_print ("%-5" G_GINT64_FORMAT " %s %s %s %s\n", entry->id, name, opd_cell, when_cell,
+               entry->last_check != NULL ? entry->last_check : "");
+    }
+}
+
 static gboolean
 registry_list (RanahCli  *cli,
                int        argc,
@@ -20,12 +40,15 @@ registry_list (RanahCli  *cli,
   g_autofree char *search = NULL;
   g_autofree char *opd = NULL;
   g_autofree char *status = NULL;
+  gboolean failing = FALSE;
   const GOptionEntry entries[] = {
     { "search", 0, 0, G_OPTION_ARG_STRING, &search,
       N_("Text in the name, OPD, target or purpose"), N_("TEXT") },
     { "opd", 0, 0, G_OPTION_ARG_STRING, &opd, N_("Only this OPD's entries"), N_("CODE") },
     { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_("active, suspended or revoked"),
       N_("STATUS") },
+    { "failing", 0, 0, G_OPTION_ARG_NONE, &failing,
+      N_("Only entries whose last DNS check failed"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context =
@@ -56,6 +79,7 @@ registry_list (RanahCli  *cli,
       filter.opd_id = found->id;
     }
   filter.text = search;
+  filter.failing_only = failing;
   if ((list = ranah_store_list_entries (cli->store, &filter, error)) == NULL)
     return FALSE;
 
@@ -72,6 +96,11 @@ registry_list (RanahCli  *cli,
   if (list->len == 0)
     {
       g_print (_("The registry has no entries that match.\n"));
+      return TRUE;
+    }
+  if (failing)
+    {
+      print_failing (cli, list);
       return TRUE;
     }
   g_print ("%-5s %-34s %-16s %-10s %-10s %s\n", _("ID"), _("NAME"), _("OPD"), _("STATUS"),

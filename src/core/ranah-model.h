@@ -119,6 +119,7 @@ typedef struct {
   gint64            request_id;   /* 0 for entries imported from the old list */
   gint64            last_check_at;/* 0 if never checked */
   char             *last_check;   /* short result of the last DNS check, NULL if none */
+  gboolean          last_check_ok;/* the last check passed; FALSE when it failed or never ran */
   gint64            version;
 } RanahEntry;
 

@@ -339,10 +339,11 @@ copy_all (RanahPostgresStore  *self,
       ranah_pg_param_int (&p, e->last_check_at);
       ranah_pg_param_text (&p, e->last_check);
       ranah_pg_param_int (&p, e->version);
+      ranah_pg_param_bool (&p, e->last_check_ok);
       if (!run (self, "INSERT INTO ranah.entries (id, name, fqdn, opd_id, purpose, contact_name, "
                       "contact_phone, contact_email, status, activated_on, request_id, "
-                      "last_check_at, last_check, version) "
-                      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+                      "last_check_at, last_check, version, last_check_ok) "
+                      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
                 &p, error)
           || !copy_records (self, "entry_records", e->id, e->records, error))
         return FALSE;

@@ -1141,7 +1141,7 @@ find_letter_by_sha256 (RanahStore  *store,
 #define ENTRY_SELECT                                                                      \
   "SELECT e.id, e.name, e.fqdn, e.opd_id, o.name, e.purpose, e.contact_name, "            \
   "e.contact_phone, e.contact_email, e.status, e.activated_on, coalesce (e.request_id, 0), " \
-  "e.last_check_at, e.last_check, e.version "                                              \
+  "e.last_check_at, e.last_check, e.version, e.last_check_ok "                             \
   "FROM ranah.entries e JOIN ranah.opds o ON o.id = e.opd_id "
 
 static RanahEntry *
@@ -1168,6 +1168,7 @@ entry_from_row (PGresult *res,
   g_free (e->last_check);
   e->last_check = ranah_pg_col_str_or_null (res, i, 13);
   e->version = ranah_pg_col_int (res, i, 14);
+  e->last_check_ok = ranah_pg_col_bool (res, i, 15);
   return e;
 }
 
@@ -1212,6 +1213,8 @@ list_entries (RanahStore              *store,
       ranah_pg_param_text (&p, ranah_entry_status_to_string (filter->status));
       g_string_append_printf (sql, "AND e.status = $%d ", p.n);
     }
+  if (filter->failing_only)
+    g_string_append (sql, "AND e.last_check_at <> 0 AND NOT e.last_check_ok ");
   if (filter->text != NULL && *filter->text != '\0')
     {
       ranah_pg_param_text (&p, filter->text);

@@ -35,7 +35,8 @@ may_keep_registry (const RanahUser  *me,
 #define ENTRY_SELECT                                                                       \
   "SELECT e.id, e.name, e.fqdn, e.opd_id, o.name, e.purpose, e.contact_name, "             \
   "e.contact_phone, e.contact_email, e.status, e.activated_on, e.request_id, "              \
-  "e.last_check_at, e.last_check, e.version FROM entries e JOIN opds o ON o.id = e.opd_id "
+  "e.last_check_at, e.last_check, e.version, e.last_check_ok "                              \
+  "FROM entries e JOIN opds o ON o.id = e.opd_id "
 
 static void
 set_str (char        **field,
@@ -68,6 +69,7 @@ entry_from_row (sqlite3_stmt *stmt)
   e->last_check_at = sqlite3_column_int64 (stmt, 12);
   e->last_check = ranah_sqlite_col_text_or_null (stmt, 13);
   e->version = sqlite3_column_int64 (stmt, 14);
+  e->last_check_ok = sqlite3_column_int (stmt, 15) != 0;
   return e;
 }
 
@@ -124,7 +126,9 @@ list_entries (RanahStore              *store,
                             "OR EXISTS (SELECT 1 FROM entry_records x WHERE x.entry_id = e.id "
                             "AND instr (lower (x.target), lower (?1)) > 0)) "
                             "AND (?2 = 0 OR e.opd_id = ?2) AND (?3 = 0 OR e.opd_id = ?3) "
-                            "AND (?4 IS NULL OR e.status = ?4) ORDER BY e.name, e.id", error);
+                            "AND (?4 IS NULL OR e.status = ?4) "
+                            "AND (?5 = 0 OR (e.last_check_at <> 0 AND e.last_check_ok = 0)) "
+                            "ORDER BY e.name, e.id", error);
   if (stmt == NULL)
     goto out;
   ranah_sqlite_bind_text (stmt, 1, filter->text != NULL && *filter->text ? filter->text : NULL);
@@ -132,6 +136,7 @@ list_entries (RanahStore              *store,
   sqlite3_bind_int64 (stmt, 3, me->role == RANAH_ROLE_OPD ? me->opd_id : 0);
   ranah_sqlite_bind_text (stmt, 4, filter->status >= 0
                                    ? ranah_entry_status_to_string (filter->status) : NULL);
+  sqlite3_bind_int (stmt, 5, filter->failing_only ? 1 : 0);
   for (;;)
     {
       RanahEntry *entry;

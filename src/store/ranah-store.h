@@ -60,6 +60,7 @@ typedef struct {
   const char      *text;     /* matches name, fqdn, OPD, target, purpose */
   gint64           opd_id;   /* 0 = any */
   gint             status;   /* a RanahEntryStatus, or -1 = any */
+  gboolean         failing_only; /* only entries whose last DNS check ran and failed */
 } RanahEntryFilter;
 
 /* Renders the signed letter's PDF once the store has given it its number, date and

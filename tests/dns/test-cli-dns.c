@@ -369,6 +369,9 @@ test_audit_and_status (Fixture       *f,
   g_assert_nonnull (strstr (f->out, "\"ok\":true"));
   assert_ok (f, run_as (f, "staf", "registry", "show", entry_id, "--json", NULL));
   g_assert_nonnull (strstr (f->out, "resolves"));
+  g_assert_nonnull (strstr (f->out, "\"last_check_ok\":true"));
+  assert_ok (f, run_as (f, "staf", "registry", "list", "--failing", "--json", NULL));
+  g_assert_null (strstr (f->out, "terdaftar"));
 
   /* Suspend removes the records from DNS; the check now fails (exit 8). */
   assert_ok (f, run_as (f, "subkoor", "dns", "suspend", entry_id, "--reason",
@@ -380,6 +383,10 @@ test_audit_and_status (Fixture       *f,
   assert_ok (f, run_as (f, "staf", "registry", "show", entry_id, "--json", NULL));
   g_assert_nonnull (strstr (f->out, "\"status\":\"suspended\""));
   g_assert_cmpint (run_as (f, "staf", "dns", "check", entry_id, NULL), ==, 8);
+  /* …and the registry lists it among the failing. */
+  assert_ok (f, run_as (f, "staf", "registry", "list", "--failing", "--json", NULL));
+  g_assert_nonnull (strstr (f->out, "\"fqdn\":\"terdaftar.tarakankota.go.id\""));
+  g_assert_nonnull (strstr (f->out, "\"last_check_ok\":false"));
 
   /* Restore puts them back. */
   assert_ok (f, run_as (f, "subkoor", "dns", "restore", entry_id, "--reason",

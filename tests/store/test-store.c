@@ -944,6 +944,132 @@ test_registry (void)
   g_assert_no_error (error);
 }
 
+/* Finds @fqdn in @list, or NULL. */
+static const RanahEntry *
+find_entry (GPtrArray  *list,
+            const char *fqdn)
+{
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      const RanahEntry *e = g_ptr_array_index (list, i);
+      if (g_strcmp0 (e->fqdn, fqdn) == 0)
+        return e;
+    }
+  return NULL;
+}
+
+static void
+test_failing_checks (void)
+{
+  g_autoptr(StoreWorld) w = store_world_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) ranah_entry_free);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) failing = NULL;
+  g_autoptr(RanahEntry) got = NULL;
+  RanahEntryFilter filter = { NULL, 0, -1, TRUE };
+  static const char *const names[] = { "rusak", "sehat", "belum", "pulih" };
+  gint64 ids[G_N_ELEMENTS (names)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      RanahEntry *e = ranah_entry_new ();
+      g_free (e->name);
+      e->name = g_strdup (names[i]);
+      g_free (e->opd_name);
+      e->opd_name = g_strdup (i == 0 ? "DINKES" : "Dinas Pendidikan");
+      e->id = i + 2;
+      g_ptr_array_add (e->records, ranah_record_new (RANAH_RECORD_A, "", "103.20.30.50"));
+      g_ptr_array_add (entries, e);
+    }
+  store_world_sign_in (w, RANAH_ROLE_STAF);
+  g_assert_true (ranah_store_import_entries (w->store, entries, &problems, &error));
+  g_assert_no_error (error);
+  all = ranah_store_list_entries (w->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, G_N_ELEMENTS (names));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *fqdn = g_strconcat (names[i], ".tarakankota.go.id", NULL);
+      const RanahEntry *e = find_entry (all, fqdn);
+
+      g_assert_nonnull (e);
+      /* Never checked: not passing, and not failing either. */
+      g_assert_cmpint (e->last_check_at, ==, 0);
+      g_assert_false (e->last_check_ok);
+      ids[i] = e->id;
+    }
+
+  /* rusak fails; sehat passes; belum is never checked; pulih fails, then passes. */
+  g_assert_true (ranah_store_record_check (w->store, ids[0], FALSE,
+                                           "certificate expires in 12 days", &error));
+  g_assert_true (ranah_store_record_check (w->store, ids[1], TRUE, "resolves: 103.20.30.50",
+                                           &error));
+  g_assert_true (ranah_store_record_check (w->store, ids[3], FALSE, "NXDOMAIN", &error));
+  store_world_set_now (w, w->now + 60);
+  g_assert_true (ranah_store_record_check (w->store, ids[3], TRUE, "resolves: 103.20.30.50",
+                                           &error));
+  g_assert_no_error (error);
+
+  got = ranah_store_get_entry (w->store, ids[0], &error);
+  g_assert_no_error (error);
+  g_assert_false (got->last_check_ok);
+  g_assert_cmpint (got->last_check_at, !=, 0);
+  g_assert_cmpstr (got->last_check, ==, "certificate expires in 12 days");
+  g_clear_pointer (&got, ranah_entry_free);
+  got = ranah_store_get_entry (w->store, ids[1], &error);
+  g_assert_true (got->last_check_ok);
+  g_clear_pointer (&got, ranah_entry_free);
+  got = ranah_store_get_entry (w->store, ids[3], &error);
+  g_assert_true (got->last_check_ok);
+  g_clear_pointer (&got, ranah_entry_free);
+
+  g_clear_pointer (&all, g_ptr_array_unref);
+  all = ranah_store_list_entries (w->store, NULL, &error);
+  g_assert_false (find_entry (all, "rusak.tarakankota.go.id")->last_check_ok);
+  g_assert_true (find_entry (all, "sehat.tarakankota.go.id")->last_check_ok);
+  g_assert_false (find_entry (all, "belum.tarakankota.go.id")->last_check_ok);
+  g_assert_true (find_entry (all, "pulih.tarakankota.go.id")->last_check_ok);
+
+  /* failing_only: exactly the entries whose last check ran and failed. */
+  failing = ranah_store_list_entries (w->store, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (failing->len, ==, 1);
+  g_assert_cmpint (((RanahEntry *) g_ptr_array_index (failing, 0))->id, ==, ids[0]);
+  g_assert_false (((RanahEntry *) g_ptr_array_index (failing, 0))->last_check_ok);
+  g_clear_pointer (&failing, g_ptr_array_unref);
+
+  /* It combines with the other criteria. */
+  filter.opd_id = w->opd2_id;
+  failing = ranah_store_list_entries (w->store, &filter, &error);
+  g_assert_cmpuint (failing->len, ==, 0);
+  g_clear_pointer (&failing, g_ptr_array_unref);
+  filter.opd_id = 0;
+  filter.text = "belum";
+  failing = ranah_store_list_entries (w->store, &filter, &error);
+  g_assert_cmpuint (failing->len, ==, 0);
+  g_clear_pointer (&failing, g_ptr_array_unref);
+  filter.text = "rusak";
+  failing = ranah_store_list_entries (w->store, &filter, &error);
+  g_assert_cmpuint (failing->len, ==, 1);
+  g_clear_pointer (&failing, g_ptr_array_unref);
+
+  /* A later failing check of sehat makes it failing too. */
+  filter.text = NULL;
+  g_assert_true (ranah_store_record_check (w->store, ids[1], FALSE, "dangling CNAME", &error));
+  failing = ranah_store_list_entries (w->store, &filter, &error);
+  g_assert_cmpuint (failing->len, ==, 2);
+  g_clear_pointer (&failing, g_ptr_array_unref);
+
+  /* An OPD user sees only their own OPD's failing entries. */
+  store_world_sign_in_as (w, "opd2");
+  failing = ranah_store_list_entries (w->store, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (failing->len, ==, 1);
+  g_assert_cmpint (((RanahEntry *) g_ptr_array_index (failing, 0))->id, ==, ids[1]);
+}
+
 static void
 test_hostile_input (void)
 {
@@ -1177,6 +1303,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ranah/store/move/conflict-and-idempotency", test_conflict);
   g_test_add_func ("/ranah/store/inbox/holders-assignee-overdue", test_inbox);
   g_test_add_func ("/ranah/store/registry/import-status-check", test_registry);
+  g_test_add_func ("/ranah/store/registry/failing-checks", test_failing_checks);
   g_test_add_func ("/ranah/store/request/hostile-input", test_hostile_input);
   g_test_add_func ("/ranah/store/letter/numbers-concurrent", test_letter_numbers_concurrent);
   g_test_add_func ("/ranah/store/audit/opd-sees-own-events", test_audit_visibility);
