@@ -226,10 +226,50 @@ store_backup (RanahCli  *cli,
   return TRUE;
 }
 
+static gboolean
+store_check (RanahCli  *cli,
+             int        argc,
+             char     **argv,
+             GError   **error)
+{
+  g_autoptr(GOptionContext) context =
+    ranah_cli_context (cli, NULL,
+                       N_("Reads every page of the embedded SQLite store and reports damage "
+                          "(exit code as for any store error). Opening the store does not do "
+                          "this: it would cost time at every start on a large store. Backups "
+                          "check first."),
+                       NULL);
+
+  if (!ranah_cli_parse (cli, context, &argc, &argv, 0, 0, error)
+      || !ranah_cli_sign_in (cli, error))
+    return FALSE;
+  if (!RANAH_IS_SQLITE_STORE (cli->store))
+    {
+      g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_VALIDATION,
+                   _("This store is not an SQLite file; PostgreSQL checks its own pages."));
+      return FALSE;
+    }
+  if (!ranah_sqlite_store_check (RANAH_SQLITE_STORE (cli->store), error))
+    return FALSE;
+
+  if (cli->json)
+    {
+      g_autoptr(RanahCliJson) json = ranah_cli_json_new ();
+      ranah_cli_json_begin_object (json);
+      ranah_cli_json_member_bool (json, "ok", TRUE);
+      ranah_cli_json_end_object (json);
+      ranah_cli_print_json (json);
+    }
+  else
+    g_print (_("The store is intact.\n"));
+  return TRUE;
+}
+
 static const RanahCliCommand subcommands[] = {
   { "init", N_("Create the schema and the first administrator"), store_init },
   { "info", N_("Describe the store"), store_info },
   { "backup", N_("Back up an SQLite store to a file"), store_backup },
+  { "check", N_("Check an SQLite store for damage"), store_check },
 };
 
 gboolean

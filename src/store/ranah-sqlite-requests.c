@@ -74,6 +74,27 @@ request_from_row (sqlite3_stmt *stmt)
   return r;
 }
 
+/* The record in the columns id, type, host, target, ttl, priority, internal, created,
+ * verified of @stmt's row, starting at column @first. */
+static RanahRecord *
+record_from_row (sqlite3_stmt *stmt,
+                 int           first)
+{
+  RanahRecordType type = RANAH_RECORD_A;
+  RanahRecord *record;
+
+  ranah_record_type_from_string ((const char *) sqlite3_column_text (stmt, first + 1), &type);
+  record = ranah_record_new (type, (const char *) sqlite3_column_text (stmt, first + 2),
+                             (const char *) sqlite3_column_text (stmt, first + 3));
+  record->id = sqlite3_column_int64 (stmt, first);
+  record->ttl = sqlite3_column_int (stmt, first + 4);
+  record->priority = sqlite3_column_int (stmt, first + 5);
+  record->internal = sqlite3_column_int (stmt, first + 6) != 0;
+  record->created = sqlite3_column_int (stmt, first + 7) != 0;
+  record->verified = ranah_sqlite_col_text_or_null (stmt, first + 8);
+  return record;
+}
+
 GPtrArray *
 ranah_sqlite_load_records (RanahSqliteStore  *self,
                            const char        *table,
@@ -95,23 +116,11 @@ ranah_sqlite_load_records (RanahSqliteStore  *self,
   sqlite3_bind_int64 (stmt, 1, owner_id);
   for (;;)
     {
-      RanahRecordType type = RANAH_RECORD_A;
-      RanahRecord *record;
-
       if (!ranah_sqlite_step_row (self, stmt, &has_row, error))
         return NULL;
       if (!has_row)
         break;
-      ranah_record_type_from_string ((const char *) sqlite3_column_text (stmt, 1), &type);
-      record = ranah_record_new (type, (const char *) sqlite3_column_text (stmt, 2),
-                                 (const char *) sqlite3_column_text (stmt, 3));
-      record->id = sqlite3_column_int64 (stmt, 0);
-      record->ttl = sqlite3_column_int (stmt, 4);
-      record->priority = sqlite3_column_int (stmt, 5);
-      record->internal = sqlite3_column_int (stmt, 6) != 0;
-      record->created = sqlite3_column_int (stmt, 7) != 0;
-      record->verified = ranah_sqlite_col_text_or_null (stmt, 8);
-      g_ptr_array_add (records, record);
+      g_ptr_array_add (records, record_from_row (stmt, 0));
     }
   return g_steal_pointer (&records);
 }
@@ -198,6 +207,46 @@ may_see (const RanahUser     *me,
   return TRUE;
 }
 
+/* Fills the records of every request in @list with one pass over the records table: for a
+ * long list (an inbox of thousands) one scan is far cheaper than a query per request. */
+static gboolean
+load_records_of_many (RanahSqliteStore  *self,
+                      GPtrArray         *list,
+                      GError           **error)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  sqlite3_stmt *stmt;
+  gboolean has_row;
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      RanahRequest *request = g_ptr_array_index (list, i);
+      g_hash_table_insert (by_id, &request->id, request);
+    }
+  stmt = ranah_sqlite_stmt (self, "SELECT request_id, id, type, host, target, ttl, priority, "
+                                  "internal, created, verified FROM records "
+                                  "ORDER BY request_id, id", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (;;)
+    {
+      gint64 request_id;
+      RanahRequest *request;
+
+      if (!ranah_sqlite_step_row (self, stmt, &has_row, error))
+        return FALSE;
+      if (!has_row)
+        break;
+      request_id = sqlite3_column_int64 (stmt, 0);
+      if ((request = g_hash_table_lookup (by_id, &request_id)) != NULL)
+        g_ptr_array_add (request->records, record_from_row (stmt, 1));
+    }
+  return TRUE;
+}
+
+/* Above this many requests, their records come from one scan rather than a query each. */
+#define MANY_REQUESTS 64
+
 /* Runs @stmt (already bound) and collects each row's request with its records. */
 static GPtrArray *
 collect_requests (RanahSqliteStore  *self,
@@ -210,21 +259,22 @@ collect_requests (RanahSqliteStore  *self,
 
   for (;;)
     {
-      RanahRequest *request;
-
       if (!ranah_sqlite_step_row (self, stmt, &has_row, error))
         return NULL;
       if (!has_row)
         break;
-      request = request_from_row (stmt);
-      g_ptr_array_add (list, request);
-      g_clear_pointer (&request->records, g_ptr_array_unref);
+      g_ptr_array_add (list, request_from_row (stmt));
+    }
+  if (list->len > MANY_REQUESTS)
+    return load_records_of_many (self, list, error) ? g_steal_pointer (&list) : NULL;
+  for (guint i = 0; i < list->len; i++)
+    {
+      RanahRequest *request = g_ptr_array_index (list, i);
+
+      g_ptr_array_unref (request->records);
       request->records = ranah_sqlite_load_records (self, "records", request->id, error);
       if (request->records == NULL)
-        {
-          sqlite3_reset (stmt);
-          return NULL;
-        }
+        return NULL;
     }
   return g_steal_pointer (&list);
 }

@@ -147,8 +147,9 @@ migrate (RanahSqliteStore  *self,
   gint version, app_id, n_tables;
   g_autofree char *set_version = NULL;
 
-  if (!quick_check (self, error))
-    return FALSE;
+  /* A full check reads every page, a cost that grows with the store: it is not paid at
+   * every start but before an upgrade, before a backup and on demand (`store check`).
+   * A damaged page met later fails that operation with the same sentence. */
   if ((version = read_pragma_int (self, "PRAGMA user_version", error)) < 0
       || (app_id = read_pragma_int (self, "PRAGMA application_id", error)) < 0
       || (n_tables = read_pragma_int (self, "SELECT count(*) FROM sqlite_master", error)) < 0)
@@ -171,6 +172,8 @@ migrate (RanahSqliteStore  *self,
     }
   if (version == RANAH_SQLITE_SCHEMA_VERSION)
     return TRUE;
+  if (n_tables > 0 && !quick_check (self, error))
+    return FALSE;
 
   /* Every missing migration in one transaction: a store is never left half upgraded. */
   if (!ranah_sqlite_begin (self, error))
@@ -900,6 +903,21 @@ ranah_sqlite_store_new (const char  *path,
 }
 
 gboolean
+ranah_sqlite_store_check (RanahSqliteStore  *self,
+                          GError           **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (RANAH_IS_SQLITE_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  SQLITE_LOCK (self);
+  ok = quick_check (self, error);
+  SQLITE_UNLOCK (self);
+  return ok;
+}
+
+gboolean
 ranah_sqlite_store_backup (RanahSqliteStore  *self,
                            const char        *dest_path,
                            GError           **error)
@@ -911,6 +929,10 @@ ranah_sqlite_store_backup (RanahSqliteStore  *self,
   g_return_val_if_fail (RANAH_IS_SQLITE_STORE (self), FALSE);
   g_return_val_if_fail (dest_path != NULL, FALSE);
 
+  /* The backup API copies damaged pages faithfully: better to say so before a good old
+   * backup is rotated away for a bad new one. */
+  if (!ranah_sqlite_store_check (self, error))
+    return FALSE;
   rc = sqlite3_open_v2 (dest_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc != SQLITE_OK)
     {

@@ -16,6 +16,9 @@ G_DECLARE_FINAL_TYPE (RanahSqliteStore, ranah_sqlite_store, RANAH, SQLITE_STORE,
  * A file from a newer Ranah is refused with RANAH_STORE_ERROR_VERSION. */
 RanahStore *ranah_sqlite_store_new (const char *path, GError **error);
 
+/* Reads every page of the store: RANAH_STORE_ERROR_CORRUPT when any is damaged. */
+gboolean    ranah_sqlite_store_check  (RanahSqliteStore *self, GError **error);
+
 /* Backs the open store up to @dest_path with SQLite's online backup API. */
 gboolean    ranah_sqlite_store_backup (RanahSqliteStore *self, const char *dest_path,
                                        GError **error);
