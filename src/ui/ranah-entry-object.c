@@ -80,3 +80,10 @@ ranah_entry_object_get_haystack (RanahEntryObject *self)
   g_return_val_if_fail (RANAH_IS_ENTRY_OBJECT (self), NULL);
   return self->haystack;
 }
+
+gboolean
+ranah_entry_object_is_failing (RanahEntryObject *self)
+{
+  g_return_val_if_fail (RANAH_IS_ENTRY_OBJECT (self), FALSE);
+  return self->entry->last_check_at != 0 && !self->entry->last_check_ok;
+}

@@ -19,5 +19,8 @@ RanahEntryObject *ranah_entry_object_new          (RanahEntry *entry);
 const RanahEntry *ranah_entry_object_get_entry  (RanahEntryObject *self);
 /* Lowercase text that a search matches against. */
 const char      *ranah_entry_object_get_haystack (RanahEntryObject *self);
+/* Whether the entry's last DNS check ran and failed: a field read, cheap enough for
+ * every row of a filter pass. */
+gboolean         ranah_entry_object_is_failing   (RanahEntryObject *self);
 
 G_END_DECLS

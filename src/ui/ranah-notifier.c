@@ -1,9 +1,17 @@
-/* ranah-notifier.c — desktop notifications: new inbox items and the daily overdue list
+/* ranah-notifier.c — desktop notifications: new inbox items, the daily overdue list and
+ * failed DNS checks
  *
  * Copyright 2026 The Ranah authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A failed check is told once: by (entry id, time of the check), so the same failure is not
+ * told again at every refresh but a later check that fails again is. What was told is kept
+ * in the "failing-check-notices" setting, per user name, so that signing in again the next
+ * morning does not repeat it either.
  */
 #include "config.h"
+
+#include <stdio.h>
 
 #include <glib/gi18n-lib.h>
 #include <libnotify/notify.h>
@@ -22,6 +30,9 @@ struct _RanahNotifier
   gboolean     primed;
   char        *overdue_date;    /* without settings */
   char        *last_summary;
+  GHashTable  *told_failing;    /* "ENTRY-ID:CHECKED-AT" of failed checks already told */
+  gboolean     checking;
+  gboolean     check_again;
   guint        n_sent;
   guint        n_delivered;
 };
@@ -170,6 +181,164 @@ check_overdue (RanahNotifier *self,
   send_notification (self, summary, body->str);
 }
 
+/* Failed DNS checks */
+
+/* The roles that keep the registry and act on a failed check (Sub Koordinator and Staf;
+ * the administrator performs no step of the procedure). */
+static gboolean
+keeps_registry (const RanahUser *user)
+{
+  return user != NULL && (user->role == RANAH_ROLE_SUBKOOR || user->role == RANAH_ROLE_STAF);
+}
+
+static char *
+failing_key (const RanahEntry *entry)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, entry->id,
+                          entry->last_check_at);
+}
+
+static void
+load_told_failing (RanahNotifier *self,
+                   const char    *username)
+{
+  g_autoptr(GVariant) told = NULL;
+  GVariantIter iter;
+  const char *who;
+  gint64 id, at;
+
+  self->told_failing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (self->settings == NULL)
+    return;
+  told = g_settings_get_value (self->settings, "failing-check-notices");
+  g_variant_iter_init (&iter, told);
+  while (g_variant_iter_next (&iter, "(&sxx)", &who, &id, &at))
+    if (g_strcmp0 (who, username) == 0)
+      g_hash_table_add (self->told_failing,
+                        g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, id, at));
+}
+
+/* Keeps other users' notices and replaces this user's with the failures now told. */
+static void
+save_told_failing (RanahNotifier *self,
+                   const char    *username)
+{
+  g_autoptr(GVariant) old = NULL;
+  GVariantBuilder builder;
+  GVariantIter iter;
+  GHashTableIter told;
+  const char *who;
+  gpointer key;
+  gint64 id, at;
+
+  if (self->settings == NULL)
+    return;
+  old = g_settings_get_value (self->settings, "failing-check-notices");
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(sxx)"));
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "(&sxx)", &who, &id, &at))
+    if (g_strcmp0 (who, username) != 0)
+      g_variant_builder_add (&builder, "(sxx)", who, id, at);
+  g_hash_table_iter_init (&told, self->told_failing);
+  while (g_hash_table_iter_next (&told, &key, NULL))
+    if (sscanf (key, "%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, &id, &at) == 2)
+      g_variant_builder_add (&builder, "(sxx)", username, id, at);
+  g_settings_set_value (self->settings, "failing-check-notices",
+                        g_variant_builder_end (&builder));
+}
+
+static void
+notify_failing (RanahNotifier *self,
+                GPtrArray     *entries)
+{
+  const RanahUser *me = ranah_store_get_user (self->store);
+  g_autoptr(GHashTable) failing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new ();
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *summary = NULL;
+  gboolean same;
+
+  if (me == NULL)
+    return;
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const RanahEntry *entry = g_ptr_array_index (entries, i);
+      char *key = failing_key (entry);
+
+      if (!g_hash_table_contains (self->told_failing, key))
+        g_ptr_array_add (fresh, (gpointer) entry);
+      g_hash_table_add (failing, key);
+    }
+  /* Entries that recovered drop out, so the setting holds only what still fails. */
+  same = fresh->len == 0 && g_hash_table_size (failing) == g_hash_table_size (self->told_failing);
+  g_hash_table_unref (self->told_failing);
+  self->told_failing = g_steal_pointer (&failing);
+  if (!same)
+    save_told_failing (self, me->username);
+  if (fresh->len == 0)
+    return;
+
+  if (fresh->len == 1)
+    {
+      const RanahEntry *entry = g_ptr_array_index (fresh, 0);
+
+      summary = g_strdup_printf (_("DNS check failed: %s"), entry->fqdn);
+      g_string_append (body, entry->last_check != NULL ? entry->last_check : "");
+    }
+  else
+    {
+      summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u subdomain failed its DNS check",
+                                              "%u subdomains failed their DNS check", fresh->len),
+                                 fresh->len);
+      for (guint i = 0; i < fresh->len && i < 5; i++)
+        {
+          const RanahEntry *entry = g_ptr_array_index (fresh, i);
+          g_string_append_printf (body, "%s%s — %s", i > 0 ? "\n" : "", entry->fqdn,
+                                  entry->last_check != NULL ? entry->last_check : "");
+        }
+      if (fresh->len > 5)
+        {
+          g_string_append_c (body, '\n');
+          g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "…and %u more.",
+                                                     "…and %u more.", fresh->len - 5),
+                                  fresh->len - 5);
+        }
+    }
+  send_notification (self, summary, body->str);
+}
+
+static gpointer
+failing_thread (gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  RanahEntryFilter filter = { NULL, 0, -1, TRUE };
+
+  return ranah_store_list_entries (RANAH_STORE (data), &filter, error);
+}
+
+static void
+failing_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  RanahNotifier *self = RANAH_NOTIFIER (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = ranah_task_finish (result, &error);
+
+  self->checking = FALSE;
+  /* An unreachable store is the store banner's to tell. */
+  if (entries == NULL)
+    g_debug ("Could not look for failed DNS checks: %s", error->message);
+  else
+    notify_failing (self, entries);
+  if (self->check_again)
+    {
+      self->check_again = FALSE;
+      ranah_notifier_check_registry (self);
+    }
+}
+
 static void
 ranah_notifier_finalize (GObject *object)
 {
@@ -180,6 +349,7 @@ ranah_notifier_finalize (GObject *object)
   g_clear_pointer (&self->seen, g_hash_table_unref);
   g_clear_pointer (&self->overdue_date, g_free);
   g_clear_pointer (&self->last_summary, g_free);
+  g_clear_pointer (&self->told_failing, g_hash_table_unref);
 
   G_OBJECT_CLASS (ranah_notifier_parent_class)->finalize (object);
 }
@@ -265,6 +435,28 @@ ranah_notifier_inbox_loaded (RanahNotifier *self,
       ranah_task_run (self, NULL, arrivals_thread, job, (GDestroyNotify) arrival_job_free,
                       (GDestroyNotify) g_ptr_array_unref, arrivals_done, NULL);
     }
+}
+
+void
+ranah_notifier_check_registry (RanahNotifier *self)
+{
+  const RanahUser *me;
+
+  g_return_if_fail (RANAH_IS_NOTIFIER (self));
+
+  me = ranah_store_get_user (self->store);
+  if (!keeps_registry (me))
+    return;
+  if (self->checking)
+    {
+      self->check_again = TRUE;
+      return;
+    }
+  if (self->told_failing == NULL)
+    load_told_failing (self, me->username);
+  self->checking = TRUE;
+  ranah_task_run (self, NULL, failing_thread, g_object_ref (self->store), g_object_unref,
+                  (GDestroyNotify) g_ptr_array_unref, failing_done, NULL);
 }
 
 const char *

@@ -1,4 +1,5 @@
-/* ranah-notifier.h — desktop notifications: new inbox items and the daily overdue list
+/* ranah-notifier.h — desktop notifications: new inbox items, the daily overdue list and
+ * failed DNS checks
  *
  * Copyright 2026 The Ranah authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -22,6 +23,10 @@ RanahNotifier *ranah_notifier_new              (RanahStore    *store,
 void           ranah_notifier_inbox_loaded     (RanahNotifier *self,
                                                 GListModel    *inbox,
                                                 RanahCalendar *calendar);
+/* For the roles that keep the registry (Sub Koordinator, Staf): looks, off the main loop,
+ * for entries whose last DNS check failed and tells those not told before — one
+ * notification for all of them. Call it after each load or live refresh. */
+void           ranah_notifier_check_registry   (RanahNotifier *self);
 const char    *ranah_notifier_get_last_summary (RanahNotifier *self);
 guint          ranah_notifier_get_n_sent       (RanahNotifier *self);
 /* How many the notification server accepted. */

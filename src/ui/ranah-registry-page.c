@@ -36,6 +36,8 @@ struct _RanahRegistryPage
   GtkDropDown        *opd_dropdown;
   GtkDropDown        *status_dropdown;
   GtkLabel           *count_label;
+  GtkWidget          *failing_bar;
+  GtkLabel           *failing_label;
   GtkStack           *stack;
   GtkSpinner         *spinner;
   GtkColumnView      *column_view;
@@ -50,6 +52,8 @@ struct _RanahRegistryPage
   char               *needle;      /* casefolded */
   gint64              opd_id;
   int                 status;
+  gboolean            failing_only;
+  guint               n_failing;
   guint               generation;
   gboolean            filling;
   GtkFileChooserNative *chooser;
@@ -164,6 +168,9 @@ status_label (RanahEntryStatus status)
     }
 }
 
+/* The status drop-down: "Any status", the three statuses, then "Failing checks". */
+#define STATUS_POS_FAILING ((guint) RANAH_ENTRY_REVOKED + 2)
+
 static gboolean
 filter_func (gpointer item,
              gpointer user_data)
@@ -175,6 +182,8 @@ filter_func (gpointer item,
   if (self->opd_id != 0 && entry->opd_id != self->opd_id)
     return FALSE;
   if (self->status >= 0 && (int) entry->status != self->status)
+    return FALSE;
+  if (self->failing_only && !ranah_entry_object_is_failing (object))
     return FALSE;
   if (self->needle != NULL && strstr (ranah_entry_object_get_haystack (object), self->needle) == NULL)
     return FALSE;
@@ -224,7 +233,9 @@ apply_filter (RanahRegistryPage *self)
   guint opd_pos = gtk_drop_down_get_selected (self->opd_dropdown);
   guint status_pos = gtk_drop_down_get_selected (self->status_dropdown);
   gint64 opd_id = 0;
-  int status = status_pos == GTK_INVALID_LIST_POSITION || status_pos == 0 ? -1 : (int) status_pos - 1;
+  gboolean failing_only = status_pos == STATUS_POS_FAILING;
+  int status = status_pos == GTK_INVALID_LIST_POSITION || status_pos == 0 || failing_only
+               ? -1 : (int) status_pos - 1;
 
   if (self->filling)
     return;
@@ -232,12 +243,15 @@ apply_filter (RanahRegistryPage *self)
       && opd_pos <= self->opds->len)
     opd_id = ((RanahOpd *) g_ptr_array_index (self->opds, opd_pos - 1))->id;
 
-  if (opd_id == self->opd_id && status == self->status && g_strcmp0 (needle, self->needle) == 0)
+  if (opd_id == self->opd_id && status == self->status && failing_only == self->failing_only
+      && g_strcmp0 (needle, self->needle) == 0)
     return;
   g_free (self->needle);
   self->needle = g_steal_pointer (&needle);
   self->opd_id = opd_id;
   self->status = status;
+  self->failing_only = failing_only;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "registry.show-failing", !failing_only);
   refilter (self);
 }
 
@@ -311,6 +325,48 @@ cell_bind (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text ? text : "");
 }
 
+/* The last-check cell: a warning icon and the error colour when the check failed, with the
+ * check's summary as tooltip. Binding reads fields only: the page holds 100,000 rows. */
+static void
+checked_setup (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_set_visible (icon, FALSE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+checked_bind (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  RanahEntryObject *object = gtk_list_item_get_item (item);
+  const RanahEntry *entry = ranah_entry_object_get_entry (object);
+  gboolean failing = ranah_entry_object_is_failing (object);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *icon = gtk_widget_get_first_child (box);
+  g_autofree char *owned = NULL;
+  const char *text = cell_checked (entry, &owned);
+
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_next_sibling (icon)), text);
+  gtk_widget_set_visible (icon, failing);
+  if (failing)
+    gtk_widget_add_css_class (box, "ranah-overdue-text");
+  else
+    gtk_widget_remove_css_class (box, "ranah-overdue-text");
+  gtk_widget_set_tooltip_text (box, failing ? entry->last_check : NULL);
+}
+
 static int
 compare_strings (const char *a,
                  const char *b)
@@ -357,8 +413,16 @@ add_column (RanahRegistryPage *self,
   GtkColumnViewColumn *column;
   GtkCustomSorter *sorter = gtk_custom_sorter_new (sort_func, (gpointer) id, NULL);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), text_func);
+  if (text_func == cell_checked)
+    {
+      g_signal_connect (factory, "setup", G_CALLBACK (checked_setup), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (checked_bind), NULL);
+    }
+  else
+    {
+      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), text_func);
+    }
   column = gtk_column_view_column_new (title, factory);
   g_object_set_data (G_OBJECT (column), "ranah-id", (gpointer) id);
   gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
@@ -451,6 +515,34 @@ fill_opds (RanahRegistryPage *self,
   self->filling = FALSE;
 }
 
+/* The line above the list telling staff how many entries failed their last check. */
+static void
+update_failing_bar (RanahRegistryPage *self,
+                    GPtrArray         *objects)
+{
+  g_autofree char *text = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < objects->len; i++)
+    if (ranah_entry_object_is_failing (g_ptr_array_index (objects, i)))
+      n++;
+  self->n_failing = n;
+  gtk_widget_set_visible (self->failing_bar, n > 0);
+  if (n == 0)
+    return;
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u subdomain failed its last DNS check",
+                                       "%u subdomains failed their last DNS check", n), n);
+  gtk_label_set_text (self->failing_label, text);
+}
+
+static void
+show_failing_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ranah_registry_page_set_failing_only (RANAH_REGISTRY_PAGE (widget), TRUE);
+}
+
 static void
 load_done (GObject      *source,
            GAsyncResult *result,
@@ -475,6 +567,7 @@ load_done (GObject      *source,
     fill_opds (self, loaded->opds);
   g_free (self->parent_domain);
   self->parent_domain = g_steal_pointer (&loaded->parent_domain);
+  update_failing_bar (self, loaded->objects);
   g_list_store_splice (self->model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->model)),
                        loaded->objects->pdata, loaded->objects->len);
   gtk_stack_set_visible_child_name (self->stack, loaded->objects->len > 0 ? "list" : "empty");
@@ -686,6 +779,8 @@ ranah_registry_page_class_init (RanahRegistryPageClass *klass)
   CHILD (opd_dropdown);
   CHILD (status_dropdown);
   CHILD (count_label);
+  CHILD (failing_bar);
+  CHILD (failing_label);
   CHILD (stack);
   CHILD (spinner);
   CHILD (column_view);
@@ -694,6 +789,7 @@ ranah_registry_page_class_init (RanahRegistryPageClass *klass)
   gtk_widget_class_install_action (widget_class, "registry.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "registry.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "registry.check-dns", NULL, ranah_dns_audit_dialog_action);
+  gtk_widget_class_install_action (widget_class, "registry.show-failing", NULL, show_failing_action);
 }
 
 static void
@@ -709,6 +805,7 @@ ranah_registry_page_init (RanahRegistryPage *self)
   gtk_string_list_append (statuses, _("Any status"));
   for (int s = RANAH_ENTRY_ACTIVE; s <= RANAH_ENTRY_REVOKED; s++)
     gtk_string_list_append (statuses, status_label (s));
+  gtk_string_list_append (statuses, _("Failing checks"));
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
   gtk_string_list_append (opds, _("All OPDs"));
   gtk_drop_down_set_model (self->opd_dropdown, G_LIST_MODEL (opds));
@@ -795,6 +892,29 @@ ranah_registry_page_set_filter (RanahRegistryPage *self,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
   self->filling = FALSE;
   apply_filter (self);
+}
+
+void
+ranah_registry_page_set_failing_only (RanahRegistryPage *self,
+                                      gboolean           failing_only)
+{
+  guint pos;
+
+  g_return_if_fail (RANAH_IS_REGISTRY_PAGE (self));
+
+  pos = gtk_drop_down_get_selected (self->status_dropdown);
+  if (failing_only)
+    gtk_drop_down_set_selected (self->status_dropdown, STATUS_POS_FAILING);
+  else if (pos == STATUS_POS_FAILING)
+    gtk_drop_down_set_selected (self->status_dropdown, 0);
+  apply_filter (self);
+}
+
+guint
+ranah_registry_page_get_n_failing (RanahRegistryPage *self)
+{
+  g_return_val_if_fail (RANAH_IS_REGISTRY_PAGE (self), 0);
+  return self->n_failing;
 }
 
 GListModel *

@@ -23,6 +23,12 @@ void        ranah_registry_page_set_filter   (RanahRegistryPage *self,
                                               const char        *text,
                                               const char        *opd_code,
                                               int                status);
+/* Shows only the entries whose last DNS check failed (the status filter's "Failing
+ * checks"), or lifts that filter. */
+void        ranah_registry_page_set_failing_only (RanahRegistryPage *self,
+                                                  gboolean           failing_only);
+/* How many loaded entries failed their last DNS check (the line above the list). */
+guint       ranah_registry_page_get_n_failing (RanahRegistryPage *self);
 /* The rows shown, in order, after filters and sorting (RanahEntryObject). */
 GListModel *ranah_registry_page_get_shown    (RanahRegistryPage *self);
 /* Whether an incremental filter is still running. */

@@ -125,7 +125,11 @@ on_inbox_loaded (RanahWindow    *self,
   gtk_label_set_text (self->inbox_count, count);
   gtk_widget_set_visible (GTK_WIDGET (self->inbox_count), n > 0);
   if (self->notifier != NULL)
-    ranah_notifier_inbox_loaded (self->notifier, model, ranah_inbox_page_get_calendar (page));
+    {
+      ranah_notifier_inbox_loaded (self->notifier, model, ranah_inbox_page_get_calendar (page));
+      /* Each load and live refresh also looks for newly failed DNS checks. */
+      ranah_notifier_check_registry (self->notifier);
+    }
 
   if (!self->drawn_once)
     {

@@ -7,6 +7,8 @@
  * (tests/ui/xvfb-run.sh). Pages are driven through their actions, the way a keyboard or
  * a click reaches them, against a temporary SQLite store.
  */
+#include "config.h"
+
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
@@ -14,6 +16,7 @@
 #include "ranah-creation-dialog.h"
 #include "ranah-demo.h"
 #include "ranah-disposition-dialog.h"
+#include "ranah-entry-object.h"
 #include "ranah-import-dialog.h"
 #include "ranah-inbox-page.h"
 #include "ranah-letter-preview.h"
@@ -734,6 +737,318 @@ test_notifications (Fixture       *fixture,
   wait_idle ();
 }
 
+/* Three entries as Staf: "rusak" fails its check, "sehat" passes, "baru" is never checked. */
+static void
+seed_checked_entries (Fixture *fixture)
+{
+  g_autoptr(RanahStore) store = open_as (fixture, "staf1");
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) ranah_entry_free);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char *const names[] = { "rusak", "sehat", "baru" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      RanahEntry *e = ranah_entry_new ();
+
+      set_str (&e->name, names[i]);
+      set_str (&e->opd_name, "DINKES");
+      e->id = i + 2;
+      g_ptr_array_add (e->records, ranah_record_new (RANAH_RECORD_A, "", "103.76.120.50"));
+      g_ptr_array_add (entries, e);
+    }
+  g_assert_true (ranah_store_import_entries (store, entries, &problems, &error));
+  g_assert_no_error (error);
+  listed = ranah_store_list_entries (store, NULL, &error);
+  for (guint i = 0; i < listed->len; i++)
+    {
+      const RanahEntry *e = g_ptr_array_index (listed, i);
+
+      if (g_str_equal (e->name, "rusak"))
+        g_assert_true (ranah_store_record_check (store, e->id, FALSE,
+                                                 "certificate expires in 12 days", &error));
+      else if (g_str_equal (e->name, "sehat"))
+        g_assert_true (ranah_store_record_check (store, e->id, TRUE, "resolves: 103.76.120.50",
+                                                 &error));
+      g_assert_no_error (error);
+    }
+}
+
+static gint64
+entry_id_of (RanahStore *store,
+             const char *name)
+{
+  g_autoptr(GPtrArray) listed = ranah_store_list_entries (store, NULL, NULL);
+
+  for (guint i = 0; listed != NULL && i < listed->len; i++)
+    if (g_str_equal (((RanahEntry *) g_ptr_array_index (listed, i))->name, name))
+      return ((RanahEntry *) g_ptr_array_index (listed, i))->id;
+  g_assert_not_reached ();
+  return 0;
+}
+
+/* Lets the column view lay out and bind its rows. */
+static void
+settle (void)
+{
+  wait_idle ();
+  for (guint i = 0; i < 20; i++)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+}
+
+/* The last-check cells drawn flagged: a shown warning icon in a box with the error style. */
+static void
+collect_flagged (GtkWidget *widget,
+                 GPtrArray *flagged)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_IMAGE (child) && gtk_widget_get_visible (child)
+          && g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (child)), "dialog-warning-symbolic") == 0
+          && gtk_widget_has_css_class (widget, "ranah-overdue-text")
+          && gtk_widget_get_visible (widget))
+        g_ptr_array_add (flagged, widget);
+      collect_flagged (child, flagged);
+    }
+}
+
+static const char *
+cell_text (GtkWidget *box)
+{
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (box)));
+}
+
+static void
+test_registry_failing (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(RanahStore) store = NULL;
+  g_autoptr(GPtrArray) flagged = g_ptr_array_new ();
+  RanahWindow *window;
+  RanahRegistryPage *page;
+  GListModel *shown;
+
+  seed_checked_entries (fixture);
+  store = open_as (fixture, "subkoor");
+  window = window_for (store);
+  ranah_window_show_page (window, "registry");
+  wait_idle ();
+  page = RANAH_REGISTRY_PAGE (ranah_window_get_page (window, "registry"));
+  g_assert_cmpuint (wait_filtered (page), ==, 3);
+  settle ();
+
+  /* Only the failing row is flagged, its summary as tooltip. */
+  collect_flagged (GTK_WIDGET (page), flagged);
+  g_assert_cmpuint (flagged->len, ==, 1);
+  g_assert_nonnull (strstr (cell_text (g_ptr_array_index (flagged, 0)),
+                            "certificate expires in 12 days"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (g_ptr_array_index (flagged, 0)), ==,
+                   "certificate expires in 12 days");
+
+  /* The line above the list counts it. */
+  g_assert_cmpuint (ranah_registry_page_get_n_failing (page), ==, 1);
+
+  /* Its button (registry.show-failing) shows exactly the failing entry. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "registry.show-failing", NULL);
+  shown = ranah_registry_page_get_shown (page);
+  g_assert_cmpuint (wait_filtered (page), ==, 1);
+  {
+    g_autoptr(RanahEntryObject) only = g_list_model_get_item (shown, 0);
+    g_assert_cmpstr (ranah_entry_object_get_entry (only)->name, ==, "rusak");
+    g_assert_true (ranah_entry_object_is_failing (only));
+  }
+  /* It combines with the text filter; a filter set as a whole (any status) lifts it. */
+  ranah_registry_page_set_filter (page, "rusak", NULL, -1);
+  g_assert_cmpuint (wait_filtered (page), ==, 1);
+  ranah_registry_page_set_failing_only (page, TRUE);
+  g_assert_cmpuint (wait_filtered (page), ==, 1);
+  ranah_registry_page_set_filter (page, "baru", NULL, -1);
+  g_assert_cmpuint (wait_filtered (page), ==, 1);
+  ranah_registry_page_set_failing_only (page, TRUE);
+  g_assert_cmpuint (wait_filtered (page), ==, 0);
+  ranah_registry_page_set_failing_only (page, FALSE);
+  g_assert_cmpuint (wait_filtered (page), ==, 1);
+  ranah_registry_page_set_filter (page, "", NULL, -1);
+  g_assert_cmpuint (wait_filtered (page), ==, 3);
+
+  /* A passing check of rusak clears the flag and the line after a reload. */
+  g_assert_true (ranah_store_record_check (store, entry_id_of (store, "rusak"), TRUE,
+                                           "resolves: 103.76.120.50", NULL));
+  ranah_registry_page_reload (page);
+  wait_idle ();
+  g_assert_cmpuint (wait_filtered (page), ==, 3);
+  settle ();
+  g_ptr_array_set_size (flagged, 0);
+  collect_flagged (GTK_WIDGET (page), flagged);
+  g_assert_cmpuint (flagged->len, ==, 0);
+  g_assert_cmpuint (ranah_registry_page_get_n_failing (page), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+}
+
+/* Opens a window as @user and returns how many notifications its notifier sent. */
+static guint
+failing_notices_for (Fixture    *fixture,
+                     const char *user)
+{
+  g_autoptr(RanahStore) store = open_as (fixture, user);
+  RanahWindow *window = window_for (store);
+  guint n;
+
+  settle ();
+  n = ranah_notifier_get_n_sent (ranah_window_get_notifier (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+  return n;
+}
+
+static void
+test_failing_notification (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(RanahStore) store = NULL;
+  g_autoptr(RanahStore) checker = NULL;
+  g_autoptr(GPtrArray) summaries = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GSubprocess) monitor = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) seen = NULL;
+  RanahWindow *window;
+  RanahNotifier *notifier;
+  guint sent;
+
+  seed_checked_entries (fixture);
+
+  /* Neither Kepala Dinas nor the OPD whose entry it is keeps the registry. */
+  g_assert_cmpuint (failing_notices_for (fixture, "kadis"), ==, 0);
+  g_assert_cmpuint (failing_notices_for (fixture, "dinkes"), ==, 0);
+
+  monitor = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                              &error, "dbus-monitor", "--session",
+                              "type='method_call',interface='org.freedesktop.Notifications',member='Notify'",
+                              NULL);
+  g_assert_no_error (error);
+  g_usleep (300000);
+
+  /* Staf is told when the window loads. */
+  store = open_as (fixture, "staf2");
+  window = ranah_window_new (NULL, store);
+  notifier = ranah_window_get_notifier (window);
+  g_signal_connect (notifier, "notified", G_CALLBACK (on_notified), summaries);
+  gtk_window_present (GTK_WINDOW (window));
+  settle ();
+  g_assert_cmpuint (summaries->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (summaries, 0), ==,
+                   "DNS check failed: rusak.tarakankota.go.id");
+  g_assert_cmpuint (ranah_notifier_get_n_delivered (notifier), ==, 1);
+
+  /* A refresh without a new check tells nothing again. */
+  ranah_window_reload (window);
+  settle ();
+  ranah_window_reload (window);
+  settle ();
+  g_assert_cmpuint (summaries->len, ==, 1);
+
+  /* Another desktop checks again: rusak fails again (a later check), baru fails for the
+   * first time. The live refresh tells both, in one notification. */
+  checker = open_as (fixture, "staf1");
+  ranah_store_set_now (checker, ranah_store_now (store) + 3600);
+  g_assert_true (ranah_store_record_check (checker, entry_id_of (checker, "rusak"), FALSE,
+                                           "certificate expires in 11 days", &error));
+  g_assert_true (ranah_store_record_check (checker, entry_id_of (checker, "baru"), FALSE,
+                                           "NXDOMAIN", &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 60 && summaries->len < 2; i++)
+    {
+      g_usleep (50000);
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      wait_idle ();
+    }
+  g_assert_cmpuint (summaries->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (summaries, 1), ==, "2 subdomains failed their DNS check");
+  sent = ranah_notifier_get_n_sent (notifier);
+  ranah_window_reload (window);
+  settle ();
+  g_assert_cmpuint (ranah_notifier_get_n_sent (notifier), ==, sent);
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+
+  /* The real notification server received it. */
+  g_usleep (200000);
+  g_subprocess_send_signal (monitor, SIGTERM);
+  g_subprocess_communicate (monitor, NULL, NULL, &seen, NULL, NULL);
+  g_assert_nonnull (seen);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (seen, NULL), g_bytes_get_size (seen),
+                                  "DNS check failed: rusak.tarakankota.go.id"));
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (seen, NULL), g_bytes_get_size (seen),
+                                  "certificate expires in 12 days"));
+
+  /* Sub Koordinator keeps the registry too. */
+  g_assert_cmpuint (failing_notices_for (fixture, "subkoor"), ==, 1);
+}
+
+/* What was told is kept in the settings: signing in again tells nothing new, and a later
+ * failed check is told. */
+static void
+test_failing_notification_remembered (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(RanahStore) store = NULL;
+  g_autoptr(RanahNotifier) first = NULL;
+  g_autoptr(RanahNotifier) second = NULL;
+  g_autoptr(RanahNotifier) third = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_settings_reset (settings, "failing-check-notices");
+  seed_checked_entries (fixture);
+  store = open_as (fixture, "staf1");
+
+  first = ranah_notifier_new (store, settings);
+  ranah_notifier_check_registry (first);
+  wait_idle ();
+  g_assert_cmpuint (ranah_notifier_get_n_sent (first), ==, 1);
+  {
+    g_autoptr(GVariant) told = g_settings_get_value (settings, "failing-check-notices");
+    g_assert_cmpuint (g_variant_n_children (told), ==, 1);
+  }
+
+  /* The next sign-in (a new notifier, the same settings). */
+  second = ranah_notifier_new (store, settings);
+  ranah_notifier_check_registry (second);
+  wait_idle ();
+  g_assert_cmpuint (ranah_notifier_get_n_sent (second), ==, 0);
+
+  /* Another staff member on this desktop has not been told yet. */
+  {
+    g_autoptr(RanahStore) other = open_as (fixture, "staf2");
+    g_autoptr(RanahNotifier) theirs = ranah_notifier_new (other, settings);
+
+    ranah_notifier_check_registry (theirs);
+    wait_idle ();
+    g_assert_cmpuint (ranah_notifier_get_n_sent (theirs), ==, 1);
+  }
+
+  ranah_store_set_now (store, ranah_store_now (store) + 86400);
+  g_assert_true (ranah_store_record_check (store, entry_id_of (store, "rusak"), FALSE,
+                                           "certificate expires in 11 days", &error));
+  g_assert_no_error (error);
+  third = ranah_notifier_new (store, settings);
+  ranah_notifier_check_registry (third);
+  wait_idle ();
+  g_assert_cmpuint (ranah_notifier_get_n_sent (third), ==, 1);
+  g_assert_cmpstr (ranah_notifier_get_last_summary (third), ==,
+                   "DNS check failed: rusak.tarakankota.go.id");
+  g_settings_reset (settings, "failing-check-notices");
+}
+
 static void
 test_sign_in (Fixture       *fixture,
               gconstpointer  data)
@@ -794,6 +1109,9 @@ main (int   argc,
   ADD ("/ranah/ui/sop/decline-recall-withdraw", test_side_paths);
   ADD ("/ranah/ui/registry/import-and-filters", test_registry);
   ADD ("/ranah/ui/notify/disposition-lands", test_notifications);
+  ADD ("/ranah/ui/registry/failing-checks-flagged", test_registry_failing);
+  ADD ("/ranah/ui/notify/failing-checks-to-staff", test_failing_notification);
+  ADD ("/ranah/ui/notify/failing-checks-remembered", test_failing_notification_remembered);
   ADD ("/ranah/ui/sign-in/first-run-and-remember", test_sign_in);
 #undef ADD
 
