@@ -42,6 +42,8 @@ write_request_pdf (RanahCli         *cli,
                    _("Say where to write the PDF with -o FILE."));
       return FALSE;
     }
+  /* Fonts load while the store opens and the password is checked. */
+  ranah_letter_prepare_fonts ();
   if (!ranah_cli_sign_in (cli, error)
       || (pdf = render (cli->store, id, error)) == NULL
       || !ranah_cli_write_output (output, pdf, error))

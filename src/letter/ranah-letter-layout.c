@@ -239,6 +239,13 @@ ranah_letter_layout_text (RanahLetterLayout *self,
   return layout;
 }
 
+void
+ranah_letter_prepare_fonts (void)
+{
+  /* Creating the thread's default font map is what starts Pango's FcInit thread. */
+  pango_cairo_font_map_get_default ();
+}
+
 static gboolean
 family_installed (PangoFontMap *map,
                   const char   *family)

@@ -35,6 +35,12 @@ typedef enum {
 /* Registers the domain's classifier with ranah_failure_register() on first use. */
 GQuark ranah_letter_error_quark (void);
 
+/* Starts reading the system's font configuration in the background (Pango does it in a
+ * thread of its own), for a caller that will lay a letter out after other work, such as
+ * opening the store and signing in: the two then overlap. Call it from the thread that lays
+ * out; harmless to call more than once. */
+void   ranah_letter_prepare_fonts (void);
+
 /* Paper sizes in PDF points (1/72 inch). */
 #define RANAH_PAPER_A4_WIDTH   595.276
 #define RANAH_PAPER_A4_HEIGHT  841.890

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <cairo-pdf.h>
+#include <gmodule.h>
 #include <poppler.h>
 
 #include "ranah-letter-private.h"
@@ -16,6 +17,58 @@
 #define TABLE_SIZE  8.5
 #define CELL_PAD    3.0
 #define CHART_H     190.0
+
+/* ---- poppler, loaded when first needed ----------------------------------------------------
+ *
+ * poppler-glib brings the C++ poppler, its image codecs and NSS: some fifty libraries whose
+ * loading and relocation cost every process that links them about 30 ms of CPU at start. Only
+ * the case file reads stored PDFs, so the library is opened the first time one is needed,
+ * and ranah-cli's other commands (and the app's start) do not pay for it. The header still
+ * gives the types and prototypes the pointers below are checked against. */
+
+typedef struct {
+  __typeof__ (poppler_document_new_from_bytes)  *document_new_from_bytes;
+  __typeof__ (poppler_document_get_n_pages)     *document_get_n_pages;
+  __typeof__ (poppler_document_get_page)        *document_get_page;
+  __typeof__ (poppler_page_get_size)            *page_get_size;
+  __typeof__ (poppler_page_render_for_printing) *page_render_for_printing;
+} Poppler;
+
+static Poppler poppler;
+
+static gboolean
+load_poppler (GError **error)
+{
+  static gsize loaded = 0;        /* 1 once the table is filled, 2 when that failed */
+  static char *failure = NULL;
+
+  if (g_once_init_enter (&loaded))
+    {
+      GModule *module = g_module_open (RANAH_POPPLER_GLIB_SONAME, G_MODULE_BIND_LOCAL);
+      gboolean ok = module != NULL
+        && g_module_symbol (module, "poppler_document_new_from_bytes",
+                            (gpointer *) &poppler.document_new_from_bytes)
+        && g_module_symbol (module, "poppler_document_get_n_pages",
+                            (gpointer *) &poppler.document_get_n_pages)
+        && g_module_symbol (module, "poppler_document_get_page",
+                            (gpointer *) &poppler.document_get_page)
+        && g_module_symbol (module, "poppler_page_get_size",
+                            (gpointer *) &poppler.page_get_size)
+        && g_module_symbol (module, "poppler_page_render_for_printing",
+                            (gpointer *) &poppler.page_render_for_printing);
+
+      if (ok)
+        g_module_make_resident (module);
+      else
+        failure = g_strdup (g_module_error ());
+      g_once_init_leave (&loaded, ok ? 1 : 2);
+    }
+  if (loaded == 1)
+    return TRUE;
+  g_set_error (error, RANAH_LETTER_ERROR, RANAH_LETTER_ERROR_INVALID,
+               _("A stored PDF could not be read: %s."), failure);
+  return FALSE;
+}
 
 /* ---- from the store -------------------------------------------------------------------- */
 
@@ -686,22 +739,22 @@ static void
 writer_add_document (Writer          *writer,
                      PopplerDocument *document)
 {
-  int n = poppler_document_get_n_pages (document);
+  int n = poppler.document_get_n_pages (document);
 
   for (int i = 0; i < n; i++)
     {
-      PopplerPage *page = poppler_document_get_page (document, i);
+      PopplerPage *page = poppler.document_get_page (document, i);
       double w, h;
 
       if (page == NULL)
         continue;
 
-      poppler_page_get_size (page, &w, &h);
+      poppler.page_get_size (page, &w, &h);
       cairo_pdf_surface_set_size (writer->surface, w, h);
       cairo_save (writer->cr);
       cairo_set_source_rgb (writer->cr, 1, 1, 1);
       cairo_paint (writer->cr);
-      poppler_page_render_for_printing (page, writer->cr);
+      poppler.page_render_for_printing (page, writer->cr);
       cairo_restore (writer->cr);
       cairo_show_page (writer->cr);
       writer->pages++;
@@ -940,7 +993,7 @@ open_pdf (GBytes  *bytes,
           GError **error)
 {
   g_autoptr(GError) local = NULL;
-  PopplerDocument *document = poppler_document_new_from_bytes (bytes, NULL, &local);
+  PopplerDocument *document = poppler.document_new_from_bytes (bytes, NULL, &local);
 
   if (document == NULL)
     g_set_error (error, RANAH_LETTER_ERROR, RANAH_LETTER_ERROR_INVALID,
@@ -1219,7 +1272,7 @@ embed_part (Part        *part,
   g_autofree char *sha = sha256_of (pdf);
   g_autoptr(GError) local = NULL;
 
-  part->document = poppler_document_new_from_bytes (pdf, NULL, &local);
+  part->document = poppler.document_new_from_bytes (pdf, NULL, &local);
   if (part->document == NULL)
     part->note = g_strdup_printf ("%s: berkas yang tersimpan (%" G_GSIZE_FORMAT " bita, "
                                   "SHA-256 %s) tidak dapat dibaca sebagai PDF dan tidak "
@@ -1227,7 +1280,7 @@ embed_part (Part        *part,
   else
     part->note = g_strdup_printf ("%s: berkas PDF yang tersimpan di aplikasi, %d halaman, "
                                   "SHA-256 %s.", what,
-                                  poppler_document_get_n_pages (part->document), sha);
+                                  poppler.document_get_n_pages (part->document), sha);
 }
 
 GBytes *
@@ -1258,7 +1311,8 @@ ranah_report_case_file_pdf (RanahStore  *store,
   g_return_val_if_fail (RANAH_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if ((profile = ranah_store_get_profile (store, error)) == NULL
+  if (!load_poppler (error)
+      || (profile = ranah_store_get_profile (store, error)) == NULL
       || (request = ranah_store_get_request (store, request_id, error)) == NULL
       || (dispositions = ranah_store_list_dispositions (store, request_id, error)) == NULL
       || (events = ranah_store_list_events (store, request_id, error)) == NULL
@@ -1337,7 +1391,7 @@ ranah_report_case_file_pdf (RanahStore  *store,
       parts[i].first_page = page;
       parts[i].n_pages = 1 + (parts[i].layout != NULL ? parts[i].layout->n_pages : 0)
                          + (parts[i].document != NULL
-                            ? (guint) poppler_document_get_n_pages (parts[i].document) : 0);
+                            ? (guint) poppler.document_get_n_pages (parts[i].document) : 0);
       page += parts[i].n_pages;
     }
   g_clear_object (&cover);
