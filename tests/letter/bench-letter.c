@@ -4,8 +4,7 @@
  * Copyright 2026 The Ranah authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- *   bench-letter RANAH-CLI     the whole comparison (a meson benchmark)
- *   bench-letter --one FILE    writes one letter with the letter layer alone and exits
+ *   bench-letter RANAH-CLI BENCH-LETTER-ONE     the whole comparison (a meson benchmark)
  *
  * The measured Ranah process is what a user runs: `ranah-cli --store sqlite:PATH --user kadis
  * letter pdf ID -o FILE` on a store prepared here through the real workflow moves, the
@@ -15,7 +14,8 @@
  * stores differ only in that hash: one made as Ranah makes accounts (libsodium's INTERACTIVE
  * limits, 64 MiB and two passes: what users pay), one made with RANAH_TEST_FAST_PWHASH
  * (argon2id at its minimum), so the figures show what the password check costs apart from
- * everything else. The third Ranah row is the letter layer alone in a small process.
+ * everything else. The third Ranah row is the letter layer alone: bench-letter-one writes the
+ * same draft from the fixture in a process that links only what the letter layer needs.
  *
  * LibreOffice gets a fair run: one user profile for every run, created and warmed by an
  * untimed conversion first (reported apart), and the same letter as HTML with the same font,
@@ -78,23 +78,6 @@ one_letter (GHashTable         *profile,
   if (pdf == NULL)
     g_error ("%s", error->message);
   return pdf;
-}
-
-/* The letter layer alone: the fixture's draft, as the store-backed rows draw it. */
-static int
-write_one (const char *path)
-{
-  g_autoptr(GHashTable) profile = fixture_profile ("A4");
-  g_autoptr(RanahRequest) request = fixture_request ();
-  g_autoptr(RanahEntry) entry = fixture_entry (request);
-  g_autoptr(RanahOpd) opd = fixture_opd ();
-  g_autoptr(RanahLetter) letter = fixture_letter (NULL);
-  g_autoptr(GBytes) pdf = one_letter (profile, request, opd, entry, letter);
-  g_autoptr(GError) error = NULL;
-
-  if (!g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error))
-    g_error ("%s", error->message);
-  return 0;
 }
 
 static void
@@ -533,7 +516,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *self = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *out_pdf = NULL;
   g_autofree char *real_db = NULL, *fast_db = NULL, *real_uri = NULL, *fast_uri = NULL;
@@ -555,11 +537,9 @@ main (int   argc,
   long batch_rss;
   gint64 id_real, id_fast;
 
-  if (argc == 3 && g_str_equal (argv[1], "--one"))
-    return write_one (argv[2]);
-  if (argc != 2)
+  if (argc != 3)
     {
-      g_printerr ("usage: bench-letter RANAH-CLI | bench-letter --one FILE\n");
+      g_printerr ("usage: bench-letter RANAH-CLI BENCH-LETTER-ONE\n");
       return 2;
     }
 
@@ -590,7 +570,6 @@ main (int   argc,
   }
   batch_rss = own_peak_rss_kib ();
 
-  self = g_file_read_link ("/proc/self/exe", NULL);
   dir = g_dir_make_tmp ("ranah-bench-XXXXXX", NULL);
   out_pdf = g_build_filename (dir, "surat.pdf", NULL);
   real_db = g_build_filename (dir, "real.db", NULL);
@@ -637,7 +616,7 @@ main (int   argc,
       char *cli_fast[] = { argv[1], (char *) "--store", fast_uri, (char *) "--user",
                            (char *) "kadis", (char *) "letter", (char *) "pdf", request_id,
                            (char *) "-o", out_pdf, NULL };
-      char *one[] = { self, (char *) "--one", out_pdf, NULL };
+      char *one[] = { argv[2], out_pdf, NULL };
 
       run_into (&launcher, real_runs, cli_real);
       run_into (&launcher, fast_runs, cli_fast);
@@ -666,7 +645,7 @@ main (int   argc,
            "wall (median)", "CPU (median)", "peak RSS");
   print_row ("ranah-cli letter pdf (argon2id as users have it)", real);
   print_row ("ranah-cli letter pdf (argon2id at its minimum)", fast);
-  print_row ("letter layer alone (bench-letter --one)", layer);
+  print_row ("letter layer alone (bench-letter-one)", layer);
   if (soffice_runs->len > 0)
     {
       print_row ("LibreOffice headless --convert-to pdf", lo);
