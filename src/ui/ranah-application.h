@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "ranah-inbox-page.h"
+
 #include "ranah-store.h"
 
 G_BEGIN_DECLS
@@ -21,6 +23,11 @@ RanahStore       *ranah_application_get_store    (RanahApplication *self);
 GtkWindow        *ranah_application_signed_in    (RanahApplication *self,
                                                   RanahStore       *store,
                                                   const char       *uri);
+/* The same, with the user's inbox already read (taken; NULL to read it in the window). */
+GtkWindow        *ranah_application_signed_in_with_inbox (RanahApplication *self,
+                                                          RanahStore       *store,
+                                                          const char       *uri,
+                                                          RanahInboxLoad   *inbox);
 /* Back to the sign-in window. */
 void              ranah_application_sign_out     (RanahApplication *self);
 /* Registers the bundled resources and styles; for tests that build windows without

@@ -27,6 +27,7 @@ struct _RanahInboxPage
   guint          generation;
   gboolean       loading;
   gboolean       reload_again;
+  RanahInboxLoad *preloaded;
 };
 
 G_DEFINE_FINAL_TYPE (RanahInboxPage, ranah_inbox_page, GTK_TYPE_WIDGET)
@@ -44,12 +45,12 @@ typedef struct
   RanahStore *store;
 } LoadJob;
 
-typedef struct
+struct _RanahInboxLoad
 {
-  GPtrArray     *objects;
+  GPtrArray     *objects;     /* RanahRequestObject */
   RanahCalendar *calendar;
   gint64         now;
-} Loaded;
+};
 
 static void
 load_job_free (LoadJob *job)
@@ -58,12 +59,37 @@ load_job_free (LoadJob *job)
   g_free (job);
 }
 
-static void
-loaded_free (Loaded *loaded)
+void
+ranah_inbox_load_free (RanahInboxLoad *load)
 {
-  g_clear_pointer (&loaded->objects, g_ptr_array_unref);
-  g_clear_pointer (&loaded->calendar, ranah_calendar_free);
-  g_free (loaded);
+  if (load == NULL)
+    return;
+  g_clear_pointer (&load->objects, g_ptr_array_unref);
+  g_clear_pointer (&load->calendar, ranah_calendar_free);
+  g_free (load);
+}
+
+RanahInboxLoad *
+ranah_inbox_load (RanahStore  *store,
+                  GError     **error)
+{
+  g_autoptr(GPtrArray) requests = NULL;
+  RanahInboxLoad *load;
+
+  g_return_val_if_fail (RANAH_IS_STORE (store), NULL);
+
+  requests = ranah_store_inbox (store, error);
+  if (requests == NULL)
+    return NULL;
+  load = g_new0 (RanahInboxLoad, 1);
+  load->calendar = ranah_store_get_calendar (store, NULL);
+  load->now = ranah_store_now (store);
+  /* Wrapping happens here too, so the main loop only splices the finished list. */
+  load->objects = g_ptr_array_new_full (requests->len, g_object_unref);
+  g_ptr_array_set_free_func (requests, NULL);
+  for (guint i = 0; i < requests->len; i++)
+    g_ptr_array_add (load->objects, ranah_request_object_new (g_ptr_array_index (requests, i)));
+  return load;
 }
 
 static gpointer
@@ -72,35 +98,19 @@ load_thread (gpointer       data,
              GError       **error)
 {
   LoadJob *job = data;
-  g_autoptr(GPtrArray) requests = NULL;
-  Loaded *loaded;
 
-  requests = ranah_store_inbox (job->store, error);
-  if (requests == NULL)
-    return NULL;
-  loaded = g_new0 (Loaded, 1);
-  loaded->calendar = ranah_store_get_calendar (job->store, NULL);
-  loaded->now = ranah_store_now (job->store);
-  /* Wrapping happens here too, so the main loop only splices the finished list. */
-  loaded->objects = g_ptr_array_new_full (requests->len, g_object_unref);
-  g_ptr_array_set_free_func (requests, NULL);
-  for (guint i = 0; i < requests->len; i++)
-    g_ptr_array_add (loaded->objects, ranah_request_object_new (g_ptr_array_index (requests, i)));
-  return loaded;
+  return ranah_inbox_load (job->store, error);
 }
 
+/* Shows @load (taking it), or says why the inbox could not be read when it is NULL. */
 static void
-load_done (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+show_load (RanahInboxPage *self,
+           RanahInboxLoad *load,
+           const GError   *error)
 {
-  RanahInboxPage *self = RANAH_INBOX_PAGE (source);
-  g_autoptr(GError) error = NULL;
-  Loaded *loaded = ranah_task_finish (result, &error);
-
   self->loading = FALSE;
   gtk_spinner_set_spinning (self->spinner, FALSE);
-  if (loaded == NULL)
+  if (load == NULL)
     {
       ranah_widget_toast (GTK_WIDGET (self), ranah_error_sentence (error));
       if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0)
@@ -109,12 +119,12 @@ load_done (GObject      *source,
   else
     {
       g_clear_pointer (&self->calendar, ranah_calendar_free);
-      self->calendar = g_steal_pointer (&loaded->calendar);
-      self->now = loaded->now;
+      self->calendar = g_steal_pointer (&load->calendar);
+      self->now = load->now;
       g_list_store_splice (self->model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->model)),
-                           loaded->objects->pdata, loaded->objects->len);
-      gtk_stack_set_visible_child_name (self->stack, loaded->objects->len > 0 ? "list" : "empty");
-      loaded_free (loaded);
+                           load->objects->pdata, load->objects->len);
+      gtk_stack_set_visible_child_name (self->stack, load->objects->len > 0 ? "list" : "empty");
+      ranah_inbox_load_free (load);
       g_signal_emit (self, signals[LOADED], 0);
     }
 
@@ -123,6 +133,17 @@ load_done (GObject      *source,
       self->reload_again = FALSE;
       ranah_inbox_page_reload (self);
     }
+}
+
+static void
+load_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  RanahInboxLoad *load = ranah_task_finish (result, &error);
+
+  show_load (RANAH_INBOX_PAGE (source), load, error);
 }
 
 static void
@@ -165,6 +186,7 @@ ranah_inbox_page_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->model);
   g_clear_pointer (&self->calendar, ranah_calendar_free);
+  g_clear_pointer (&self->preloaded, ranah_inbox_load_free);
 
   G_OBJECT_CLASS (ranah_inbox_page_parent_class)->dispose (object);
 }
@@ -240,10 +262,27 @@ ranah_inbox_page_reload (RanahInboxPage *self)
       gtk_spinner_set_spinning (self->spinner, TRUE);
       gtk_stack_set_visible_child_name (self->stack, "loading");
     }
+  /* The inbox read by the sign-in, in the same thread right after the password: shown at
+   * once instead of being read again. */
+  if (self->preloaded != NULL)
+    {
+      show_load (self, g_steal_pointer (&self->preloaded), NULL);
+      return;
+    }
   job = g_new0 (LoadJob, 1);
   job->store = g_object_ref (self->store);
   ranah_task_run (self, NULL, load_thread, job, (GDestroyNotify) load_job_free,
-                  (GDestroyNotify) loaded_free, load_done, NULL);
+                  (GDestroyNotify) ranah_inbox_load_free, load_done, NULL);
+}
+
+void
+ranah_inbox_page_preload (RanahInboxPage *self,
+                          RanahInboxLoad *load)
+{
+  g_return_if_fail (RANAH_IS_INBOX_PAGE (self));
+
+  g_clear_pointer (&self->preloaded, ranah_inbox_load_free);
+  self->preloaded = load;
 }
 
 GListModel *

@@ -11,12 +11,23 @@
 
 G_BEGIN_DECLS
 
+/* What an inbox page shows: the requests waiting for the signed-in user, read (and
+ * wrapped as list items) in any thread. */
+typedef struct _RanahInboxLoad RanahInboxLoad;
+
+RanahInboxLoad *ranah_inbox_load              (RanahStore *store, GError **error);
+void            ranah_inbox_load_free         (RanahInboxLoad *load);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RanahInboxLoad, ranah_inbox_load_free)
+
 #define RANAH_TYPE_INBOX_PAGE (ranah_inbox_page_get_type ())
 G_DECLARE_FINAL_TYPE (RanahInboxPage, ranah_inbox_page, RANAH, INBOX_PAGE, GtkWidget)
 
 void           ranah_inbox_page_set_store    (RanahInboxPage *self,
                                               RanahStore     *store);
 void           ranah_inbox_page_reload       (RanahInboxPage *self);
+/* Takes @load, read right after signing in: the next reload shows it instead of reading. */
+void           ranah_inbox_page_preload      (RanahInboxPage *self,
+                                              RanahInboxLoad *load);
 /* RanahRequestObject items, in the store's inbox order (overdue first). */
 GListModel    *ranah_inbox_page_get_model    (RanahInboxPage *self);
 RanahCalendar *ranah_inbox_page_get_calendar (RanahInboxPage *self);

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ranah-demo.h"
+#include "ranah-inbox-page.h"
 #include "ranah-sign-in-window.h"
 #include "ranah-task.h"
 
@@ -61,6 +62,7 @@ typedef struct
 {
   RanahStore *store;
   gboolean    empty;
+  RanahInboxLoad *inbox;    /* read right after signing in, or NULL */
 } Opened;
 
 static void
@@ -81,6 +83,7 @@ static void
 opened_free (Opened *opened)
 {
   g_clear_object (&opened->store);
+  g_clear_pointer (&opened->inbox, ranah_inbox_load_free);
   g_free (opened);
 }
 
@@ -174,6 +177,10 @@ open_thread (gpointer       data,
         return NULL;
     }
   opened = g_new0 (Opened, 1);
+  /* While this thread holds the store: the main window opens with its inbox filled. A
+   * failure here is left for the inbox page to meet and report. */
+  if (initialized && job->user != NULL)
+    opened->inbox = ranah_inbox_load (store, NULL);
   opened->store = g_steal_pointer (&store);
   opened->empty = !initialized;
   return opened;
@@ -212,7 +219,8 @@ open_done (GObject      *source,
   else
     {
       gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
-      ranah_application_signed_in (self->application, opened->store, uri);
+      ranah_application_signed_in_with_inbox (self->application, opened->store, uri,
+                                              g_steal_pointer (&opened->inbox));
     }
   opened_free (opened);
 }
@@ -473,6 +481,14 @@ ranah_sign_in_window_init (RanahSignInWindow *self)
 RanahSignInWindow *
 ranah_sign_in_window_new (RanahApplication *application)
 {
+  return ranah_sign_in_window_new_for (application, NULL, NULL);
+}
+
+RanahSignInWindow *
+ranah_sign_in_window_new_for (RanahApplication *application,
+                              const char       *uri,
+                              const char       *user)
+{
   RanahSignInWindow *self;
   GSettings *settings;
   g_autofree char *last_store = NULL;
@@ -488,9 +504,13 @@ ranah_sign_in_window_new (RanahApplication *application)
       last_store = g_settings_get_string (settings, "last-store");
       last_user = g_settings_get_string (settings, "last-user");
     }
-  set_uri (self, last_store != NULL && *last_store ? last_store : NULL);
-  if (last_user != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->user_row), last_user);
+  if (uri == NULL && last_store != NULL && *last_store)
+    uri = last_store;
+  if (user == NULL)
+    user = last_user;
+  set_uri (self, uri);
+  if (user != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->user_row), user);
   /* Look at the store straight away, so that an empty one goes to the first-run page. */
   start_open (self, TRUE);
   return self;

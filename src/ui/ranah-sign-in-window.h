@@ -16,6 +16,10 @@ G_DECLARE_FINAL_TYPE (RanahSignInWindow, ranah_sign_in_window, RANAH, SIGN_IN_WI
                       AdwApplicationWindow)
 
 RanahSignInWindow *ranah_sign_in_window_new        (RanahApplication  *application);
+/* The store and user given (--store, --user) rather than the last ones; either may be NULL. */
+RanahSignInWindow *ranah_sign_in_window_new_for    (RanahApplication  *application,
+                                                    const char        *uri,
+                                                    const char        *user);
 void               ranah_sign_in_window_show_error (RanahSignInWindow *self,
                                                     const char        *message);
 /* The visible page: "sign-in", "setup" or "busy". */

@@ -44,6 +44,7 @@ struct _RanahWindow
   RanahApplication     *application;
   RanahStore           *store;
   RanahNotifier        *notifier;
+  gboolean              escalations_pending;
   GtkWindow            *dialog;
   char                 *page_before_request;
   gboolean              drawn_once;
@@ -115,6 +116,14 @@ after_paint_cb (GdkFrameClock *clock,
 }
 
 static void
+watch_first_paint (RanahWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self, watch_first_paint, NULL);
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                    G_CALLBACK (after_paint_cb), self);
+}
+
+static void
 on_inbox_loaded (RanahWindow    *self,
                  RanahInboxPage *page)
 {
@@ -136,8 +145,20 @@ on_inbox_loaded (RanahWindow    *self,
       GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
 
       self->drawn_once = TRUE;
-      /* "Drawn" means a frame with the filled inbox has been painted. */
-      if (clock != NULL)
+      /* Escalation notices read every open request: they wait until the inbox is there
+       * rather than compete with it for the processor. */
+      if (self->escalations_pending)
+        {
+          self->escalations_pending = FALSE;
+          ranah_report_notify_escalations (self->store, self->application != NULL
+                                           ? ranah_application_get_settings (self->application)
+                                           : NULL);
+        }
+      /* "Drawn" means a frame with the filled inbox has been painted; a window not yet on
+       * screen (it waits for its inbox) paints its first frame once mapped. */
+      if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+        g_signal_connect (self, "map", G_CALLBACK (watch_first_paint), NULL);
+      else if (clock != NULL)
         {
           g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), self);
           gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -427,7 +448,7 @@ ranah_window_set_signed_in (RanahWindow *self,
   if (user != NULL && user->role != RANAH_ROLE_OPD)
     {
       ranah_report_page_set_store (self->report_page, store);
-      ranah_report_notify_escalations (store, settings);
+      self->escalations_pending = TRUE;
     }
   ranah_request_page_set_store (self->request_page, store);
 
@@ -439,6 +460,14 @@ ranah_window_set_signed_in (RanahWindow *self,
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
                            G_CONNECT_SWAPPED);
   ranah_store_watch (store);
+}
+
+void
+ranah_window_preload_inbox (RanahWindow    *self,
+                            RanahInboxLoad *inbox)
+{
+  g_return_if_fail (RANAH_IS_WINDOW (self));
+  ranah_inbox_page_preload (self->inbox_page, inbox);
 }
 
 RanahStore *

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "ranah-application.h"
+#include "ranah-inbox-page.h"
 #include "ranah-notifier.h"
 #include "ranah-store.h"
 
@@ -21,6 +22,9 @@ RanahWindow   *ranah_window_new              (RanahApplication *application,
 RanahWindow   *ranah_window_new_signing_in   (RanahApplication *application);
 void           ranah_window_set_signed_in    (RanahWindow      *self,
                                               RanahStore       *store);
+/* Takes @inbox, read by the sign-in thread: shown when the store is set, not read again. */
+void           ranah_window_preload_inbox    (RanahWindow      *self,
+                                              RanahInboxLoad   *inbox);
 RanahStore    *ranah_window_get_store        (RanahWindow      *self);
 void           ranah_window_new_request      (RanahWindow      *self);
 void           ranah_window_search           (RanahWindow      *self);

@@ -1050,6 +1050,24 @@ test_failing_notification_remembered (Fixture       *fixture,
 }
 
 static void
+count_inbox_on_map (GtkWidget *window,
+                    guint     *n_items)
+{
+  GtkWidget *page = ranah_window_get_page (RANAH_WINDOW (window), "inbox");
+
+  *n_items = g_list_model_get_n_items (ranah_inbox_page_get_model (RANAH_INBOX_PAGE (page)));
+}
+
+static void
+watch_main_window (GtkApplication *app,
+                   GtkWindow      *window,
+                   guint          *n_items)
+{
+  if (RANAH_IS_WINDOW (window))
+    g_signal_connect (window, "map", G_CALLBACK (count_inbox_on_map), n_items);
+}
+
+static void
 test_sign_in (Fixture       *fixture,
               gconstpointer  data)
 {
@@ -1058,6 +1076,7 @@ test_sign_in (Fixture       *fixture,
   RanahSignInWindow *window;
   GtkWindow *main_window = NULL;
   g_autofree char *empty_uri = g_strconcat ("sqlite:", fixture->dir, "/empty.db", NULL);
+  guint inbox_when_mapped = G_MAXUINT;
 
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
@@ -1070,8 +1089,17 @@ test_sign_in (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
   wait_idle ();
 
+  /* --store and --user win over the remembered (empty) store: the form signs in to them. */
+  window = ranah_sign_in_window_new_for (app, fixture->uri, "kadis");
+  wait_idle ();
+  g_assert_cmpstr (ranah_sign_in_window_get_page (window), ==, "sign-in");
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+
   /* A wrong password keeps the form; the right one opens the main window and is
    * remembered. */
+  submit_as_opd (fixture, "arsip", "103.10.10.10");
+  g_signal_connect (app, "window-added", G_CALLBACK (watch_main_window), &inbox_when_mapped);
   window = ranah_sign_in_window_new (app);
   ranah_sign_in_window_set_fields (window, fixture->uri, "kadis", "salah");
   wait_idle ();
@@ -1085,6 +1113,14 @@ test_sign_in (Fixture       *fixture,
     if (RANAH_IS_WINDOW (l->data))
       main_window = l->data;
   g_assert_nonnull (main_window);
+  /* The sign-in read the inbox too: the window came up with it, not with a spinner. */
+  {
+    g_autoptr(RanahStore) kadis = open_as (fixture, "kadis");
+    g_autoptr(GPtrArray) waiting = ranah_store_inbox (kadis, NULL);
+
+    g_assert_cmpuint (waiting->len, ==, 1);
+    g_assert_cmpuint (inbox_when_mapped, ==, waiting->len);
+  }
   {
     g_autofree char *last_user = g_settings_get_string (ranah_application_get_settings (app), "last-user");
     g_autofree char *last_store = g_settings_get_string (ranah_application_get_settings (app), "last-store");
