@@ -24,10 +24,19 @@
  *
  * Whole-process figures come from wait4(): wall time from fork to reaping, user + system CPU,
  * and the peak resident set of the child and everything it waited for (LibreOffice's
- * soffice.bin runs under oosplash). Medians over the runs; peak RSS is the largest seen.
+ * soffice.bin runs under oosplash), each started by a launcher forked before this process
+ * grows (see Launcher). Medians over the runs; peak RSS is the largest seen.
  * RANAH_BENCH_RUNS sets the number of Ranah process runs (default 15; LibreOffice gets a
  * third of them, at least 3), RANAH_BENCH_BATCH the in-process batch size (default 1000),
  * RANAH_BENCH_NO_SOFFICE=1 skips LibreOffice.
+ *
+ * Figures of 27 November 2026 (two shared cores, medians; src/letter/README.md has the table
+ * and where the time goes): LibreOffice 4.6 s wall, 4.3 s CPU, 209 MiB. ranah-cli with
+ * argon2id as users have it 261 ms, 260 ms, 80 MiB (17.5x, 16.5x, 2.6x); at argon2id's
+ * minimum 91 ms, 91 ms, 21.8 MiB (50x, 47x, 9.6x); the letter layer alone 61 ms, 60 ms,
+ * 13.6 MiB (75x, 72x, 15.4x); the batch 224 letters a second. Issue 4's goal (100x faster,
+ * 10x leaner) does not hold for ranah-cli: the per-command argon2id check alone costs more
+ * than the time budget and three times the memory budget.
  */
 #include <errno.h>
 #include <fcntl.h>
