@@ -325,26 +325,10 @@ cell_bind (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text ? text : "");
 }
 
-/* The last-check cell: a warning icon and the error colour when the check failed, with the
- * check's summary as tooltip. Binding reads fields only: the page holds 100,000 rows. */
-static void
-checked_setup (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_widget_set_visible (icon, FALSE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_list_item_set_child (item, box);
-}
-
+/* The last-check cell of an entry whose check failed: the error colour of the inbox's
+ * overdue marks (.ranah-overdue-text) and a warning icon drawn by CSS (.ranah-check-failed),
+ * with the check's summary as tooltip. One label per cell and field reads only, as for the
+ * other columns: a filter keystroke rebinds every visible row of 100,000. */
 static void
 checked_bind (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -353,18 +337,25 @@ checked_bind (GtkSignalListItemFactory *factory,
   RanahEntryObject *object = gtk_list_item_get_item (item);
   const RanahEntry *entry = ranah_entry_object_get_entry (object);
   gboolean failing = ranah_entry_object_is_failing (object);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *icon = gtk_widget_get_first_child (box);
+  GtkWidget *label = gtk_list_item_get_child (item);
   g_autofree char *owned = NULL;
-  const char *text = cell_checked (entry, &owned);
 
-  gtk_label_set_text (GTK_LABEL (gtk_widget_get_next_sibling (icon)), text);
-  gtk_widget_set_visible (icon, failing);
-  if (failing)
-    gtk_widget_add_css_class (box, "ranah-overdue-text");
-  else
-    gtk_widget_remove_css_class (box, "ranah-overdue-text");
-  gtk_widget_set_tooltip_text (box, failing ? entry->last_check : NULL);
+  gtk_label_set_text (GTK_LABEL (label), cell_checked (entry, &owned));
+  if (failing != gtk_widget_has_css_class (label, "ranah-check-failed"))
+    {
+      if (failing)
+        {
+          gtk_widget_add_css_class (label, "ranah-overdue-text");
+          gtk_widget_add_css_class (label, "ranah-check-failed");
+        }
+      else
+        {
+          gtk_widget_remove_css_class (label, "ranah-overdue-text");
+          gtk_widget_remove_css_class (label, "ranah-check-failed");
+        }
+    }
+  if (failing || gtk_widget_get_has_tooltip (label))
+    gtk_widget_set_tooltip_text (label, failing ? entry->last_check : NULL);
 }
 
 static int
@@ -415,7 +406,7 @@ add_column (RanahRegistryPage *self,
 
   if (text_func == cell_checked)
     {
-      g_signal_connect (factory, "setup", G_CALLBACK (checked_setup), NULL);
+      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), NULL);
       g_signal_connect (factory, "bind", G_CALLBACK (checked_bind), NULL);
     }
   else

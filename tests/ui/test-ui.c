@@ -801,7 +801,8 @@ settle (void)
     }
 }
 
-/* The last-check cells drawn flagged: a shown warning icon in a box with the error style. */
+/* The last-check cells drawn flagged: labels with the error style and the warning icon
+ * (.ranah-check-failed draws dialog-warning-symbolic). */
 static void
 collect_flagged (GtkWidget *widget,
                  GPtrArray *flagged)
@@ -809,19 +810,18 @@ collect_flagged (GtkWidget *widget,
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      if (GTK_IS_IMAGE (child) && gtk_widget_get_visible (child)
-          && g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (child)), "dialog-warning-symbolic") == 0
-          && gtk_widget_has_css_class (widget, "ranah-overdue-text")
-          && gtk_widget_get_visible (widget))
-        g_ptr_array_add (flagged, widget);
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child)
+          && gtk_widget_has_css_class (child, "ranah-check-failed")
+          && gtk_widget_has_css_class (child, "ranah-overdue-text"))
+        g_ptr_array_add (flagged, child);
       collect_flagged (child, flagged);
     }
 }
 
 static const char *
-cell_text (GtkWidget *box)
+cell_text (GtkWidget *label)
 {
-  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (box)));
+  return gtk_label_get_text (GTK_LABEL (label));
 }
 
 static void
