@@ -16,6 +16,11 @@ G_DECLARE_FINAL_TYPE (RanahEntryObject, ranah_entry_object, RANAH, ENTRY_OBJECT,
 
 /* Takes ownership of @entry. */
 RanahEntryObject *ranah_entry_object_new          (RanahEntry *entry);
+/* A stand-in for @shown (itself no stand-in): it answers with @shown's entry until told
+ * to show another. */
+RanahEntryObject *ranah_entry_object_new_stand_in (RanahEntryObject *shown);
+void             ranah_entry_object_set_shown    (RanahEntryObject *self,
+                                                  RanahEntryObject *shown);
 const RanahEntry *ranah_entry_object_get_entry  (RanahEntryObject *self);
 /* Lowercase text that a search matches against. */
 const char      *ranah_entry_object_get_haystack (RanahEntryObject *self);

@@ -6,9 +6,10 @@
  * Built for 100,000 entries: one GListStore of small row objects, sorted once per column
  * click (GtkSortListModel, incrementally); the sorted rows are copied into a plain array
  * and each filter change is one pass of strstr() over their precomputed, casefolded search
- * text, published as a single items-changed.  GtkFilterListModel (GTK 4.8) spent 15–160 ms
- * of main loop per keystroke on 100,000 rows, most of it outside the filter function; this
- * pass takes a few milliseconds.
+ * text. GtkFilterListModel (GTK 4.8) spent 15–160 ms of main loop per keystroke on 100,000
+ * rows, most of it outside the filter function; this pass takes a few milliseconds. The
+ * result is published through stand-ins (RanahShownList, below) so that GtkColumnView keeps
+ * its row widgets and only the cells on screen are rebound.
  */
 #include <stdio.h>
 #include <string.h>
@@ -23,8 +24,12 @@
 #include "ranah-task.h"
 #include "ranah-window.h"
 
-/* The rows shown: a GListModel over an array of borrowed row objects (the page's sorted
- * snapshot owns them), replaced whole on each filter change. */
+/* The rows shown: a GListModel whose items are stand-ins, one per position, for borrowed
+ * row objects (the page's sorted snapshot owns them). A filter change points the
+ * stand-ins at their new rows and announces only the change in length: GtkColumnView
+ * (GTK 4.8) keeps its row widgets, and the page rebinds the visible cells. Announcing
+ * every row as replaced made it destroy and build every visible row, 40-130 ms a
+ * keystroke. */
 #define RANAH_TYPE_SHOWN_LIST (ranah_shown_list_get_type ())
 G_DECLARE_FINAL_TYPE (RanahShownList, ranah_shown_list, RANAH, SHOWN_LIST, GObject)
 
@@ -47,6 +52,9 @@ struct _RanahRegistryPage
   GtkSortListModel   *sorted;
   GPtrArray          *rows;        /* the sorted rows, refs */
   RanahShownList     *filtered;
+  GHashTable         *bound;       /* GtkListItem → its GtkListItemFactory, cells bound now */
+  GHashTable         *stale;       /* those of them off screen, not yet rebound */
+  double              page_size;   /* the list's visible height when last seen */
   GPtrArray          *opds;
   char               *parent_domain;
   char               *needle;      /* casefolded */
@@ -67,6 +75,7 @@ struct _RanahShownList
   GObject    parent_instance;
   GPtrArray *items;     /* borrowed RanahEntryObject pointers */
   GPtrArray *owners;    /* the array of refs that keeps them alive */
+  GPtrArray *stand_ins; /* by position; NULL until GTK asks for that position */
 };
 
 static GType
@@ -89,7 +98,12 @@ ranah_shown_list_get_item (GListModel *list,
 
   if (position >= self->items->len)
     return NULL;
-  return g_object_ref (g_ptr_array_index (self->items, position));
+  if (position >= self->stand_ins->len)
+    g_ptr_array_set_size (self->stand_ins, position + 1);
+  if (self->stand_ins->pdata[position] == NULL)
+    self->stand_ins->pdata[position] =
+      ranah_entry_object_new_stand_in (g_ptr_array_index (self->items, position));
+  return g_object_ref (self->stand_ins->pdata[position]);
 }
 
 static void
@@ -110,6 +124,7 @@ ranah_shown_list_finalize (GObject *object)
 
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->owners, g_ptr_array_unref);
+  g_clear_pointer (&self->stand_ins, g_ptr_array_unref);
   G_OBJECT_CLASS (ranah_shown_list_parent_class)->finalize (object);
 }
 
@@ -120,13 +135,22 @@ ranah_shown_list_class_init (RanahShownListClass *klass)
 }
 
 static void
+clear_stand_in (gpointer stand_in)
+{
+  if (stand_in != NULL)
+    g_object_unref (stand_in);
+}
+
+static void
 ranah_shown_list_init (RanahShownList *self)
 {
   self->items = g_ptr_array_new ();
+  self->stand_ins = g_ptr_array_new_with_free_func (clear_stand_in);
 }
 
-/* Shows ITEMS (borrowed from OWNERS); emits nothing when the rows shown stay the same. */
-static void
+/* Shows ITEMS (borrowed from OWNERS). Returns FALSE, having emitted nothing, when the rows
+ * shown stay the same; else the caller rebinds the visible cells. */
+static gboolean
 ranah_shown_list_replace (RanahShownList *self,
                           GPtrArray      *items,
                           GPtrArray      *owners)
@@ -139,17 +163,21 @@ ranah_shown_list_replace (RanahShownList *self,
 
   self->items = items;
   self->owners = owners ? g_ptr_array_ref (owners) : NULL;
-  /* Two signals, all rows out and then the new ones in: GtkColumnView (GTK 4.8) digests
-   * that in about half the time of one items-changed replacing them (measured with
-   * bench-ui: 82 ms instead of 137 ms when 100,000 rows become 10,000). */
-  if (!same)
-    {
-      self->items = g_ptr_array_new ();
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, old->len, 0);
-      g_ptr_array_unref (self->items);
-      self->items = items;
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, items->len);
-    }
+  if (same)
+    return FALSE;
+
+  /* Stand-ins past the new end go (GTK may keep a reference a moment longer; it then still
+   * shows its old row, kept alive by that reference). */
+  if (self->stand_ins->len > items->len)
+    g_ptr_array_set_size (self->stand_ins, items->len);
+  for (guint i = 0; i < self->stand_ins->len; i++)
+    if (self->stand_ins->pdata[i] != NULL)
+      ranah_entry_object_set_shown (self->stand_ins->pdata[i], items->pdata[i]);
+  if (items->len < old->len)
+    g_list_model_items_changed (G_LIST_MODEL (self), items->len, old->len - items->len, 0);
+  else if (items->len > old->len)
+    g_list_model_items_changed (G_LIST_MODEL (self), old->len, 0, items->len - old->len);
+  return TRUE;
 }
 
 static const char *
@@ -190,6 +218,70 @@ filter_func (gpointer item,
   return TRUE;
 }
 
+/* Whether @item's cell is within the list's viewport (as last laid out). */
+static gboolean
+cell_on_screen (RanahRegistryPage *self,
+                GtkListItem       *item)
+{
+  GtkWidget *child = gtk_list_item_get_child (item);
+  graphene_rect_t bounds;
+
+  if (child == NULL || !gtk_widget_compute_bounds (child, GTK_WIDGET (self->column_view), &bounds))
+    return TRUE;
+  return bounds.origin.y + bounds.size.height >= 0
+         && bounds.origin.y <= gtk_widget_get_height (GTK_WIDGET (self->column_view));
+}
+
+/* The cells show what their stand-ins show now: those on screen are bound again at once.
+ * GtkColumnView keeps some 200 rows bound, most of them off screen; theirs wait until the
+ * list scrolls or grows (rebind_stale_cells), which keeps a keystroke's frame to the
+ * visible rows. */
+static void
+rebind_visible_cells (RanahRegistryPage *self)
+{
+  GHashTableIter iter;
+  gpointer item, factory;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, &factory))
+    if (cell_on_screen (self, item))
+      g_signal_emit_by_name (factory, "bind", item);
+    else
+      g_hash_table_insert (self->stale, item, factory);
+}
+
+static void
+rebind_stale_cells (RanahRegistryPage *self)
+{
+  g_autoptr(GHashTable) stale = NULL;
+  GHashTableIter iter;
+  gpointer item, factory;
+
+  if (g_hash_table_size (self->stale) == 0)
+    return;
+  /* Binding takes an item out of self->stale (track_bound): walk a copy. */
+  stale = g_steal_pointer (&self->stale);
+  self->stale = g_hash_table_new (NULL, NULL);
+  g_hash_table_iter_init (&iter, stale);
+  while (g_hash_table_iter_next (&iter, &item, &factory))
+    if (g_hash_table_contains (self->bound, item))
+      g_signal_emit_by_name (factory, "bind", item);
+}
+
+/* "changed" also fires when the list's length changes, which shows no new row. */
+static void
+on_list_height_changed (GtkAdjustment     *vadjustment,
+                        RanahRegistryPage *self)
+{
+  double page_size = gtk_adjustment_get_page_size (vadjustment);
+
+  if (page_size != self->page_size)
+    {
+      self->page_size = page_size;
+      rebind_stale_cells (self);
+    }
+}
+
 static void
 refilter (RanahRegistryPage *self)
 {
@@ -198,7 +290,8 @@ refilter (RanahRegistryPage *self)
   for (guint i = 0; i < self->rows->len; i++)
     if (filter_func (g_ptr_array_index (self->rows, i), self))
       g_ptr_array_add (shown, g_ptr_array_index (self->rows, i));
-  ranah_shown_list_replace (self->filtered, shown, self->rows);
+  if (ranah_shown_list_replace (self->filtered, shown, self->rows))
+    rebind_visible_cells (self);
 }
 
 /* The sort has moved, added or dropped rows: take a new snapshot of its order. */
@@ -393,6 +486,31 @@ sort_func (gconstpointer a,
   return 0;
 }
 
+/* Which cells are bound, and by which factory: a filter change rebinds them. */
+static void
+track_bound (GtkListItemFactory *factory,
+             GtkListItem        *item,
+             RanahRegistryPage  *self)
+{
+  if (self->bound != NULL)
+    {
+      g_hash_table_insert (self->bound, item, factory);
+      g_hash_table_remove (self->stale, item);
+    }
+}
+
+static void
+track_unbound (GtkListItemFactory *factory,
+               GtkListItem        *item,
+               RanahRegistryPage  *self)
+{
+  if (self->bound != NULL)
+    {
+      g_hash_table_remove (self->bound, item);
+      g_hash_table_remove (self->stale, item);
+    }
+}
+
 static void
 add_column (RanahRegistryPage *self,
             const char        *id,
@@ -414,6 +532,8 @@ add_column (RanahRegistryPage *self,
       g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), NULL);
       g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), text_func);
     }
+  g_signal_connect (factory, "bind", G_CALLBACK (track_bound), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (track_unbound), self);
   column = gtk_column_view_column_new (title, factory);
   g_object_set_data (G_OBJECT (column), "ranah-id", (gpointer) id);
   gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
@@ -750,6 +870,8 @@ ranah_registry_page_dispose (GObject *object)
   g_clear_pointer (&self->opds, g_ptr_array_unref);
   g_clear_pointer (&self->parent_domain, g_free);
   g_clear_pointer (&self->needle, g_free);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
+  g_clear_pointer (&self->stale, g_hash_table_unref);
 
   G_OBJECT_CLASS (ranah_registry_page_parent_class)->dispose (object);
 }
@@ -801,6 +923,8 @@ ranah_registry_page_init (RanahRegistryPage *self)
   gtk_string_list_append (opds, _("All OPDs"));
   gtk_drop_down_set_model (self->opd_dropdown, G_LIST_MODEL (opds));
 
+  self->bound = g_hash_table_new (NULL, NULL);
+  self->stale = g_hash_table_new (NULL, NULL);
   add_column (self, "name", _("Name"), cell_name, TRUE);
   add_column (self, "opd", _("OPD"), cell_opd, TRUE);
   add_column (self, "target", _("Target"), cell_target, TRUE);
@@ -818,6 +942,16 @@ ranah_registry_page_init (RanahRegistryPage *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
 
+  /* Off-screen cells left stale by a filter change are bound before they can be seen: at
+   * the first scroll or change of the list's height. */
+  {
+    GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+
+    g_signal_connect_object (vadjustment, "value-changed", G_CALLBACK (rebind_stale_cells), self,
+                             G_CONNECT_SWAPPED);
+    g_signal_connect_object (vadjustment, "changed", G_CALLBACK (on_list_height_changed), self,
+                             0);
+  }
   g_signal_connect_swapped (self->sorted, "items-changed", G_CALLBACK (on_sorted_items_changed), self);
   g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_count), self);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (apply_filter), self);

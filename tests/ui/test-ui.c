@@ -595,6 +595,46 @@ wait_filtered (RanahRegistryPage *page)
   return g_list_model_get_n_items (ranah_registry_page_get_shown (page));
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names in the registry's cells on screen, sorted and joined with commas: what the
+ * person sees, whatever the model says. */
+static void
+collect_names (GtkWidget *widget,
+               GtkWidget *page,
+               GPtrArray *names)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      graphene_rect_t bounds;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child)
+          && g_str_has_suffix (gtk_label_get_text (GTK_LABEL (child)), ".tarakankota.go.id")
+          && gtk_widget_compute_bounds (child, page, &bounds)
+          && bounds.origin.y >= 0 && bounds.origin.y < gtk_widget_get_height (page))
+        g_ptr_array_add (names, g_strdup (gtk_label_get_text (GTK_LABEL (child))));
+      collect_names (child, page, names);
+    }
+}
+
+static char *
+names_on_screen (RanahRegistryPage *page)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  wait_idle ();
+  collect_names (GTK_WIDGET (page), GTK_WIDGET (page), names);
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (",", (char **) names->pdata);
+}
+
 static void
 test_registry (Fixture       *fixture,
                gconstpointer  data)
@@ -645,6 +685,11 @@ test_registry (Fixture       *fixture,
 
   ranah_registry_page_set_filter (page, "pendidikan", NULL, -1);
   g_assert_cmpuint (wait_filtered (page), ==, 2);
+  /* The rows on screen are rebound to what the filter keeps, not left as they were. */
+  {
+    g_autofree char *names = names_on_screen (page);
+    g_assert_cmpstr (names, ==, "ppdb.tarakankota.go.id,sekolah.tarakankota.go.id");
+  }
   ranah_registry_page_set_filter (page, "", "DINKES", -1);
   g_assert_cmpuint (wait_filtered (page), ==, 2);
   ranah_registry_page_set_filter (page, "", NULL, RANAH_ENTRY_REVOKED);
@@ -656,6 +701,10 @@ test_registry (Fixture       *fixture,
   }
   ranah_registry_page_set_filter (page, "GIZI", "DINKES", RANAH_ENTRY_SUSPENDED);
   g_assert_cmpuint (wait_filtered (page), ==, 1);
+  {
+    g_autofree char *names = names_on_screen (page);
+    g_assert_cmpstr (names, ==, "gizi.tarakankota.go.id");
+  }
   ranah_registry_page_set_filter (page, "103.76.120.3", NULL, -1);
   g_assert_cmpuint (wait_filtered (page), ==, 1);
   ranah_registry_page_set_filter (page, "", NULL, -1);
