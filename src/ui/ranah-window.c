@@ -124,6 +124,24 @@ watch_first_paint (RanahWindow *self)
 }
 
 static void
+notify_loaded (RanahWindow *self)
+{
+  if (self->notifier == NULL)
+    return;
+  ranah_notifier_inbox_loaded (self->notifier, ranah_inbox_page_get_model (self->inbox_page),
+                               ranah_inbox_page_get_calendar (self->inbox_page));
+  /* Each load and live refresh also looks for newly failed DNS checks. */
+  ranah_notifier_check_registry (self->notifier);
+}
+
+static gboolean
+notify_idle (gpointer user_data)
+{
+  notify_loaded (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
 on_inbox_loaded (RanahWindow    *self,
                  RanahInboxPage *page)
 {
@@ -133,12 +151,12 @@ on_inbox_loaded (RanahWindow    *self,
 
   gtk_label_set_text (self->inbox_count, count);
   gtk_widget_set_visible (GTK_WIDGET (self->inbox_count), n > 0);
-  if (self->notifier != NULL)
-    {
-      ranah_notifier_inbox_loaded (self->notifier, model, ranah_inbox_page_get_calendar (page));
-      /* Each load and live refresh also looks for newly failed DNS checks. */
-      ranah_notifier_check_registry (self->notifier);
-    }
+  /* The first time, after the frame that shows the inbox: the notifier reads every item
+   * of it, which need not delay the window. */
+  if (!self->drawn_once)
+    g_idle_add_full (G_PRIORITY_LOW, notify_idle, g_object_ref (self), g_object_unref);
+  else
+    notify_loaded (self);
 
   if (!self->drawn_once)
     {

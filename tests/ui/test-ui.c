@@ -623,12 +623,37 @@ collect_names (GtkWidget *widget,
     }
 }
 
+static void
+frame_painted (GdkFrameClock *clock,
+               gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Until @widget has been laid out and painted once more. */
+static void
+wait_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gint64 give_up = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  g_assert_nonnull (clock);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (frame_painted), &painted);
+  gtk_widget_queue_draw (widget);
+  while (!painted && g_get_monotonic_time () < give_up)
+    g_main_context_iteration (NULL, FALSE);
+  g_signal_handlers_disconnect_by_func (clock, frame_painted, &painted);
+  g_assert_true (painted);
+}
+
 static char *
 names_on_screen (RanahRegistryPage *page)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
 
   wait_idle ();
+  wait_frame (GTK_WIDGET (page));
   collect_names (GTK_WIDGET (page), GTK_WIDGET (page), names);
   g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (names, NULL);
