@@ -862,7 +862,8 @@ entry_id_of (RanahStore *store,
   return 0;
 }
 
-/* Lets the column view lay out and bind its rows. */
+/* Lets the column view lay out and bind its rows, and the window's idle work (the
+ * notifier's first look, after the first frame) start and finish. */
 static void
 settle (void)
 {
@@ -873,6 +874,16 @@ settle (void)
         g_main_context_iteration (NULL, FALSE);
       g_usleep (10000);
     }
+  wait_idle ();
+}
+
+/* Until @notifier has sent @n notifications, or a few seconds have passed. */
+static void
+wait_sent (RanahNotifier *notifier,
+           guint          n)
+{
+  for (guint i = 0; i < 100 && ranah_notifier_get_n_sent (notifier) < n; i++)
+    settle ();
 }
 
 /* The last-check cells drawn flagged: labels with the error style and the warning icon
@@ -967,16 +978,19 @@ test_registry_failing (Fixture       *fixture,
   wait_idle ();
 }
 
-/* Opens a window as @user and returns how many notifications its notifier sent. */
+/* Opens a window as @user and returns how many notifications its notifier sent, having
+ * waited for @expected of them. */
 static guint
 failing_notices_for (Fixture    *fixture,
-                     const char *user)
+                     const char *user,
+                     guint       expected)
 {
   g_autoptr(RanahStore) store = open_as (fixture, user);
   RanahWindow *window = window_for (store);
   guint n;
 
   settle ();
+  wait_sent (ranah_window_get_notifier (window), expected);
   n = ranah_notifier_get_n_sent (ranah_window_get_notifier (window));
   gtk_window_destroy (GTK_WINDOW (window));
   wait_idle ();
@@ -1000,8 +1014,8 @@ test_failing_notification (Fixture       *fixture,
   seed_checked_entries (fixture);
 
   /* Neither Kepala Dinas nor the OPD whose entry it is keeps the registry. */
-  g_assert_cmpuint (failing_notices_for (fixture, "kadis"), ==, 0);
-  g_assert_cmpuint (failing_notices_for (fixture, "dinkes"), ==, 0);
+  g_assert_cmpuint (failing_notices_for (fixture, "kadis", 0), ==, 0);
+  g_assert_cmpuint (failing_notices_for (fixture, "dinkes", 0), ==, 0);
 
   monitor = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
                               &error, "dbus-monitor", "--session",
@@ -1017,6 +1031,7 @@ test_failing_notification (Fixture       *fixture,
   g_signal_connect (notifier, "notified", G_CALLBACK (on_notified), summaries);
   gtk_window_present (GTK_WINDOW (window));
   settle ();
+  wait_sent (notifier, 1);
   g_assert_cmpuint (summaries->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (summaries, 0), ==,
                    "DNS check failed: rusak.tarakankota.go.id");
@@ -1065,7 +1080,7 @@ test_failing_notification (Fixture       *fixture,
                                   "certificate expires in 12 days"));
 
   /* Sub Koordinator keeps the registry too. */
-  g_assert_cmpuint (failing_notices_for (fixture, "subkoor"), ==, 1);
+  g_assert_cmpuint (failing_notices_for (fixture, "subkoor", 1), ==, 1);
 }
 
 /* What was told is kept in the settings: signing in again tells nothing new, and a later
