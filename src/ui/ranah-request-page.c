@@ -379,6 +379,21 @@ is_destructive (RanahAction action)
          || action == RANAH_ACTION_RECALL_DISPOSITION || action == RANAH_ACTION_RETURN_DRAFT;
 }
 
+/* Whether the latest disposition still standing has been read: the store then refuses a
+ * recall (the workflow table's condition, checked at the move), so no button offers it. */
+static gboolean
+last_disposition_read (RanahRequestPage *self)
+{
+  for (guint i = self->dispositions != NULL ? self->dispositions->len : 0; i > 0; i--)
+    {
+      const RanahDisposition *d = g_ptr_array_index (self->dispositions, i - 1);
+
+      if (!d->recalled)
+        return d->read_at != 0;
+    }
+  return FALSE;
+}
+
 static void
 show_actions (RanahRequestPage *self)
 {
@@ -399,7 +414,7 @@ show_actions (RanahRequestPage *self)
 
       for (guint k = 0; k < self->shown_actions->len; k++)
         seen |= g_str_equal (g_ptr_array_index (self->shown_actions, k), nick);
-      if (seen)
+      if (seen || (t->action == RANAH_ACTION_RECALL_DISPOSITION && last_disposition_read (self)))
         continue;
       g_ptr_array_add (self->shown_actions, g_strdup (nick));
       button = gtk_button_new_with_label (ranah_action_label (t->action));

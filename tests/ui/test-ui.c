@@ -258,6 +258,24 @@ state_of (Fixture *fixture,
   return request->state;
 }
 
+/* Whether @user, opening request @id, is offered @action. */
+static gboolean
+offers (Fixture    *fixture,
+        const char *user,
+        gint64      id,
+        const char *action)
+{
+  g_autoptr(RanahStore) store = open_as (fixture, user);
+  RanahWindow *window = window_for (store);
+  RanahRequestPage *page = open_request (window, id);
+  g_auto(GStrv) shown = ranah_request_page_dup_shown_actions (page);
+  gboolean offered = g_strv_contains ((const char * const *) shown, action);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+  return offered;
+}
+
 static void
 act_and_confirm (Fixture    *fixture,
                  const char *user,
@@ -526,7 +544,7 @@ test_side_paths (Fixture       *fixture,
                  gconstpointer  data)
 {
   gint64 declined = submit_as_opd (fixture, "tolak", "103.76.120.20");
-  gint64 withdrawn;
+  gint64 withdrawn, read_later;
 
   /* A name held by a request in progress is reported as the OPD types it. */
   {
@@ -560,6 +578,14 @@ test_side_paths (Fixture       *fixture,
   g_assert_cmpint (state_of (fixture, withdrawn), ==, RANAH_STATE_SUBMITTED);
   act_and_confirm (fixture, "dinkes", withdrawn, "withdraw", "Kegiatan dibatalkan.");
   g_assert_cmpint (state_of (fixture, withdrawn), ==, RANAH_STATE_WITHDRAWN);
+
+  /* Once the Kepala Bidang has opened it, the disposition is read: the Kepala Dinas is no
+   * longer offered a recall that the store would refuse. */
+  read_later = submit_as_opd (fixture, "dibaca", "103.76.120.22");
+  act_and_confirm (fixture, "kadis", read_later, "dispose-to-kabid", NULL);
+  g_assert_true (offers (fixture, "kadis", read_later, "recall-disposition"));
+  g_assert_false (offers (fixture, "kabid", read_later, "recall-disposition"));
+  g_assert_false (offers (fixture, "kadis", read_later, "recall-disposition"));
 }
 
 static char *
