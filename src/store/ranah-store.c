@@ -217,6 +217,8 @@ ranah_store_is_initialized (RanahStore  *self,
   return RANAH_STORE_GET_CLASS (self)->is_initialized (self, error);
 }
 
+static gboolean check_user_text (const RanahUser *user, GError **error);
+
 gboolean
 ranah_store_initialize (RanahStore      *self,
                         const RanahUser *admin,
@@ -226,6 +228,9 @@ ranah_store_initialize (RanahStore      *self,
   g_return_val_if_fail (RANAH_IS_STORE (self), FALSE);
   g_return_val_if_fail (admin != NULL, FALSE);
   g_return_val_if_fail (password != NULL, FALSE);
+  /* The first administrator meets the same rules as every later user. */
+  if (!check_user_text (admin, error))
+    return FALSE;
   return RANAH_STORE_GET_CLASS (self)->initialize (self, admin, password, error);
 }
 
@@ -368,7 +373,10 @@ check_user_text (const RanahUser  *user,
   return ranah_validate_text (user->username, _("User name"), TRUE, FALSE, 64, error)
          && ranah_validate_text (user->full_name, _("Full name"), FALSE, FALSE, 200, error)
          && ranah_validate_text (user->position, _("Position"), FALSE, FALSE, 200, error)
-         && ranah_validate_text (user->rank, _("Rank"), FALSE, FALSE, 200, error);
+         && ranah_validate_text (user->rank, _("Rank"), FALSE, FALSE, 200, error)
+         && ranah_validate_nip (user->nip != NULL ? user->nip : "", FALSE, error)
+         && (user->email == NULL || *user->email == '\0'
+             || ranah_validate_email (user->email, _("E-mail"), error));
 }
 
 static gboolean

@@ -31,6 +31,13 @@ test_session (void)
   g_free (admin->username);
   admin->username = g_strdup ("Admin");
   admin->role = RANAH_ROLE_ADMIN;
+  /* The first administrator's fields follow the same rules as any user's. */
+  admin->nip = g_strdup ("123");
+  g_assert_false (ranah_store_initialize (store, admin, STORE_FIXTURE_PASSWORD, &error));
+  g_assert_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_VALIDATION);
+  g_clear_error (&error);
+  g_assert_false (ranah_store_is_initialized (store, NULL));
+  g_clear_pointer (&admin->nip, g_free);
   g_assert_true (ranah_store_initialize (store, admin, STORE_FIXTURE_PASSWORD, &error));
   g_assert_no_error (error);
   g_assert_true (ranah_store_is_initialized (store, &error));
