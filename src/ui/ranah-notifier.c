@@ -4,14 +4,15 @@
  * Copyright 2026 The Ranah authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A failed check is told once: by (entry id, time of the check), so the same failure is not
- * told again at every refresh but a later check that fails again is. What was told is kept
- * in the "failing-check-notices" setting, per user name, so that signing in again the next
- * morning does not repeat it either.
+ * A failed check is told once: by (entry id, result), so neither a refresh nor a cron job
+ * that checks every hour repeats a failure that stays the same, while a different result (a
+ * new problem, a certificate's days running out) is told. An entry that passes drops out,
+ * and fails anew later. What was told is kept in the "failing-check-notices" setting, per
+ * user name, so that signing in again the next morning does not repeat it either.
  */
 #include "config.h"
 
-#include <stdio.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 #include <libnotify/notify.h>
@@ -194,8 +195,8 @@ keeps_registry (const RanahUser *user)
 static char *
 failing_key (const RanahEntry *entry)
 {
-  return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, entry->id,
-                          entry->last_check_at);
+  return g_strdup_printf ("%" G_GINT64_FORMAT "\t%s", entry->id,
+                          entry->last_check != NULL ? entry->last_check : "");
 }
 
 static void
@@ -204,18 +205,18 @@ load_told_failing (RanahNotifier *self,
 {
   g_autoptr(GVariant) told = NULL;
   GVariantIter iter;
-  const char *who;
-  gint64 id, at;
+  const char *who, *result;
+  gint64 id;
 
   self->told_failing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (self->settings == NULL)
     return;
   told = g_settings_get_value (self->settings, "failing-check-notices");
   g_variant_iter_init (&iter, told);
-  while (g_variant_iter_next (&iter, "(&sxx)", &who, &id, &at))
+  while (g_variant_iter_next (&iter, "(&sx&s)", &who, &id, &result))
     if (g_strcmp0 (who, username) == 0)
       g_hash_table_add (self->told_failing,
-                        g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, id, at));
+                        g_strdup_printf ("%" G_GINT64_FORMAT "\t%s", id, result));
 }
 
 /* Keeps other users' notices and replaces this user's with the failures now told. */
@@ -227,22 +228,27 @@ save_told_failing (RanahNotifier *self,
   GVariantBuilder builder;
   GVariantIter iter;
   GHashTableIter told;
-  const char *who;
+  const char *who, *result;
   gpointer key;
-  gint64 id, at;
+  gint64 id;
 
   if (self->settings == NULL)
     return;
   old = g_settings_get_value (self->settings, "failing-check-notices");
-  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(sxx)"));
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(sxs)"));
   g_variant_iter_init (&iter, old);
-  while (g_variant_iter_next (&iter, "(&sxx)", &who, &id, &at))
+  while (g_variant_iter_next (&iter, "(&sx&s)", &who, &id, &result))
     if (g_strcmp0 (who, username) != 0)
-      g_variant_builder_add (&builder, "(sxx)", who, id, at);
+      g_variant_builder_add (&builder, "(sxs)", who, id, result);
   g_hash_table_iter_init (&told, self->told_failing);
   while (g_hash_table_iter_next (&told, &key, NULL))
-    if (sscanf (key, "%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, &id, &at) == 2)
-      g_variant_builder_add (&builder, "(sxx)", username, id, at);
+    {
+      const char *tab = strchr (key, '\t');
+
+      if (tab != NULL)
+        g_variant_builder_add (&builder, "(sxs)", username,
+                               g_ascii_strtoll (key, NULL, 10), tab + 1);
+    }
   g_settings_set_value (self->settings, "failing-check-notices",
                         g_variant_builder_end (&builder));
 }
