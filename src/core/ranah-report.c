@@ -428,29 +428,12 @@ count_requests (RanahReport   *report,
   g_ptr_array_sort (report->open_items, open_by_age);
 }
 
-gboolean
-ranah_report_entry_failing (const RanahEntry *entry,
-                            GPtrArray        *events)
+/* Whether an entry's last health check ran and failed: the stores keep its outcome with the
+ * entry (reading it back from the audit trail's check notes cost a scan per entry). */
+static gboolean
+entry_failing (const RanahEntry *entry)
 {
-  g_autofree char *prefix = NULL;
-
-  g_return_val_if_fail (entry != NULL, FALSE);
-
-  if (entry->last_check_at == 0)
-    return FALSE;
-  prefix = g_strdup_printf ("%s: ", nonempty (entry->fqdn, ""));
-  for (guint i = events != NULL ? events->len : 0; i > 0; i--)
-    {
-      RanahEvent *event = g_ptr_array_index (events, i - 1);
-
-      if (g_strcmp0 (event->action, "registry:check") == 0 && event->note != NULL
-          && g_str_has_prefix (event->note, prefix))
-        return g_str_has_prefix (event->note + strlen (prefix), "failed");
-    }
-  /* No event to read (a trail kept elsewhere): a passing check's summary starts with
-   * "resolves" in whichever language recorded it. */
-  return entry->last_check != NULL && !g_str_has_prefix (entry->last_check, "resolves")
-         && !g_str_has_prefix (entry->last_check, _("resolves"));
+  return entry->last_check_at != 0 && !entry->last_check_ok;
 }
 
 static void
@@ -492,7 +475,7 @@ count_registry (RanahReport *report,
           default:
             break;
           }
-      if (entry->status == RANAH_ENTRY_ACTIVE && ranah_report_entry_failing (entry, events))
+      if (entry->status == RANAH_ENTRY_ACTIVE && entry_failing (entry))
         {
           f->failing++;
           report->registry.failing++;

@@ -151,11 +151,6 @@ char        *ranah_report_compliance_csv (const RanahReport *report);
 /* The whole report as one JSON object. */
 char        *ranah_report_to_json     (const RanahReport *report);
 
-/* Whether an entry's last health check failed, from its check events (@events, the audit
- * trail; the store notes "FQDN: failed…") or, without one, its last_check text. */
-gboolean     ranah_report_entry_failing (const RanahEntry *entry,
-                                         GPtrArray        *events);
-
 /* The public list (UU 14/2008): active entries with name, fqdn, OPD, purpose and
  * activation date only — no contacts, no records; an entry whose every record is marked
  * internal is an internal service and is left out. Sorted by name. */
