@@ -32,6 +32,7 @@ test_session (void)
   admin->username = g_strdup ("Admin");
   admin->role = RANAH_ROLE_ADMIN;
   /* The first administrator's fields follow the same rules as any user's. */
+  g_free (admin->nip);
   admin->nip = g_strdup ("123");
   g_assert_false (ranah_store_initialize (store, admin, STORE_FIXTURE_PASSWORD, &error));
   g_assert_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_VALIDATION);
