@@ -329,8 +329,13 @@ holder_states (RanahRole role)
   return g_string_free (states, FALSE);
 }
 
+#define INBOX_WHERE "WHERE r.state = ANY ($1::text[]) " \
+                    "AND (r.assignee_id IS NULL OR r.assignee_id = $2) "
+
 static GPtrArray *
 inbox (RanahStore  *store,
+       guint        limit,
+       guint       *n_total,
        GError     **error)
 {
   RanahPostgresStore *self = RANAH_POSTGRES_STORE (store);
@@ -343,10 +348,25 @@ inbox (RanahStore  *store,
   ranah_pg_params_init (&p);
   ranah_pg_param_take (&p, holder_states (me->role));
   ranah_pg_param_int (&p, me->id);
+  if (n_total != NULL)
+    {
+      /* Row-level security keeps an OPD user to their own OPD here as in the list. */
+      g_autoptr(PGresult) res = ranah_pg_query (self, "SELECT count(*) FROM ranah.requests r "
+                                                INBOX_WHERE, &p, error);
+
+      if (res == NULL)
+        return NULL;
+      *n_total = (guint) g_ascii_strtoull (PQgetvalue (res, 0, 0), NULL, 10);
+    }
   ranah_pg_param_int (&p, now_of (self));
-  return query_requests (self, REQUEST_SELECT
-                         "WHERE r.state = ANY ($1::text[]) "
-                         "AND (r.assignee_id IS NULL OR r.assignee_id = $2) "
+  if (limit > 0)
+    {
+      ranah_pg_param_int (&p, limit);
+      return query_requests (self, REQUEST_SELECT INBOX_WHERE
+                             "ORDER BY (r.due_at > 0 AND r.due_at < $3) DESC, r.state_since, "
+                             "r.id LIMIT $4", &p, error);
+    }
+  return query_requests (self, REQUEST_SELECT INBOX_WHERE
                          "ORDER BY (r.due_at > 0 AND r.due_at < $3) DESC, r.state_since, r.id",
                          &p, error);
 }

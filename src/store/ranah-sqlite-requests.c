@@ -725,11 +725,14 @@ holder_states (RanahRole role)
 
 static GPtrArray *
 inbox (RanahStore  *store,
+       guint        limit,
+       guint       *n_total,
        GError     **error)
 {
   RanahSqliteStore *self = RANAH_SQLITE_STORE (store);
   g_autoptr(RanahUser) me = NULL;
   g_autofree char *states = NULL;
+  g_autofree char *where = NULL;
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
   GPtrArray *list = NULL;
@@ -741,22 +744,40 @@ inbox (RanahStore  *store,
   if (*states == '\0')
     {
       list = g_ptr_array_new_with_free_func ((GDestroyNotify) ranah_request_free);
+      if (n_total != NULL)
+        *n_total = 0;
       goto out;
     }
   /* What waits for me: a state whose next step my role performs, disposed to me or to
    * nobody in particular, of my OPD if I am an OPD user. Overdue first, then oldest. */
-  sql = g_strdup_printf (REQUEST_SELECT
-                         "WHERE r.state IN (%s) "
-                         "AND (r.assignee_id IS NULL OR r.assignee_id = ?1) "
-                         "AND (?2 = 0 OR r.opd_id = ?2) "
-                         "ORDER BY (r.due_at > 0 AND r.due_at < ?3) DESC, r.state_since, r.id",
-                         states);
+  where = g_strdup_printf ("WHERE r.state IN (%s) "
+                           "AND (r.assignee_id IS NULL OR r.assignee_id = ?1) "
+                           "AND (?2 = 0 OR r.opd_id = ?2) ", states);
+  if (n_total != NULL)
+    {
+      g_autofree char *count = g_strconcat ("SELECT count(*) FROM requests r ", where, NULL);
+      gboolean has_row;
+
+      if ((stmt = ranah_sqlite_stmt (self, count, error)) == NULL)
+        goto out;
+      sqlite3_bind_int64 (stmt, 1, me->id);
+      sqlite3_bind_int64 (stmt, 2, me->role == RANAH_ROLE_OPD ? me->opd_id : 0);
+      if (!ranah_sqlite_step_row (self, stmt, &has_row, error))
+        goto out;
+      *n_total = has_row ? (guint) sqlite3_column_int64 (stmt, 0) : 0;
+      sqlite3_reset (stmt);
+    }
+  sql = g_strconcat (REQUEST_SELECT, where,
+                     "ORDER BY (r.due_at > 0 AND r.due_at < ?3) DESC, r.state_since, r.id ",
+                     limit > 0 ? "LIMIT ?4" : "", NULL);
   stmt = ranah_sqlite_stmt (self, sql, error);
   if (stmt == NULL)
     goto out;
   sqlite3_bind_int64 (stmt, 1, me->id);
   sqlite3_bind_int64 (stmt, 2, me->role == RANAH_ROLE_OPD ? me->opd_id : 0);
   sqlite3_bind_int64 (stmt, 3, ranah_store_now (store));
+  if (limit > 0)
+    sqlite3_bind_int64 (stmt, 4, limit);
   list = collect_requests (self, stmt, error);
 out:
   SQLITE_UNLOCK (self);

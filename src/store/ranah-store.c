@@ -725,7 +725,18 @@ ranah_store_inbox (RanahStore  *self,
                    GError     **error)
 {
   g_return_val_if_fail (RANAH_IS_STORE (self), NULL);
-  DISPATCH (inbox, NULL, error);
+  DISPATCH (inbox, NULL, 0, NULL, error);
+}
+
+GPtrArray *
+ranah_store_inbox_head (RanahStore  *self,
+                        guint        limit,
+                        guint       *n_total,
+                        GError     **error)
+{
+  g_return_val_if_fail (RANAH_IS_STORE (self), NULL);
+  g_return_val_if_fail (n_total != NULL, NULL);
+  DISPATCH (inbox, NULL, limit, n_total, error);
 }
 
 GPtrArray *

@@ -139,7 +139,8 @@ struct _RanahStoreClass
   GBytes       *(*get_request_letter)  (RanahStore *self, gint64 request_id, GError **error);
   GPtrArray    *(*list_requests)       (RanahStore *self, const RanahRequestFilter *filter,
                                         GError **error);
-  GPtrArray    *(*inbox)               (RanahStore *self, GError **error);
+  GPtrArray    *(*inbox)               (RanahStore *self, guint limit, guint *n_total,
+                                        GError **error);
   GPtrArray    *(*list_overdue)        (RanahStore *self, GError **error);
   gboolean      (*check_name_free)     (RanahStore *self, const char *name,
                                         gint64 except_request_id, GError **error);
@@ -248,6 +249,10 @@ GPtrArray      *ranah_store_list_requests     (RanahStore *self,
                                                GError **error);
 /* What waits for the signed-in user, overdue first, then oldest first. */
 GPtrArray      *ranah_store_inbox             (RanahStore *self, GError **error);
+/* The first @limit items of the inbox (0: all), and in @n_total how many there are: a
+ * window shows a screenful first. */
+GPtrArray      *ranah_store_inbox_head        (RanahStore *self, guint limit, guint *n_total,
+                                               GError **error);
 /* Every open request whose pending step is past its due time. */
 GPtrArray      *ranah_store_list_overdue      (RanahStore *self, GError **error);
 /* FALSE with a VALIDATION error naming the registry entry or the request in progress

@@ -132,7 +132,7 @@ auto_sign_in_thread (gpointer       data,
     return NULL;
   done = g_new0 (AutoSignedIn, 1);
   /* Read here, while GTK starts on the main thread: the window opens with its inbox. */
-  done->inbox = ranah_inbox_load (store, NULL);
+  done->inbox = ranah_inbox_load_head (store, RANAH_INBOX_FIRST_SCREENFUL, NULL);
   done->store = g_steal_pointer (&store);
   return done;
 }

@@ -28,6 +28,11 @@ struct _RanahInboxPage
   gboolean       loading;
   gboolean       reload_again;
   RanahInboxLoad *preloaded;
+  guint          n_waiting;    /* of the last load, all of it */
+  gboolean       shown_once;
+  GPtrArray     *rest;         /* the part of a first load not yet in the model */
+  guint          rest_id;
+  guint          whole_id;     /* reading the whole inbox after its head */
 };
 
 G_DEFINE_FINAL_TYPE (RanahInboxPage, ranah_inbox_page, GTK_TYPE_WIDGET)
@@ -48,6 +53,7 @@ typedef struct
 struct _RanahInboxLoad
 {
   GPtrArray     *objects;     /* RanahRequestObject */
+  guint          n_total;     /* more than objects->len for the head of a long inbox */
   RanahCalendar *calendar;
   gint64         now;
 };
@@ -70,18 +76,22 @@ ranah_inbox_load_free (RanahInboxLoad *load)
 }
 
 RanahInboxLoad *
-ranah_inbox_load (RanahStore  *store,
-                  GError     **error)
+ranah_inbox_load_head (RanahStore  *store,
+                       guint        limit,
+                       GError     **error)
 {
   g_autoptr(GPtrArray) requests = NULL;
   RanahInboxLoad *load;
+  guint n_total = 0;
 
   g_return_val_if_fail (RANAH_IS_STORE (store), NULL);
 
-  requests = ranah_store_inbox (store, error);
+  requests = limit > 0 ? ranah_store_inbox_head (store, limit, &n_total, error)
+                       : ranah_store_inbox (store, error);
   if (requests == NULL)
     return NULL;
   load = g_new0 (RanahInboxLoad, 1);
+  load->n_total = limit > 0 ? n_total : requests->len;
   load->calendar = ranah_store_get_calendar (store, NULL);
   load->now = ranah_store_now (store);
   /* Wrapping happens here too, so the main loop only splices the finished list. */
@@ -92,6 +102,13 @@ ranah_inbox_load (RanahStore  *store,
   return load;
 }
 
+RanahInboxLoad *
+ranah_inbox_load (RanahStore  *store,
+                  GError     **error)
+{
+  return ranah_inbox_load_head (store, 0, error);
+}
+
 static gpointer
 load_thread (gpointer       data,
              GCancellable  *cancellable,
@@ -100,6 +117,30 @@ load_thread (gpointer       data,
   LoadJob *job = data;
 
   return ranah_inbox_load (job->store, error);
+}
+
+/* Shows @load (taking it), or says why the inbox could not be read when it is NULL. */
+static gboolean
+append_rest (gpointer user_data)
+{
+  RanahInboxPage *self = user_data;
+  g_autoptr(GPtrArray) rest = g_steal_pointer (&self->rest);
+
+  self->rest_id = 0;
+  g_list_store_splice (self->model, g_list_model_get_n_items (G_LIST_MODEL (self->model)), 0,
+                       rest->pdata, rest->len);
+  g_signal_emit (self, signals[LOADED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+reload_whole (gpointer user_data)
+{
+  RanahInboxPage *self = user_data;
+
+  self->whole_id = 0;
+  ranah_inbox_page_reload (self);
+  return G_SOURCE_REMOVE;
 }
 
 /* Shows @load (taking it), or says why the inbox could not be read when it is NULL. */
@@ -118,12 +159,36 @@ show_load (RanahInboxPage *self,
     }
   else
     {
+      guint n = load->objects->len;
+      guint old = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+      /* GtkListView (GTK 4.8) builds a row widget for up to some 200 items at its first
+       * layout; the first inbox, when it is long, shows a screenful at once, so that the
+       * window comes up sooner, and gets the rest one main-loop turn later (before the
+       * notifier's first look, which is queued after it). */
+      guint first = !self->shown_once && n > RANAH_INBOX_FIRST_SCREENFUL
+                    ? RANAH_INBOX_FIRST_SCREENFUL : n;
+
+      g_clear_handle_id (&self->rest_id, g_source_remove);
+      g_clear_handle_id (&self->whole_id, g_source_remove);
+      g_clear_pointer (&self->rest, g_ptr_array_unref);
       g_clear_pointer (&self->calendar, ranah_calendar_free);
       self->calendar = g_steal_pointer (&load->calendar);
       self->now = load->now;
-      g_list_store_splice (self->model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->model)),
-                           load->objects->pdata, load->objects->len);
-      gtk_stack_set_visible_child_name (self->stack, load->objects->len > 0 ? "list" : "empty");
+      self->n_waiting = MAX (n, load->n_total);
+      self->shown_once = TRUE;
+      /* The head of a long inbox, read with the sign-in: the whole of it follows, read in
+       * a thread once the window is up. */
+      if (load->n_total > n)
+        self->whole_id = g_idle_add_full (G_PRIORITY_LOW, reload_whole, self, NULL);
+      g_list_store_splice (self->model, 0, old, load->objects->pdata, first);
+      if (first < n)
+        {
+          self->rest = g_ptr_array_new_full (n - first, g_object_unref);
+          for (guint i = first; i < n; i++)
+            g_ptr_array_add (self->rest, g_object_ref (load->objects->pdata[i]));
+          self->rest_id = g_idle_add_full (G_PRIORITY_LOW, append_rest, self, NULL);
+        }
+      gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
       ranah_inbox_load_free (load);
       g_signal_emit (self, signals[LOADED], 0);
     }
@@ -187,6 +252,9 @@ ranah_inbox_page_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_pointer (&self->calendar, ranah_calendar_free);
   g_clear_pointer (&self->preloaded, ranah_inbox_load_free);
+  g_clear_handle_id (&self->rest_id, g_source_remove);
+  g_clear_handle_id (&self->whole_id, g_source_remove);
+  g_clear_pointer (&self->rest, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ranah_inbox_page_parent_class)->dispose (object);
 }
@@ -290,6 +358,20 @@ ranah_inbox_page_get_model (RanahInboxPage *self)
 {
   g_return_val_if_fail (RANAH_IS_INBOX_PAGE (self), NULL);
   return G_LIST_MODEL (self->model);
+}
+
+gboolean
+ranah_inbox_page_is_complete (RanahInboxPage *self)
+{
+  g_return_val_if_fail (RANAH_IS_INBOX_PAGE (self), FALSE);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->model)) == self->n_waiting;
+}
+
+guint
+ranah_inbox_page_get_n_waiting (RanahInboxPage *self)
+{
+  g_return_val_if_fail (RANAH_IS_INBOX_PAGE (self), 0);
+  return self->n_waiting;
 }
 
 RanahCalendar *

@@ -16,6 +16,8 @@ G_BEGIN_DECLS
 typedef struct _RanahInboxLoad RanahInboxLoad;
 
 RanahInboxLoad *ranah_inbox_load              (RanahStore *store, GError **error);
+/* Only the first @limit items (0: all), for a window's first screenful. */
+RanahInboxLoad *ranah_inbox_load_head         (RanahStore *store, guint limit, GError **error);
 void            ranah_inbox_load_free         (RanahInboxLoad *load);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RanahInboxLoad, ranah_inbox_load_free)
 
@@ -31,5 +33,11 @@ void           ranah_inbox_page_preload      (RanahInboxPage *self,
 /* RanahRequestObject items, in the store's inbox order (overdue first). */
 GListModel    *ranah_inbox_page_get_model    (RanahInboxPage *self);
 RanahCalendar *ranah_inbox_page_get_calendar (RanahInboxPage *self);
+/* How many items the last load found (a long first load reaches the model in two parts). */
+guint          ranah_inbox_page_get_n_waiting (RanahInboxPage *self);
+/* Whether the model holds the whole inbox, not yet only its first screenful. */
+gboolean       ranah_inbox_page_is_complete  (RanahInboxPage *self);
+/* Enough rows to fill a window: what a sign-in reads before the window is shown. */
+#define RANAH_INBOX_FIRST_SCREENFUL 40
 
 G_END_DECLS

@@ -180,7 +180,7 @@ open_thread (gpointer       data,
   /* While this thread holds the store: the main window opens with its inbox filled. A
    * failure here is left for the inbox page to meet and report. */
   if (initialized && job->user != NULL)
-    opened->inbox = ranah_inbox_load (store, NULL);
+    opened->inbox = ranah_inbox_load_head (store, RANAH_INBOX_FIRST_SCREENFUL, NULL);
   opened->store = g_steal_pointer (&store);
   opened->empty = !initialized;
   return opened;

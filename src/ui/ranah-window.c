@@ -145,17 +145,17 @@ static void
 on_inbox_loaded (RanahWindow    *self,
                  RanahInboxPage *page)
 {
-  GListModel *model = ranah_inbox_page_get_model (page);
-  guint n = g_list_model_get_n_items (model);
+  guint n = ranah_inbox_page_get_n_waiting (page);
   g_autofree char *count = g_strdup_printf ("%u", n);
 
   gtk_label_set_text (self->inbox_count, count);
   gtk_widget_set_visible (GTK_WIDGET (self->inbox_count), n > 0);
-  /* The first time, after the frame that shows the inbox: the notifier reads every item
-   * of it, which need not delay the window. */
-  if (!self->drawn_once)
+  /* The notifier compares whole inboxes: not a first screenful (the rest follows with
+   * another ::loaded). The first time, after the frame that shows the inbox: it reads
+   * every item, which need not delay the window. */
+  if (ranah_inbox_page_is_complete (page) && !self->drawn_once)
     g_idle_add_full (G_PRIORITY_LOW, notify_idle, g_object_ref (self), g_object_unref);
-  else
+  else if (ranah_inbox_page_is_complete (page))
     notify_loaded (self);
 
   if (!self->drawn_once)

@@ -843,6 +843,17 @@ test_inbox (void)
   g_assert_cmpint (((RanahRequest *) g_ptr_array_index (inbox, 0))->id, ==, old);
   g_assert_cmpint (((RanahRequest *) g_ptr_array_index (inbox, 1))->id, ==, fresh);
   g_clear_pointer (&inbox, g_ptr_array_unref);
+  /* Its head: the first item in the same order, and how many there are in all. */
+  {
+    guint n_total = 0;
+
+    inbox = ranah_store_inbox_head (w->store, 1, &n_total, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (inbox->len, ==, 1);
+    g_assert_cmpuint (n_total, ==, 2);
+    g_assert_cmpint (((RanahRequest *) g_ptr_array_index (inbox, 0))->id, ==, old);
+    g_clear_pointer (&inbox, g_ptr_array_unref);
+  }
   overdue = ranah_store_list_overdue (w->store, &error);
   g_assert_cmpuint (overdue->len, ==, 1);
 
@@ -855,6 +866,15 @@ test_inbox (void)
   inbox = ranah_store_inbox (w->store, &error);
   g_assert_cmpuint (inbox->len, ==, 1);
   g_clear_pointer (&inbox, g_ptr_array_unref);
+  {
+    guint n_total = 0;
+
+    inbox = ranah_store_inbox_head (w->store, 40, &n_total, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (inbox->len, ==, 1);
+    g_assert_cmpuint (n_total, ==, 1);
+    g_clear_pointer (&inbox, g_ptr_array_unref);
+  }
   /* …nor may the first Kabid act on it. */
   g_assert_false (store_world_try_move (w, other, RANAH_ACTION_DISPOSE_TO_SUBKOOR,
                                         RANAH_ROLE_KABID, NULL, &error));

@@ -1193,6 +1193,65 @@ test_failing_notification_remembered (Fixture       *fixture,
   g_settings_reset (settings, "failing-check-notices");
 }
 
+/* A long inbox: the window is shown with its first screenful (the sign-in reads only that),
+ * the whole follows once it is up, and the notifier takes none of it for new arrivals. */
+static void
+test_long_inbox (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = RANAH_INBOX_FIRST_SCREENFUL + 5;
+  RanahInboxPage *page;
+  RanahWindow *window;
+
+  {
+    g_autoptr(RanahStore) opd = open_as (fixture, "dinkes");
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(RanahRequest) request = ranah_request_new ();
+
+        g_free (request->name);
+        request->name = g_strdup_printf ("antre%02u", i);
+        request->opd_id = fixture->opd_dinkes;
+        set_str (&request->purpose, "Layanan");
+        set_str (&request->hal, "Permohonan Pembuatan Subdomain");
+        set_str (&request->letter_number, "000.5.2/9/DINKES/2026");
+        set_str (&request->letter_date, "2026-11-20");
+        set_str (&request->received_date, "2026-11-20");
+        set_str (&request->contact_name, "Petugas");
+        set_str (&request->contact_phone, "0811-5500-123");
+        set_str (&request->contact_email, "ti@dinkes.tarakankota.go.id");
+        g_ptr_array_add (request->records, ranah_record_new (RANAH_RECORD_A, "", "103.76.120.30"));
+        g_assert_cmpint (ranah_store_submit_request (opd, request, NULL, &error), >, 0);
+        g_assert_no_error (error);
+      }
+  }
+
+  {
+    g_autoptr(RanahStore) kadis = open_as (fixture, "kadis");
+    RanahInboxLoad *head = ranah_inbox_load_head (kadis, RANAH_INBOX_FIRST_SCREENFUL, &error);
+
+    g_assert_no_error (error);
+    window = ranah_window_new_signing_in (NULL);
+    ranah_window_preload_inbox (window, head);
+    ranah_window_set_signed_in (window, kadis);
+  }
+  page = RANAH_INBOX_PAGE (ranah_window_get_page (window, "inbox"));
+  /* Before the main loop turns: the head, and the count of the whole. */
+  g_assert_cmpuint (g_list_model_get_n_items (ranah_inbox_page_get_model (page)), ==,
+                    RANAH_INBOX_FIRST_SCREENFUL);
+  g_assert_cmpuint (ranah_inbox_page_get_n_waiting (page), ==, n);
+  g_assert_false (ranah_inbox_page_is_complete (page));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (ranah_inbox_page_get_model (page)), ==, n);
+  g_assert_true (ranah_inbox_page_is_complete (page));
+  g_assert_cmpuint (ranah_notifier_get_n_sent (ranah_window_get_notifier (window)), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+}
+
 static void
 count_inbox_on_map (GtkWidget *window,
                     guint     *n_items)
@@ -1293,6 +1352,7 @@ main (int   argc,
   ADD ("/ranah/ui/notify/failing-checks-to-staff", test_failing_notification);
   ADD ("/ranah/ui/notify/failing-checks-remembered", test_failing_notification_remembered);
   ADD ("/ranah/ui/sign-in/first-run-and-remember", test_sign_in);
+  ADD ("/ranah/ui/inbox/long-inbox-head-first", test_long_inbox);
 #undef ADD
 
   return g_test_run ();
