@@ -393,6 +393,21 @@ cell_checked (const RanahEntry *entry, char **owned)
   return *owned = g_strdup_printf ("%s · %s", when, entry->last_check ? entry->last_check : "");
 }
 
+/* A cell cut short by its column shows its whole text as a tooltip; binding costs nothing. */
+static gboolean
+tooltip_when_ellipsized (GtkWidget  *label,
+                         int         x,
+                         int         y,
+                         gboolean    keyboard,
+                         GtkTooltip *tooltip,
+                         gpointer    user_data)
+{
+  if (!pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, gtk_label_get_text (GTK_LABEL (label)));
+  return TRUE;
+}
+
 static void
 cell_setup (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
@@ -402,6 +417,8 @@ cell_setup (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (tooltip_when_ellipsized), NULL);
   gtk_list_item_set_child (item, label);
 }
 
