@@ -362,7 +362,6 @@ disposition_list (RanahCli  *cli,
       g_autofree char *at = ranah_cli_format_time (cli, d->created_at);
       g_autofree char *due = ranah_cli_format_time (cli, d->due_at);
       g_autofree char *read = ranah_cli_format_time (cli, d->read_at);
-      g_autofree char *instructions = NULL;
       g_autoptr(GString) list = g_string_new (NULL);
 
       for (guint j = 0; d->instructions != NULL && d->instructions[j] != NULL; j++)

@@ -1411,7 +1411,11 @@ ranah_report_case_file_pdf (RanahStore  *store,
 
       if (part_cover == NULL)
         {
-          g_autoptr(GBytes) discarded = writer_finish (&writer, NULL);
+          /* The pages made so far are dropped with the writer. */
+          GBytes *discarded = writer_finish (&writer, NULL);
+
+          if (discarded != NULL)
+            g_bytes_unref (discarded);
           goto out;
         }
       writer_add_layout (&writer, part_cover, NULL, NULL);

@@ -199,7 +199,6 @@ ranah_demo_seed_full (RanahStore          *store,
   g_autoptr(RanahUser) admin = ranah_user_new ();
   g_autoptr(GHashTable) opd_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) user_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) user_roles = g_hash_table_new (g_str_hash, g_str_equal);
   gint64 request_ids[G_N_ELEMENTS (demo_requests)] = { 0 };
   gint64 real_now = ranah_store_now (store);
   /* The sample history starts four working days back, so that some items are late. */

@@ -156,7 +156,7 @@ ranah_shown_list_replace (RanahShownList *self,
                           GPtrArray      *owners)
 {
   g_autoptr(GPtrArray) old = self->items;
-  g_autoptr(GPtrArray) old_owners = self->owners;
+  g_autoptr(GPtrArray) old_owners G_GNUC_UNUSED = self->owners;
   gboolean same = old->len == items->len
                   && (items->len == 0
                       || memcmp (old->pdata, items->pdata, items->len * sizeof (gpointer)) == 0);

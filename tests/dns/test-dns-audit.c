@@ -72,8 +72,9 @@ test_planted_drift (void)
                             dns_test_record (RANAH_RECORD_TXT, "_verifikasi", "sehat-123"),
                             NULL);
   {
-    g_autoptr(RanahDnsResult) r = ranah_dns_provision (server, "sehat.tarakankota.go.id",
-                                                       sehat, &error);
+    g_autoptr(RanahDnsResult) r G_GNUC_UNUSED =
+      ranah_dns_provision (server, "sehat.tarakankota.go.id",
+                           sehat, &error);
     g_assert_no_error (error);
   }
   plant (server, "beda.tarakankota.go.id", dns_test_record (RANAH_RECORD_A, "", "127.0.1.33"));
@@ -193,8 +194,9 @@ test_planted_drift (void)
   {
     g_autoptr(GPtrArray) tangguh = one (dns_test_record (RANAH_RECORD_CNAME, "",
                                                          "hosting.luar.test"));
-    g_autoptr(RanahDnsResult) gone = ranah_dns_remove (server, "tangguh.tarakankota.go.id",
-                                                       tangguh, &error);
+    g_autoptr(RanahDnsResult) gone G_GNUC_UNUSED =
+      ranah_dns_remove (server, "tangguh.tarakankota.go.id",
+                        tangguh, &error);
     g_assert_no_error (error);
   }
   g_ptr_array_add (fixed, dns_test_entry (1, "sehat", RANAH_ENTRY_ACTIVE,

@@ -452,7 +452,7 @@ test_admin_fields (void)
       }
       {
         g_autoptr(GError) error = NULL;
-        g_autoptr(RanahUser) user = ranah_store_find_user (w->store, p->text, &error);
+        g_autoptr(RanahUser) user G_GNUC_UNUSED = ranah_store_find_user (w->store, p->text, &error);
         g_autoptr(RanahOpd) opd = NULL;
 
         /* Looking up a payload finds nothing (or the record made with it), never fails oddly. */

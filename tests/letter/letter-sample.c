@@ -14,7 +14,7 @@ write_pdf (const char *dir,
            const char *name,
            GBytes     *pdf)
 {
-  g_autoptr(GBytes) owned = pdf;
+  g_autoptr(GBytes) owned G_GNUC_UNUSED = pdf;
   g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autoptr(GError) error = NULL;
 

@@ -182,7 +182,7 @@ rasterise (const char *pdf,
   g_autofree char *png = g_strconcat (prefix, ".png", NULL);
   const char *argv[] = { "pdftoppm", "-r", "50", "-f", "1", "-l", "1", "-singlefile", "-png",
                          pdf, prefix, NULL };
-  g_autofree char *out = util_run (argv);
+  g_autofree char *out G_GNUC_UNUSED = util_run (argv);
   cairo_surface_t *surface = cairo_image_surface_create_from_png (png);
 
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
@@ -442,7 +442,7 @@ test_qr_decodes (void)
     const char *render[] = { "pdftoppm", "-r", "150", "-f", page_text, "-l", page_text,
                              "-singlefile", "-png", path, prefix, NULL };
     const char *scan[] = { "zbarimg", "-q", "--raw", png, NULL };
-    g_autofree char *ignored = util_run (render);
+    g_autofree char *ignored G_GNUC_UNUSED = util_run (render);
 
     decoded = util_run (scan);
   }

@@ -155,7 +155,7 @@ test_audit_hash_in_sql (void)
   g_autoptr(StoreWorld) w = store_world_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(RanahRequest) r = store_world_request (w, NULL);
+  g_autoptr(RanahRequest) r G_GNUC_UNUSED = store_world_request (w, NULL);
   gint64 id;
 
   /* Multi-byte text in the note: the length prefix counts bytes, as C's strlen does. */

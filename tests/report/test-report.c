@@ -738,8 +738,9 @@ test_figures_seeded (void)
       g_autofree char *dest = g_build_filename (g_getenv ("RANAH_REPORT_KEEP"), "seeded.db",
                                                 NULL);
       g_autofree char *command = g_strdup_printf (".backup '%s'", dest);
-      g_autofree char *out = run ((const char *[]) { "sqlite3", s->world->uri + 7, command,
-                                                     NULL });
+      g_autofree char *out G_GNUC_UNUSED =
+        run ((const char *[]) { "sqlite3", s->world->uri + 7, command,
+                                NULL });
     }
 
   /* Escalation from the store: E waits at Kabid past its standard. */
@@ -1070,9 +1071,10 @@ test_cli (void)
     assert_contains (out, "{\"step\":2,\"role\":\"kadis\",\"standard_days\":1,\"n\":4,");
   }
   {
-    g_autofree char *out = cli (s, (const char *[]) { "report", "compliance", "--from",
-                                                      "2026-03-01", "--to", "2026-04-30", "-o",
-                                                      pdf, NULL }, &status);
+    g_autofree char *out G_GNUC_UNUSED =
+      cli (s, (const char *[]) { "report", "compliance", "--from",
+                                 "2026-03-01", "--to", "2026-04-30", "-o",
+                                 pdf, NULL }, &status);
     g_autofree char *text = NULL;
 
     g_assert_cmpint (status, ==, 0);
@@ -1080,9 +1082,10 @@ test_cli (void)
     assert_contains (text, "LAPORAN KEPATUHAN");
   }
   {
-    g_autofree char *out = cli (s, (const char *[]) { "report", "compliance", "--from",
-                                                      "2026-03-01", "--to", "2026-04-30", "-o",
-                                                      csv, NULL }, &status);
+    g_autofree char *out G_GNUC_UNUSED =
+      cli (s, (const char *[]) { "report", "compliance", "--from",
+                                 "2026-03-01", "--to", "2026-04-30", "-o",
+                                 csv, NULL }, &status);
     g_autofree char *text = NULL;
 
     g_assert_cmpint (status, ==, 0);
@@ -1091,8 +1094,9 @@ test_cli (void)
                            "Bidang,Surat Permohonan,1,Surat Disposisi,4,");
   }
   {
-    g_autofree char *out = cli (s, (const char *[]) { "report", "case-file", id, "-o", case_file,
-                                                      NULL }, &status);
+    g_autofree char *out G_GNUC_UNUSED =
+      cli (s, (const char *[]) { "report", "case-file", id, "-o", case_file,
+                                 NULL }, &status);
     g_autofree char *text = NULL;
 
     g_assert_cmpint (status, ==, 0);
@@ -1101,8 +1105,9 @@ test_cli (void)
     assert_contains (text, "JEJAK AUDIT");
   }
   {
-    g_autofree char *out = cli (s, (const char *[]) { "report", "public", "--format", "json",
-                                                      "-o", public, NULL }, &status);
+    g_autofree char *out G_GNUC_UNUSED =
+      cli (s, (const char *[]) { "report", "public", "--format", "json",
+                                 "-o", public, NULL }, &status);
     g_autofree char *text = NULL;
 
     g_assert_cmpint (status, ==, 0);
