@@ -30,8 +30,6 @@ struct _RanahInboxPage
   RanahInboxLoad *preloaded;
   guint          n_waiting;    /* of the last load, all of it */
   gboolean       shown_once;
-  GPtrArray     *rest;         /* the part of a first load not yet in the model */
-  guint          rest_id;
   guint          whole_id;     /* reading the whole inbox after its head */
 };
 
@@ -48,6 +46,7 @@ static guint signals[N_SIGNALS];
 typedef struct
 {
   RanahStore *store;
+  guint       limit;     /* 0: the whole inbox */
 } LoadJob;
 
 struct _RanahInboxLoad
@@ -102,13 +101,6 @@ ranah_inbox_load_head (RanahStore  *store,
   return load;
 }
 
-RanahInboxLoad *
-ranah_inbox_load (RanahStore  *store,
-                  GError     **error)
-{
-  return ranah_inbox_load_head (store, 0, error);
-}
-
 static gpointer
 load_thread (gpointer       data,
              GCancellable  *cancellable,
@@ -116,23 +108,10 @@ load_thread (gpointer       data,
 {
   LoadJob *job = data;
 
-  return ranah_inbox_load (job->store, error);
+  return ranah_inbox_load_head (job->store, job->limit, error);
 }
 
 /* Shows @load (taking it), or says why the inbox could not be read when it is NULL. */
-static gboolean
-append_rest (gpointer user_data)
-{
-  RanahInboxPage *self = user_data;
-  g_autoptr(GPtrArray) rest = g_steal_pointer (&self->rest);
-
-  self->rest_id = 0;
-  g_list_store_splice (self->model, g_list_model_get_n_items (G_LIST_MODEL (self->model)), 0,
-                       rest->pdata, rest->len);
-  g_signal_emit (self, signals[LOADED], 0);
-  return G_SOURCE_REMOVE;
-}
-
 static gboolean
 reload_whole (gpointer user_data)
 {
@@ -160,34 +139,19 @@ show_load (RanahInboxPage *self,
   else
     {
       guint n = load->objects->len;
-      guint old = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-      /* GtkListView (GTK 4.8) builds a row widget for up to some 200 items at its first
-       * layout; the first inbox, when it is long, shows a screenful at once, so that the
-       * window comes up sooner, and gets the rest one main-loop turn later (before the
-       * notifier's first look, which is queued after it). */
-      guint first = !self->shown_once && n > RANAH_INBOX_FIRST_SCREENFUL
-                    ? RANAH_INBOX_FIRST_SCREENFUL : n;
 
-      g_clear_handle_id (&self->rest_id, g_source_remove);
       g_clear_handle_id (&self->whole_id, g_source_remove);
-      g_clear_pointer (&self->rest, g_ptr_array_unref);
       g_clear_pointer (&self->calendar, ranah_calendar_free);
       self->calendar = g_steal_pointer (&load->calendar);
       self->now = load->now;
       self->n_waiting = MAX (n, load->n_total);
       self->shown_once = TRUE;
-      /* The head of a long inbox, read with the sign-in: the whole of it follows, read in
-       * a thread once the window is up. */
+      g_list_store_splice (self->model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->model)),
+                           load->objects->pdata, n);
+      /* Only the head of a long inbox (a first load): the whole of it follows, read in a
+       * thread once the window is up. */
       if (load->n_total > n)
         self->whole_id = g_idle_add_full (G_PRIORITY_LOW, reload_whole, self, NULL);
-      g_list_store_splice (self->model, 0, old, load->objects->pdata, first);
-      if (first < n)
-        {
-          self->rest = g_ptr_array_new_full (n - first, g_object_unref);
-          for (guint i = first; i < n; i++)
-            g_ptr_array_add (self->rest, g_object_ref (load->objects->pdata[i]));
-          self->rest_id = g_idle_add_full (G_PRIORITY_LOW, append_rest, self, NULL);
-        }
       gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
       ranah_inbox_load_free (load);
       g_signal_emit (self, signals[LOADED], 0);
@@ -252,9 +216,7 @@ ranah_inbox_page_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_pointer (&self->calendar, ranah_calendar_free);
   g_clear_pointer (&self->preloaded, ranah_inbox_load_free);
-  g_clear_handle_id (&self->rest_id, g_source_remove);
   g_clear_handle_id (&self->whole_id, g_source_remove);
-  g_clear_pointer (&self->rest, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ranah_inbox_page_parent_class)->dispose (object);
 }
@@ -339,6 +301,9 @@ ranah_inbox_page_reload (RanahInboxPage *self)
     }
   job = g_new0 (LoadJob, 1);
   job->store = g_object_ref (self->store);
+  /* GtkListView (GTK 4.8) builds a row widget for up to some 200 items at its first
+   * layout: a first load reads a screenful, and the whole follows (show_load). */
+  job->limit = self->shown_once ? 0 : RANAH_INBOX_FIRST_SCREENFUL;
   ranah_task_run (self, NULL, load_thread, job, (GDestroyNotify) load_job_free,
                   (GDestroyNotify) ranah_inbox_load_free, load_done, NULL);
 }

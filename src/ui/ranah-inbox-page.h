@@ -15,8 +15,7 @@ G_BEGIN_DECLS
  * wrapped as list items) in any thread. */
 typedef struct _RanahInboxLoad RanahInboxLoad;
 
-RanahInboxLoad *ranah_inbox_load              (RanahStore *store, GError **error);
-/* Only the first @limit items (0: all), for a window's first screenful. */
+/* The first @limit items (0: all), and the count of the whole. */
 RanahInboxLoad *ranah_inbox_load_head         (RanahStore *store, guint limit, GError **error);
 void            ranah_inbox_load_free         (RanahInboxLoad *load);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RanahInboxLoad, ranah_inbox_load_free)
