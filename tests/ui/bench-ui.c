@@ -14,6 +14,7 @@
 
 #include "ranah-application.h"
 #include "ranah-inbox-page.h"
+#include "ui-test-request.h"
 #include "ranah-registry-page.h"
 #include "ranah-task.h"
 #include "ranah-window.h"
@@ -115,20 +116,11 @@ prepare (const char *dir)
   check (ranah_store_sign_in (store, "dinkes", PASSWORD, &error), error);
   for (guint i = 0; i < N_REQUESTS; i++)
     {
-      g_autoptr(RanahRequest) request = ranah_request_new ();
+      g_autofree char *name = g_strdup_printf ("baru%05u", i);
+      g_autofree char *number = g_strdup_printf ("000.5.2/%u/DINKES/2026", i);
       g_autofree char *target = g_strdup_printf ("103.77.%u.%u", i / 250, 1 + i % 250);
+      g_autoptr(RanahRequest) request = ui_test_request_new (name, opd_id, number, target);
 
-      request->name = g_strdup_printf ("baru%05u", i);
-      request->opd_id = opd_id;
-      set_str (&request->purpose, "Layanan");
-      set_str (&request->hal, "Permohonan Pembuatan Subdomain");
-      request->letter_number = g_strdup_printf ("000.5.2/%u/DINKES/2026", i);
-      set_str (&request->letter_date, "2026-11-20");
-      set_str (&request->received_date, "2026-11-20");
-      set_str (&request->contact_name, "Petugas");
-      set_str (&request->contact_phone, "0811-5500-123");
-      set_str (&request->contact_email, "ti@dinkes.tarakankota.go.id");
-      g_ptr_array_add (request->records, ranah_record_new (RANAH_RECORD_A, "", target));
       check (ranah_store_submit_request (store, request, NULL, &error) != 0, error);
     }
   g_print ("prepared %u requests in %.1f s\n", N_REQUESTS, (g_get_monotonic_time () - t0) / 1e6);

@@ -19,6 +19,7 @@
 #include "ranah-entry-object.h"
 #include "ranah-import-dialog.h"
 #include "ranah-inbox-page.h"
+#include "ui-test-request.h"
 #include "ranah-letter-preview.h"
 #include "ranah-new-request-dialog.h"
 #include "ranah-note-dialog.h"
@@ -1209,20 +1210,11 @@ test_long_inbox (Fixture       *fixture,
 
     for (guint i = 0; i < n; i++)
       {
-        g_autoptr(RanahRequest) request = ranah_request_new ();
+        g_autofree char *name = g_strdup_printf ("antre%02u", i);
+        g_autoptr(RanahRequest) request = ui_test_request_new (name, fixture->opd_dinkes,
+                                                               "000.5.2/9/DINKES/2026",
+                                                               "103.76.120.30");
 
-        g_free (request->name);
-        request->name = g_strdup_printf ("antre%02u", i);
-        request->opd_id = fixture->opd_dinkes;
-        set_str (&request->purpose, "Layanan");
-        set_str (&request->hal, "Permohonan Pembuatan Subdomain");
-        set_str (&request->letter_number, "000.5.2/9/DINKES/2026");
-        set_str (&request->letter_date, "2026-11-20");
-        set_str (&request->received_date, "2026-11-20");
-        set_str (&request->contact_name, "Petugas");
-        set_str (&request->contact_phone, "0811-5500-123");
-        set_str (&request->contact_email, "ti@dinkes.tarakankota.go.id");
-        g_ptr_array_add (request->records, ranah_record_new (RANAH_RECORD_A, "", "103.76.120.30"));
         g_assert_cmpint (ranah_store_submit_request (opd, request, NULL, &error), >, 0);
         g_assert_no_error (error);
       }
