@@ -10,6 +10,7 @@
 #pragma once
 
 #include <libpq-fe.h>
+#include "ranah-postgres-libpq.h"  /* libpq is opened at run time: why there */
 
 #include "ranah-postgres-store.h"
 

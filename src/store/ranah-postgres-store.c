@@ -509,6 +509,8 @@ connect_as (const char  *conninfo,
   const char *values[] = { "10", "ranah", conninfo, user, password, NULL };
   PGconn *conn;
 
+  if (!ranah_libpq_load (error))
+    return NULL;
   if (user == NULL)
     keywords[3] = NULL;
   conn = PQconnectdbParams (keywords, values, 1);
@@ -1186,6 +1188,8 @@ ranah_postgres_store_new (const char  *conninfo,
 
   g_return_val_if_fail (conninfo != NULL, NULL);
 
+  if (!ranah_libpq_load (error))
+    return NULL;
   options = PQconninfoParse (conninfo, &parse_error);
   if (options == NULL)
     {
