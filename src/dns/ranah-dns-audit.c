@@ -555,6 +555,8 @@ ranah_dns_audit (RanahDnsServer  *server,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   ranah_dns_init ();
+  if (!ranah_dns_ldns_load (error))
+    return NULL;
 
   audit = g_new0 (RanahDnsAudit, 1);
   audit->zone = g_strdup (server->zone);
@@ -580,6 +582,13 @@ ranah_dns_audit_compare_rrs (const char         *zone,
   gboolean seen_soa = FALSE;
 
   g_return_val_if_fail (zone != NULL, NULL);
+
+  /* Whoever made @rrs had ldns loaded; this makes the layer's own calls reach it too. */
+  if (!ranah_dns_ldns_load (NULL))
+    {
+      g_critical ("ranah_dns_audit_compare_rrs() called without ldns");
+      return NULL;
+    }
 
   audit = g_new0 (RanahDnsAudit, 1);
   audit->zone = g_strdup (zone);

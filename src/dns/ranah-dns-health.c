@@ -365,6 +365,8 @@ ranah_dns_check_entry (RanahDnsServer              *server,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   ranah_dns_init ();
+  if (!ranah_dns_ldns_load (error))
+    return NULL;
 
   now = g_get_real_time () / G_USEC_PER_SEC;
   health = g_new0 (RanahDnsHealth, 1);

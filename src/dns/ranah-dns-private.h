@@ -6,6 +6,8 @@
 #pragma once
 
 #include <ldns/ldns.h>
+/* After ldns's own headers: ldns is opened at run time and its names call through a table. */
+#include "ranah-dns-ldns.h"
 
 #include "ranah-dns.h"
 

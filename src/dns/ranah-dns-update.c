@@ -499,6 +499,8 @@ ranah_dns_provision (RanahDnsServer  *server,
   g_return_val_if_fail (fqdn != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (!ranah_dns_ldns_load (error))
+    return NULL;
   return add_records (server, fqdn, records, error);
 }
 
@@ -512,6 +514,8 @@ ranah_dns_restore (RanahDnsServer  *server,
   g_return_val_if_fail (fqdn != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (!ranah_dns_ldns_load (error))
+    return NULL;
   return add_records (server, fqdn, records, error);
 }
 
@@ -529,7 +533,8 @@ ranah_dns_verify (RanahDnsServer  *server,
   g_return_val_if_fail (fqdn != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!ranah_dns_check_records (server, fqdn, records, error))
+  if (!ranah_dns_ldns_load (error)
+      || !ranah_dns_check_records (server, fqdn, records, error))
     return NULL;
   result = result_new (fqdn, records);
   res = ranah_dns_resolver_new (server, TRUE, error);
@@ -558,6 +563,8 @@ ranah_dns_remove (RanahDnsServer  *server,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   ranah_dns_init ();
+  if (!ranah_dns_ldns_load (error))
+    return NULL;
 
   /* Never the apex or anything outside: removal deletes every record at each name. */
   name = ranah_dns_name_canonical (fqdn);
@@ -625,6 +632,8 @@ ranah_dns_lookup (RanahDnsServer  *server,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   ranah_dns_init ();
+  if (!ranah_dns_ldns_load (error))
+    return NULL;
 
   rr_type = ldns_get_rr_type_by_name (type);
   if (rr_type == 0)
@@ -655,6 +664,8 @@ ranah_dns_get_serial (RanahDnsServer  *server,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   ranah_dns_init ();
+  if (!ranah_dns_ldns_load (error))
+    return FALSE;
 
   res = ranah_dns_resolver_new (server, TRUE, error);
   if (res == NULL)
