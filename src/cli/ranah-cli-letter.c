@@ -42,7 +42,9 @@ write_request_pdf (RanahCli         *cli,
                    _("Say where to write the PDF with -o FILE."));
       return FALSE;
     }
-  /* Fonts load while the store opens and the password is checked. */
+  /* Fonts load while the store opens and the user signs in: from the snapshot of the
+   * system's font configuration, since this process only writes a PDF. */
+  ranah_letter_fonts_use_snapshot ();
   ranah_letter_prepare_fonts ();
   if (!ranah_cli_sign_in (cli, error)
       || (pdf = render (cli->store, id, error)) == NULL

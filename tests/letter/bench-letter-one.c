@@ -31,6 +31,8 @@ main (int   argc,
       g_printerr ("usage: bench-letter-one FILE\n");
       return 2;
     }
+  /* As ranah-cli does before it writes a letter. */
+  ranah_letter_fonts_use_snapshot ();
   if ((layout = ranah_letter_layout_new (profile, request, opd, entry, letter, &error)) == NULL
       || (pdf = ranah_letter_layout_to_pdf (layout, &error)) == NULL
       || !g_file_set_contents (argv[1], g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf),
