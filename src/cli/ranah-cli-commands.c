@@ -19,6 +19,8 @@
  * exit code with ranah_failure_classify(). Print data with --json support (ranah-cli-json.h).
  */
 static const RanahCliCommand commands[] = {
+  { "login",       N_("Sign in once: later commands ask for no password"), ranah_cli_login_main },
+  { "logout",      N_("End the session “login” started"),                 ranah_cli_logout_main },
   { "store",       N_("Create a store, describe it or back it up"),         ranah_cli_store_main },
   { "user",        N_("Manage users and their roles"),                     ranah_cli_user_main },
   { "opd",         N_("Manage the OPDs (requesting agencies)"),            ranah_cli_opd_main },

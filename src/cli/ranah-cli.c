@@ -117,8 +117,8 @@ ranah_cli_context (RanahCli           *cli,
     { "store", 0, 0, G_OPTION_ARG_STRING, &cli->opt_store,
       N_("The store: sqlite:PATH (default: $RANAH_STORE, else the embedded store)"), N_("URI") },
     { "user", 0, 0, G_OPTION_ARG_STRING, &cli->opt_user,
-      N_("Act as this user (default: $RANAH_USER); the password comes from $RANAH_PASSWORD or "
-         "a prompt"), N_("NAME") },
+      N_("Act as this user (default: $RANAH_USER, else whoever “ranah-cli login” signed in); "
+         "without a session, the password comes from $RANAH_PASSWORD or a prompt"), N_("NAME") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &cli->opt_json, N_("Print data as JSON"), NULL },
     { NULL }
   };
@@ -287,6 +287,19 @@ ranah_cli_sign_in (RanahCli  *cli,
     return FALSE;
   if (ranah_store_get_user (cli->store) != NULL)
     return TRUE;
+  /* A session of "ranah-cli login" on this store, for this user (or whoever it is when no
+   * user is named), spares the password; an ended one falls through to it. */
+  {
+    g_autoptr(GError) resume_error = NULL;
+
+    if (ranah_cli_resume_session (cli, &resume_error))
+      return TRUE;
+    if (resume_error != NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (&resume_error));
+        return FALSE;
+      }
+  }
   if (cli->username == NULL || *cli->username == '\0')
     {
       g_set_error (error, RANAH_CLI_ERROR, RANAH_CLI_ERROR_USAGE,

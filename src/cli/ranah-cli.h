@@ -81,6 +81,8 @@ gboolean ranah_cli_dns_main         (RanahCli *cli, int argc, char **argv, GErro
 gboolean ranah_cli_report_main      (RanahCli *cli, int argc, char **argv, GError **error);
 gboolean ranah_cli_letter_main      (RanahCli *cli, int argc, char **argv, GError **error);
 gboolean ranah_cli_pg_main          (RanahCli *cli, int argc, char **argv, GError **error);
+gboolean ranah_cli_login_main       (RanahCli *cli, int argc, char **argv, GError **error);
+gboolean ranah_cli_logout_main      (RanahCli *cli, int argc, char **argv, GError **error);
 
 void      ranah_cli_init            (RanahCli *cli);
 void      ranah_cli_clear           (RanahCli *cli);
@@ -113,9 +115,18 @@ gboolean  ranah_cli_parse           (RanahCli        *cli,
 
 gboolean  ranah_cli_open_store      (RanahCli  *cli,
                                      GError   **error);
-/* Opens the store and signs in as --user with $RANAH_PASSWORD or a prompt. */
+/* Opens the store and signs in: through the session "ranah-cli login" kept for this store
+ * when there is one for --user (or for anyone when no user is named), else as --user with
+ * $RANAH_PASSWORD or a prompt. */
 gboolean  ranah_cli_sign_in         (RanahCli  *cli,
                                      GError   **error);
+/* With the store open: resumes this store's kept session (ranah-cli-session.c). FALSE
+ * without an error when there is none to resume (an ended one's file is removed); FALSE
+ * with an error when the store could not say. */
+gboolean  ranah_cli_resume_session  (RanahCli  *cli,
+                                     GError   **error);
+/* The store's URI as sessions are kept by: the default filled in, SQLite paths absolute. */
+char     *ranah_cli_session_store_uri (RanahCli *cli);
 /* A password from @env_var, else asked on the terminal without echo (twice when
  * @confirm); an error when there is neither. */
 char     *ranah_cli_read_password   (const char  *env_var,

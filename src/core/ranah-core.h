@@ -11,6 +11,7 @@
 #include "ranah-error.h"
 #include "ranah-letter-number.h"
 #include "ranah-model.h"
+#include "ranah-session-file.h"
 #include "ranah-types.h"
 #include "ranah-validate.h"
 #include "ranah-workflow.h"

@@ -230,6 +230,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RanahHoliday, ranah_holiday_free)
 #define RANAH_PROFILE_TSIG_SECRET      "tsig-secret"       /* secret: never printed or logged */
 #define RANAH_PROFILE_MAX_LOGIN_FAILURES "max-login-failures"
 #define RANAH_PROFILE_LOCKOUT_MINUTES  "lockout-minutes"
+#define RANAH_PROFILE_SESSION_HOURS    "session-hours"     /* "10": how long a session lasts */
 #define RANAH_PROFILE_WARN_PERCENT     "escalation-warn-percent"   /* "75": warn the holder */
 #define RANAH_PROFILE_BREACH_PERCENT   "escalation-breach-percent" /* "100": tell the superior */
 

@@ -24,7 +24,7 @@ G_DEFINE_FINAL_TYPE (RanahPostgresStore, ranah_postgres_store, RANAH_TYPE_STORE)
 GResource *ranah_pg_get_resource (void);
 
 /* Migrations in order: the schema_version a database reaches after each. */
-static const char *const migrations[] = { "001-schema.sql" };
+static const char *const migrations[] = { "001-schema.sql", "004-sessions.sql" };
 /* Re-applied on every install and upgrade (CREATE OR REPLACE, idempotent). */
 static const char *const always[] = { "002-functions.sql", "003-security.sql" };
 
@@ -1106,6 +1106,138 @@ ranah_postgres_store_sign_in (RanahStore  *store,
   return TRUE;
 }
 
+/* ---- sessions --------------------------------------------------------------------------- */
+
+/* The login role of a session, derived from its token so that resuming needs nothing else:
+ * "ranah_s_" and 32 hex digits of a hash apart from the one the store keeps. */
+static char *
+session_login (const char *token)
+{
+  g_autofree char *salted = g_strconcat ("ranah-session-login:", token, NULL);
+  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, salted, -1);
+
+  return g_strdup_printf ("ranah_s_%.32s", digest);
+}
+
+static void
+session_ended (GError **error)
+{
+  g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_AUTH,
+               _("Your session has ended; sign in again with your password."));
+}
+
+static gboolean
+ranah_postgres_store_start_session (RanahStore  *store,
+                                    const char  *token,
+                                    const char  *label,
+                                    gint64      *expires_at,
+                                    GError     **error)
+{
+  RanahPostgresStore *self = RANAH_POSTGRES_STORE (store);
+  G_GNUC_UNUSED g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->lock);
+  g_autofree char *login = session_login (token);
+  g_autofree char *hash = ranah_store_session_token_hash (token);
+  g_autofree char *verifier = NULL;
+  g_auto(RanahPgParams) p = { 0 };
+  g_autoptr(PGresult) res = NULL;
+
+  if (!ranah_pg_ensure (self, error))
+    return FALSE;
+  /* The server gets a SCRAM verifier of the token, never the token. */
+  if ((verifier = ranah_pg_scram_verifier (self, login, token, error)) == NULL)
+    return FALSE;
+  ranah_pg_params_init (&p);
+  ranah_pg_param_text (&p, login);
+  ranah_pg_param_text (&p, hash);
+  ranah_pg_param_text (&p, verifier);
+  ranah_pg_param_text (&p, label);
+  ranah_pg_param_int (&p, ranah_store_now (store));
+  res = ranah_pg_query (self, "SELECT ranah.start_session ($1, $2, $3, $4, $5)", &p, error);
+  if (res == NULL)
+    return FALSE;
+  *expires_at = ranah_pg_col_int (res, 0, 0);
+  return TRUE;
+}
+
+/* Connects as the session's own login role, with the token as its password (SCRAM: no
+ * password hash of ours, and the token is not sent), then asks the store whom it stands for. */
+static gboolean
+ranah_postgres_store_resume_session (RanahStore  *store,
+                                     const char  *username,
+                                     const char  *token,
+                                     GError     **error)
+{
+  RanahPostgresStore *self = RANAH_POSTGRES_STORE (store);
+  g_autofree char *lower = g_utf8_strdown (username, -1);
+  g_autofree char *login = session_login (token);
+  g_autofree char *hash = ranah_store_session_token_hash (token);
+  g_autofree char *secret = g_compute_hmac_for_string (G_CHECKSUM_SHA256, self->pool_key,
+                                                       sizeof self->pool_key, token, -1);
+  g_autofree char *now = g_strdup_printf ("%" G_GINT64_FORMAT, ranah_store_now (store));
+  const char *values[] = { hash, now };
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(RanahUser) user = NULL;
+  g_autoptr(PGresult) res = NULL;
+  PGconn *conn;
+
+  conn = connect_as (self->conninfo, login, token, &local_error);
+  if (conn == NULL)
+    {
+      /* A server out of reach is not an ended session: the caller must not forget it. */
+      if (g_error_matches (local_error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_AUTH))
+        session_ended (error);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  res = PQexecParams (conn, "SELECT " RANAH_PG_USER_COLUMNS " FROM ranah.users "
+                            "WHERE id = ranah.resume_session ($1, $2::bigint)",
+                      2, NULL, values, NULL, NULL, 0);
+  if (PQresultStatus (res) == PGRES_TUPLES_OK && PQntuples (res) == 1)
+    user = user_from_row (res, 0);
+  if (user == NULL || !user->active || g_strcmp0 (user->username, lower) != 0)
+    {
+      PQfinish (conn);
+      session_ended (error);
+      return FALSE;
+    }
+
+  g_rec_mutex_lock (&self->lock);
+  park_connection (self);
+  self->conn = conn;
+  self->username = g_strdup (user->username);
+  self->secret = g_steal_pointer (&secret);
+  self->schema_version = read_schema_version (conn);
+  if (!after_connect (self, error))
+    {
+      g_rec_mutex_unlock (&self->lock);
+      return FALSE;
+    }
+  g_rec_mutex_unlock (&self->lock);
+  ranah_store_set_user (store, user);
+  return TRUE;
+}
+
+static gboolean
+ranah_postgres_store_end_session (RanahStore  *store,
+                                  const char  *token,
+                                  GError     **error)
+{
+  RanahPostgresStore *self = RANAH_POSTGRES_STORE (store);
+  G_GNUC_UNUSED g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->lock);
+  g_autofree char *hash = ranah_store_session_token_hash (token);
+  g_auto(RanahPgParams) p = { 0 };
+  g_autoptr(PGresult) res = NULL;
+
+  if (!ranah_pg_ensure (self, error))
+    return FALSE;
+  ranah_pg_params_init (&p);
+  ranah_pg_param_text (&p, hash);
+  ranah_pg_param_int (&p, ranah_store_now (store));
+  res = ranah_pg_query (self, "SELECT ranah.end_session ($1, $2)", &p, error);
+  return res != NULL;
+}
+
 static guint
 ranah_postgres_store_schema_version (RanahStore *store)
 {
@@ -1146,6 +1278,9 @@ ranah_postgres_store_class_init (RanahPostgresStoreClass *klass)
   store_class->sign_in = ranah_postgres_store_sign_in;
   store_class->schema_version = ranah_postgres_store_schema_version;
   store_class->change_stamp = ranah_postgres_store_change_stamp;
+  store_class->start_session = ranah_postgres_store_start_session;
+  store_class->resume_session = ranah_postgres_store_resume_session;
+  store_class->end_session = ranah_postgres_store_end_session;
   ranah_postgres_ops_class_init (store_class);
 }
 

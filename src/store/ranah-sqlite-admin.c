@@ -252,6 +252,8 @@ update_user_locked (RanahSqliteStore  *self,
     goto fail;
   note = g_strdup_printf ("%s (%s%s)", username, ranah_role_to_string (user->role),
                           user->active ? "" : ", disabled");
+  if (!user->active && !ranah_sqlite_end_sessions_of (self, user->id, username, error))
+    goto fail;
   if (!ranah_sqlite_append_event (self, 0, 0, "admin:update-user", NULL, NULL, note, error)
       || !ranah_sqlite_commit (self, error))
     goto fail;
@@ -299,6 +301,7 @@ set_password_locked (RanahSqliteStore  *self,
   sqlite3_bind_int64 (stmt, 1, user_id);
   ranah_sqlite_bind_text (stmt, 2, hash);
   if (!ranah_sqlite_step_done (self, stmt, error)
+      || !ranah_sqlite_end_sessions_of (self, user_id, user->username, error)
       || !ranah_sqlite_append_event (self, 0, 0, "admin:set-password", NULL, NULL,
                                      user->username, error)
       || !ranah_sqlite_commit (self, error))

@@ -22,7 +22,7 @@ G_BEGIN_DECLS
 /* PRAGMA application_id of a Ranah store: "RANH". */
 #define RANAH_SQLITE_APPLICATION_ID 0x52414E48
 /* The schema this build writes. */
-#define RANAH_SQLITE_SCHEMA_VERSION 2
+#define RANAH_SQLITE_SCHEMA_VERSION 3
 
 struct _RanahSqliteStore
 {
@@ -102,6 +102,11 @@ gboolean      ranah_sqlite_check_pdf    (GBytes *pdf, GError **error);
 gint64        ranah_sqlite_store_attachment (RanahSqliteStore *self, GBytes *pdf,
                                              GError **error);
 RanahEntry   *ranah_sqlite_load_entry   (RanahSqliteStore *self, gint64 id, GError **error);
+
+/* Inside the caller's transaction: deletes every session of @user_id (a password set, an
+ * account disabled), with one "auth:sessions-revoked" event when there were any. */
+gboolean      ranah_sqlite_end_sessions_of (RanahSqliteStore *self, gint64 user_id,
+                                            const char *reason, GError **error);
 
 /* Argon2id (libsodium). */
 char         *ranah_sqlite_hash_password (const char *password, GError **error);

@@ -212,7 +212,19 @@ static const char migration_2[] =
   "CREATE INDEX requests_state_due ON requests (state, due_at);"
   "CREATE INDEX requests_due ON requests (due_at) WHERE due_at > 0;";
 
-static const char *const migrations[] = { migration_1, migration_2 };
+/* Migration 3: sessions (ranah_store_start_session): only the token's SHA-256 is kept. */
+static const char migration_3[] =
+  "CREATE TABLE sessions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+  "  token_hash TEXT NOT NULL UNIQUE,"
+  "  label TEXT NOT NULL DEFAULT '',"
+  "  created_at INTEGER NOT NULL,"
+  "  expires_at INTEGER NOT NULL);"
+  "CREATE INDEX sessions_user ON sessions (user_id);"
+  "CREATE INDEX sessions_expires ON sessions (expires_at);";
+
+static const char *const migrations[] = { migration_1, migration_2, migration_3 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RANAH_SQLITE_SCHEMA_VERSION);
 

@@ -762,6 +762,208 @@ ranah_sqlite_store_change_stamp (RanahStore *store)
   return stamp;
 }
 
+/* ---- sessions --------------------------------------------------------------------------- */
+
+/* The profile's session lifetime in seconds: whole hours, 1 to 744 (a month); anything else
+ * is the default working day. */
+static gint64
+session_seconds (GHashTable *profile)
+{
+  gint64 hours = profile_int (profile, RANAH_PROFILE_SESSION_HOURS, 10);
+
+  if (hours < 1 || hours > 744)
+    hours = 10;
+  return hours * 3600;
+}
+
+gboolean
+ranah_sqlite_end_sessions_of (RanahSqliteStore  *self,
+                              gint64             user_id,
+                              const char        *reason,
+                              GError           **error)
+{
+  sqlite3_stmt *stmt = ranah_sqlite_stmt (self, "DELETE FROM sessions WHERE user_id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  if (!ranah_sqlite_step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    return TRUE;
+  return ranah_sqlite_append_event (self, 0, 0, "auth:sessions-revoked", NULL, NULL, reason,
+                                    error);
+}
+
+static gboolean
+start_session_locked (RanahSqliteStore  *self,
+                      const char        *token,
+                      const char        *label,
+                      gint64            *expires_at,
+                      GError           **error)
+{
+  g_autoptr(GHashTable) profile = NULL;
+  g_autoptr(RanahUser) me = NULL;
+  g_autofree char *hash = ranah_store_session_token_hash (token);
+  gint64 now = ranah_store_now (RANAH_STORE (self));
+  sqlite3_stmt *stmt;
+
+  g_assert (hash != NULL);
+  if ((me = ranah_sqlite_current_user (self, error)) == NULL
+      || (profile = ranah_sqlite_profile_raw (self, error)) == NULL)
+    return FALSE;
+  *expires_at = now + session_seconds (profile);
+
+  if (!ranah_sqlite_begin (self, error))
+    return FALSE;
+  stmt = ranah_sqlite_stmt (self, "DELETE FROM sessions WHERE expires_at <= ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, now);
+  if (!ranah_sqlite_step_done (self, stmt, error))
+    goto fail;
+  stmt = ranah_sqlite_stmt (self, "INSERT INTO sessions (user_id, token_hash, label, created_at, "
+                                  "expires_at) VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, me->id);
+  ranah_sqlite_bind_text (stmt, 2, hash);
+  ranah_sqlite_bind_text (stmt, 3, label);
+  sqlite3_bind_int64 (stmt, 4, now);
+  sqlite3_bind_int64 (stmt, 5, *expires_at);
+  if (!ranah_sqlite_step_done (self, stmt, error)
+      || !ranah_sqlite_append_event (self, 0, 0, "auth:session-started", NULL, NULL, label,
+                                     error)
+      || !ranah_sqlite_commit (self, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  ranah_sqlite_rollback (self);
+  return FALSE;
+}
+
+static gboolean
+ranah_sqlite_store_start_session (RanahStore  *store,
+                                  const char  *token,
+                                  const char  *label,
+                                  gint64      *expires_at,
+                                  GError     **error)
+{
+  RanahSqliteStore *self = RANAH_SQLITE_STORE (store);
+  gboolean ok;
+
+  SQLITE_LOCK (self);
+  ok = start_session_locked (self, token, label, expires_at, error);
+  SQLITE_UNLOCK (self);
+  return ok;
+}
+
+/* One indexed read and no password hash: this is what makes a command cheap. Every refusal
+ * is the same sentence, so that a stale token tells nothing about the account. */
+static gboolean
+resume_session_locked (RanahSqliteStore  *self,
+                       const char        *username,
+                       const char        *token,
+                       GError           **error)
+{
+  g_autofree char *hash = ranah_store_session_token_hash (token);
+  g_autofree char *lower = g_utf8_strdown (username, -1);
+  g_autoptr(RanahUser) user = NULL;
+  gint64 now = ranah_store_now (RANAH_STORE (self));
+  gint64 locked_until = 0, expires_at = 0;
+  sqlite3_stmt *stmt;
+  gboolean has_row;
+
+  g_assert (hash != NULL);
+  stmt = ranah_sqlite_stmt (self, "SELECT u.id, u.username, u.full_name, u.role, u.opd_id, "
+                                  "u.nip, u.position, u.rank, u.email, u.active, "
+                                  "u.locked_until, s.expires_at "
+                                  "FROM sessions s JOIN users u ON u.id = s.user_id "
+                                  "WHERE s.token_hash = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  ranah_sqlite_bind_text (stmt, 1, hash);
+  if (!ranah_sqlite_step_row (self, stmt, &has_row, error))
+    return FALSE;
+  if (has_row)
+    {
+      user = user_from_row (stmt);
+      locked_until = sqlite3_column_int64 (stmt, 10);
+      expires_at = sqlite3_column_int64 (stmt, 11);
+      sqlite3_reset (stmt);
+    }
+  if (user == NULL || expires_at <= now || !user->active || locked_until > now
+      || g_strcmp0 (user->username, lower) != 0)
+    {
+      g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_AUTH,
+                   _("Your session has ended; sign in again with your password."));
+      return FALSE;
+    }
+  ranah_store_set_user (RANAH_STORE (self), user);
+  return TRUE;
+}
+
+static gboolean
+ranah_sqlite_store_resume_session (RanahStore  *store,
+                                   const char  *username,
+                                   const char  *token,
+                                   GError     **error)
+{
+  RanahSqliteStore *self = RANAH_SQLITE_STORE (store);
+  gboolean ok;
+
+  SQLITE_LOCK (self);
+  ok = resume_session_locked (self, username, token, error);
+  SQLITE_UNLOCK (self);
+  return ok;
+}
+
+static gboolean
+end_session_locked (RanahSqliteStore  *self,
+                    const char        *token,
+                    GError           **error)
+{
+  g_autofree char *hash = ranah_store_session_token_hash (token);
+  const RanahUser *me = ranah_store_get_user (RANAH_STORE (self));
+  sqlite3_stmt *stmt;
+
+  g_assert (hash != NULL && me != NULL);
+  if (!ranah_sqlite_begin (self, error))
+    return FALSE;
+  /* Only one's own: a token someone else read somewhere ends nothing of theirs. */
+  stmt = ranah_sqlite_stmt (self, "DELETE FROM sessions WHERE token_hash = ?1 AND user_id = ?2",
+                            error);
+  if (stmt == NULL)
+    goto fail;
+  ranah_sqlite_bind_text (stmt, 1, hash);
+  sqlite3_bind_int64 (stmt, 2, me->id);
+  if (!ranah_sqlite_step_done (self, stmt, error))
+    goto fail;
+  if (sqlite3_changes (self->db) > 0
+      && !ranah_sqlite_append_event (self, 0, 0, "auth:session-ended", NULL, NULL, NULL, error))
+    goto fail;
+  return ranah_sqlite_commit (self, error);
+
+fail:
+  ranah_sqlite_rollback (self);
+  return FALSE;
+}
+
+static gboolean
+ranah_sqlite_store_end_session (RanahStore  *store,
+                                const char  *token,
+                                GError     **error)
+{
+  RanahSqliteStore *self = RANAH_SQLITE_STORE (store);
+  gboolean ok;
+
+  SQLITE_LOCK (self);
+  ok = end_session_locked (self, token, error);
+  SQLITE_UNLOCK (self);
+  return ok;
+}
+
 /* ---- GObject ---------------------------------------------------------------------------- */
 
 static void
@@ -792,6 +994,9 @@ ranah_sqlite_store_class_init (RanahSqliteStoreClass *klass)
   store_class->sign_in = ranah_sqlite_store_sign_in;
   store_class->schema_version = ranah_sqlite_store_schema_version;
   store_class->change_stamp = ranah_sqlite_store_change_stamp;
+  store_class->start_session = ranah_sqlite_store_start_session;
+  store_class->resume_session = ranah_sqlite_store_resume_session;
+  store_class->end_session = ranah_sqlite_store_end_session;
 
   ranah_sqlite_admin_class_init (store_class);
   ranah_sqlite_requests_class_init (store_class);

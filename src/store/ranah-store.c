@@ -3,6 +3,7 @@
  * Copyright 2026 The Ranah authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <sodium.h>
 #include <glib/gi18n-lib.h>
 
 #include "ranah-store.h"
@@ -17,6 +18,7 @@ typedef struct
   guint      watch_id;
   gint64     last_stamp;
   GMainContext *watch_context;
+  gboolean   resumed;   /* signed in through a session token, not a password */
 } RanahStorePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (RanahStore, ranah_store, G_TYPE_OBJECT)
@@ -243,7 +245,166 @@ ranah_store_sign_in (RanahStore  *self,
   g_return_val_if_fail (RANAH_IS_STORE (self), FALSE);
   g_return_val_if_fail (username != NULL, FALSE);
   g_return_val_if_fail (password != NULL, FALSE);
-  return RANAH_STORE_GET_CLASS (self)->sign_in (self, username, password, error);
+  if (!RANAH_STORE_GET_CLASS (self)->sign_in (self, username, password, error))
+    return FALSE;
+  ((RanahStorePrivate *) ranah_store_get_instance_private (self))->resumed = FALSE;
+  return TRUE;
+}
+
+/* ---- sessions ---------------------------------------------------------------------------- */
+
+#define SESSION_TOKEN_PREFIX "rnh1."
+#define SESSION_TOKEN_BYTES 32
+
+char *
+ranah_store_session_token_hash (const char *token)
+{
+  guint8 raw[SESSION_TOKEN_BYTES];
+  guint8 digest[crypto_hash_sha256_BYTES];
+  char hex[crypto_hash_sha256_BYTES * 2 + 1];
+  size_t raw_len = 0;
+  const char *end = NULL;
+  const char *b64;
+
+  g_return_val_if_fail (token != NULL, NULL);
+
+  if (!g_str_has_prefix (token, SESSION_TOKEN_PREFIX) || sodium_init () < 0)
+    return NULL;
+  b64 = token + strlen (SESSION_TOKEN_PREFIX);
+  if (strlen (b64) != sodium_base64_ENCODED_LEN (SESSION_TOKEN_BYTES,
+                                                  sodium_base64_VARIANT_URLSAFE_NO_PADDING) - 1
+      || sodium_base642bin (raw, sizeof raw, b64, strlen (b64), NULL, &raw_len, &end,
+                            sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0
+      || raw_len != sizeof raw || *end != '\0')
+    return NULL;
+  sodium_memzero (raw, sizeof raw);
+  /* A 256-bit random secret cannot be guessed or looked up in a dictionary, so a fast hash
+   * is enough to keep a copy of the store from being a list of working tokens: no argon2,
+   * and resuming stays cheap. */
+  crypto_hash_sha256 (digest, (const guint8 *) token, strlen (token));
+  sodium_bin2hex (hex, sizeof hex, digest, sizeof digest);
+  return g_strdup (hex);
+}
+
+static char *
+session_token_new (void)
+{
+  guint8 raw[SESSION_TOKEN_BYTES];
+  char b64[sodium_base64_ENCODED_LEN (SESSION_TOKEN_BYTES,
+                                      sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
+  char *token;
+
+  randombytes_buf (raw, sizeof raw);
+  sodium_bin2base64 (b64, sizeof b64, raw, sizeof raw, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  token = g_strconcat (SESSION_TOKEN_PREFIX, b64, NULL);
+  sodium_memzero (raw, sizeof raw);
+  sodium_memzero (b64, sizeof b64);
+  return token;
+}
+
+static void
+session_ended (GError **error)
+{
+  g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_AUTH,
+               _("Your session has ended; sign in again with your password."));
+}
+
+char *
+ranah_store_start_session (RanahStore  *self,
+                           const char  *label,
+                           gint64      *expires_at,
+                           GError     **error)
+{
+  RanahStorePrivate *priv = ranah_store_get_instance_private (self);
+  g_autofree char *token = NULL;
+  gint64 until = 0;
+
+  g_return_val_if_fail (RANAH_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!require_user (self, error))
+    return NULL;
+  /* A token must not be able to make tokens: whoever holds one would never need the
+   * password again, and revoking it would not end what it started. */
+  if (priv->resumed)
+    {
+      g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_PERMISSION,
+                   _("Sign in with your password to start a session."));
+      return NULL;
+    }
+  if (label == NULL || !g_utf8_validate (label, -1, NULL))
+    label = "";
+  if (sodium_init () < 0)
+    {
+      g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_FAILED,
+                   _("The cryptography library could not start."));
+      return NULL;
+    }
+  token = session_token_new ();
+  if (!RANAH_STORE_GET_CLASS (self)->start_session (self, token, label, &until, error))
+    {
+      sodium_memzero (token, strlen (token));
+      return NULL;
+    }
+  if (expires_at != NULL)
+    *expires_at = until;
+  return g_steal_pointer (&token);
+}
+
+gboolean
+ranah_store_resume_session (RanahStore  *self,
+                            const char  *username,
+                            const char  *token,
+                            GError     **error)
+{
+  RanahStorePrivate *priv = ranah_store_get_instance_private (self);
+  g_autofree char *hash = NULL;
+
+  g_return_val_if_fail (RANAH_IS_STORE (self), FALSE);
+  g_return_val_if_fail (username != NULL, FALSE);
+  g_return_val_if_fail (token != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if ((hash = ranah_store_session_token_hash (token)) == NULL
+      || !g_utf8_validate (username, -1, NULL))
+    {
+      session_ended (error);
+      return FALSE;
+    }
+  if (!RANAH_STORE_GET_CLASS (self)->resume_session (self, username, token, error))
+    return FALSE;
+  priv->resumed = TRUE;
+  return TRUE;
+}
+
+gboolean
+ranah_store_end_session (RanahStore  *self,
+                         const char  *token,
+                         GError     **error)
+{
+  g_autofree char *hash = NULL;
+
+  g_return_val_if_fail (RANAH_IS_STORE (self), FALSE);
+  g_return_val_if_fail (token != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!require_user (self, error))
+    return FALSE;
+  if ((hash = ranah_store_session_token_hash (token)) == NULL)
+    {
+      session_ended (error);
+      return FALSE;
+    }
+  return RANAH_STORE_GET_CLASS (self)->end_session (self, token, error);
+}
+
+gboolean
+ranah_store_is_resumed (RanahStore *self)
+{
+  RanahStorePrivate *priv = ranah_store_get_instance_private (self);
+
+  g_return_val_if_fail (RANAH_IS_STORE (self), FALSE);
+  return priv->user != NULL && priv->resumed;
 }
 
 const RanahUser *

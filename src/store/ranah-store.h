@@ -169,6 +169,13 @@ struct _RanahStoreClass
   /* audit */
   GPtrArray    *(*list_events)         (RanahStore *self, gint64 request_id, GError **error);
 
+  /* sessions: @token as made by ranah_store_start_session(); the backend stores its hash */
+  gboolean      (*start_session)       (RanahStore *self, const char *token, const char *label,
+                                        gint64 *expires_at, GError **error);
+  gboolean      (*resume_session)      (RanahStore *self, const char *username,
+                                        const char *token, GError **error);
+  gboolean      (*end_session)         (RanahStore *self, const char *token, GError **error);
+
   gpointer padding[16];
 };
 
@@ -185,6 +192,43 @@ gboolean        ranah_store_initialize        (RanahStore *self, const RanahUser
 gboolean        ranah_store_sign_in           (RanahStore *self, const char *username,
                                                const char *password, GError **error);
 const RanahUser *ranah_store_get_user         (RanahStore *self);  /* NULL until signed in */
+
+/* Sessions: sign in once with the password, then resume with a token (ranah-cli login, the
+ * desktop app), as gh auth login, kinit or sudo's timestamp do.
+ *
+ * ranah_store_start_session() needs a user signed in with their password (not a resumed
+ * session). It makes a 256-bit random token and returns it as text ("rnh1." and 43
+ * base64url characters) for the caller to keep where only this person can read it; the
+ * store keeps only its SHA-256. @label says what started it ("ranah-cli on HOST"), for the
+ * audit trail ("auth:session-started"). The session lasts the profile's
+ * RANAH_PROFILE_SESSION_HOURS (default 10: a working day); *@expires_at (may be NULL)
+ * receives its end in Unix seconds. Expired sessions are deleted here.
+ *
+ * ranah_store_resume_session() signs in as the token's user, with the same effects as
+ * ranah_store_sign_in(), when the token is known, not expired, belongs to @username
+ * (case-insensitive) and the account is active and not locked; otherwise it fails with
+ * RANAH_STORE_ERROR_AUTH, and the caller asks for the password. It costs no password hash.
+ *
+ * ranah_store_end_session() deletes the session of @token ("auth:session-ended"); it needs
+ * a signed-in user (resuming the session itself is enough) and ends only their own.
+ *
+ * Every session of a user ends, in the same transaction, when their password is set or
+ * their account is disabled. On PostgreSQL a session is a login role of its own, member of
+ * the official's role, whose password is the token (as a SCRAM verifier) and which the
+ * server lets in only until the session's end (see src/store/sql/README.md). */
+char           *ranah_store_start_session     (RanahStore  *self,
+                                               const char  *label,
+                                               gint64      *expires_at,
+                                               GError     **error);
+gboolean        ranah_store_resume_session    (RanahStore  *self,
+                                               const char  *username,
+                                               const char  *token,
+                                               GError     **error);
+gboolean        ranah_store_end_session       (RanahStore  *self,
+                                               const char  *token,
+                                               GError     **error);
+/* TRUE when the signed-in user came in through a session rather than a password. */
+gboolean        ranah_store_is_resumed        (RanahStore  *self);
 guint           ranah_store_schema_version    (RanahStore *self);
 /* A warning the user should see about this store (e.g. "on a network file system"), or NULL. */
 const char     *ranah_store_get_warning       (RanahStore *self);
@@ -299,5 +343,8 @@ gboolean        ranah_store_verify_audit      (RanahStore *self, GError **error)
 void            ranah_store_set_user          (RanahStore *self, const RanahUser *user);
 void            ranah_store_set_warning       (RanahStore *self, const char *warning);
 void            ranah_store_emit_changed      (RanahStore *self);
+/* For backends: the SHA-256 of a session token, 64 lowercase hex digits; NULL when @token
+ * is not a token ranah_store_start_session() could have made. */
+char           *ranah_store_session_token_hash (const char *token);
 
 G_END_DECLS

@@ -297,7 +297,7 @@ test_migrate_from_v1 (void)
   sqlite3_close (db);
 
   store = open_expecting (path, 0, 0);
-  g_assert_cmpuint (ranah_store_schema_version (store), ==, 2);
+  g_assert_cmpuint (ranah_store_schema_version (store), ==, RANAH_SQLITE_SCHEMA_VERSION);
   db = RANAH_SQLITE_STORE (store)->db;
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM pragma_table_info('users') "
                                 "WHERE name IN ('failed_logins', 'locked_until')"), ==, 2);
@@ -327,7 +327,7 @@ test_migrate_from_v1 (void)
 
   /* Opening it again changes nothing. */
   store = open_expecting (path, 0, 0);
-  g_assert_cmpuint (ranah_store_schema_version (store), ==, 2);
+  g_assert_cmpuint (ranah_store_schema_version (store), ==, RANAH_SQLITE_SCHEMA_VERSION);
 }
 
 static void

@@ -24,6 +24,16 @@ RETURNS integer LANGUAGE sql STABLE AS $$
   SELECT value FROM ranah.constants WHERE name = p_name
 $$;
 
+-- The login role of the official a connection acts for: session_user itself, or, on the
+-- login of a session (ranah.start_session), the official's own login role while the
+-- session exists.
+CREATE OR REPLACE FUNCTION ranah.login_user ()
+RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = ranah, pg_catalog AS $$
+  SELECT coalesce ((SELECT u.role_name FROM ranah.sessions s JOIN ranah.users u ON u.id = s.user_id
+                     WHERE s.login_role = session_user), session_user)
+$$;
+
 -- The signed-in official: the ranah.users row of session_user, active and still holding
 -- the group of their role.
 CREATE OR REPLACE FUNCTION ranah.caller ()
@@ -32,14 +42,14 @@ SET search_path = ranah, pg_catalog AS $$
 DECLARE
   u ranah.users;
 BEGIN
-  SELECT * INTO u FROM ranah.users WHERE role_name = session_user;
+  SELECT * INTO u FROM ranah.users WHERE role_name = ranah.login_user ();
   IF NOT FOUND THEN
     PERFORM ranah.fail ('RN013', 'This database login is not a Ranah user.');
   END IF;
   IF NOT u.active THEN
     PERFORM ranah.fail ('RN013', 'This account is disabled.');
   END IF;
-  IF NOT pg_has_role (session_user, 'ranah_' || u.role, 'MEMBER') THEN
+  IF NOT pg_has_role (u.role_name, 'ranah_' || u.role, 'MEMBER') THEN
     PERFORM ranah.fail ('RN013', 'This login does not hold the group of its role.');
   END IF;
   RETURN u;
@@ -50,14 +60,14 @@ CREATE OR REPLACE FUNCTION ranah.my_role ()
 RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = ranah, pg_catalog AS $$
   SELECT role FROM ranah.users
-   WHERE role_name = session_user AND active
-     AND pg_has_role (session_user, 'ranah_' || role, 'MEMBER')
+   WHERE role_name = ranah.login_user () AND active
+     AND pg_has_role (role_name, 'ranah_' || role, 'MEMBER')
 $$;
 
 CREATE OR REPLACE FUNCTION ranah.my_opd ()
 RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = ranah, pg_catalog AS $$
-  SELECT opd_id FROM ranah.users WHERE role_name = session_user
+  SELECT opd_id FROM ranah.users WHERE role_name = ranah.login_user ()
 $$;
 
 CREATE OR REPLACE FUNCTION ranah.sees_opd (p_opd_id bigint)
@@ -633,6 +643,137 @@ BEGIN
 END $$;
 
 -- ---------------------------------------------------------------------------------
+-- Sessions (004-sessions.sql). The token never reaches the server: the client sends its
+-- SHA-256, the name of the session's login (derived from the token) and a SCRAM verifier.
+
+-- Drops the logins of ended sessions; the one this connection uses loses its login and
+-- its membership now and is dropped by a later call.
+CREATE OR REPLACE FUNCTION ranah.drop_ended_logins ()
+RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  r text;
+  g text;
+BEGIN
+  FOR r IN SELECT role_name FROM ranah.ended_logins LOOP
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN
+      DELETE FROM ranah.ended_logins WHERE role_name = r;
+    ELSIF r = session_user THEN
+      EXECUTE format ('ALTER ROLE %I NOLOGIN', r);
+      FOR g IN SELECT gr.rolname FROM pg_auth_members m JOIN pg_roles gr ON gr.oid = m.roleid
+                 JOIN pg_roles mr ON mr.oid = m.member WHERE mr.rolname = r LOOP
+        EXECUTE format ('REVOKE %I FROM %I', g, r);
+      END LOOP;
+    ELSE
+      EXECUTE format ('DROP ROLE %I', r);
+      DELETE FROM ranah.ended_logins WHERE role_name = r;
+    END IF;
+  END LOOP;
+END $$;
+
+-- Ends the sessions of @p_user_id (only the one of @p_token_hash unless it is NULL);
+-- returns how many there were.
+CREATE OR REPLACE FUNCTION ranah.end_sessions (p_user_id bigint, p_token_hash text)
+RETURNS integer LANGUAGE plpgsql AS $$
+DECLARE
+  n integer;
+BEGIN
+  WITH gone AS (DELETE FROM ranah.sessions
+                 WHERE user_id = p_user_id
+                   AND (p_token_hash IS NULL OR token_hash = p_token_hash)
+                RETURNING login_role)
+  INSERT INTO ranah.ended_logins (role_name) SELECT login_role FROM gone
+  ON CONFLICT DO NOTHING;
+  GET DIAGNOSTICS n = ROW_COUNT;
+  PERFORM ranah.drop_ended_logins ();
+  RETURN n;
+END $$;
+
+-- A password set or an account disabled ends every session of @p_target.
+CREATE OR REPLACE FUNCTION ranah.revoke_sessions (p_by ranah.users, p_target ranah.users,
+                                                  p_now bigint)
+RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF ranah.end_sessions (p_target.id, NULL) > 0 THEN
+    PERFORM ranah.append_event (p_by.id, p_by.username, 0, 0, 'auth:sessions-revoked', '', '',
+                                p_target.username, p_now);
+  END IF;
+END $$;
+
+-- Needs a password sign-in: a session cannot start sessions. Returns the session's end.
+CREATE OR REPLACE FUNCTION ranah.start_session (p_login text, p_token_hash text,
+                                                p_verifier text, p_label text, p_now bigint)
+RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = ranah, pg_catalog AS $$
+DECLARE
+  u ranah.users := ranah.caller ();
+  hours_text text := ranah.profile_value ('session-hours', '10');
+  hours integer := 10;
+  expires bigint;
+BEGIN
+  IF session_user <> u.role_name THEN
+    PERFORM ranah.fail ('RN013', 'Sign in with your password to start a session.');
+  END IF;
+  IF p_login !~ '^ranah_s_[0-9a-f]{32}$' OR p_token_hash !~ '^[0-9a-f]{64}$' THEN
+    PERFORM ranah.fail ('RN004', 'This is not a session token.');
+  END IF;
+  IF p_verifier !~ '^SCRAM-SHA-256\$' THEN
+    PERFORM ranah.fail ('RN004', 'Passwords are stored as SCRAM-SHA-256 verifiers only.');
+  END IF;
+  IF hours_text ~ '^[0-9]{1,3}$' AND hours_text::integer BETWEEN 1 AND 744 THEN
+    hours := hours_text::integer;
+  END IF;
+  expires := p_now + hours * 3600;
+
+  WITH gone AS (DELETE FROM ranah.sessions WHERE expires_at <= p_now RETURNING login_role)
+  INSERT INTO ranah.ended_logins (role_name) SELECT login_role FROM gone
+  ON CONFLICT DO NOTHING;
+  PERFORM ranah.drop_ended_logins ();
+  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_login) THEN
+    PERFORM ranah.fail ('RN012', 'This session exists already.');
+  END IF;
+  -- VALID UNTIL in the server's own clock: however the desktop's clock is set, the server
+  -- admits the login no longer than the session lasts.
+  EXECUTE format ('CREATE ROLE %I LOGIN INHERIT PASSWORD %L VALID UNTIL %L IN ROLE %I',
+                  p_login, p_verifier, (now () + make_interval (hours => hours))::text,
+                  u.role_name);
+  INSERT INTO ranah.sessions (user_id, token_hash, login_role, label, created_at, expires_at)
+  VALUES (u.id, p_token_hash, p_login, left (coalesce (p_label, ''), 200), p_now, expires);
+  PERFORM ranah.append_event (u.id, u.username, 0, 0, 'auth:session-started', '', '',
+                              left (coalesce (p_label, ''), 200), p_now);
+  RETURN expires;
+END $$;
+
+-- Run on the session's own login: the official it stands for, or an error when the session
+-- has ended (deleted, expired in the store's clock) or the account was disabled.
+CREATE OR REPLACE FUNCTION ranah.resume_session (p_token_hash text, p_now bigint)
+RETURNS bigint LANGUAGE plpgsql STABLE SECURITY DEFINER
+SET search_path = ranah, pg_catalog AS $$
+DECLARE
+  u ranah.users;
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM ranah.sessions
+                  WHERE login_role = session_user AND token_hash = p_token_hash
+                    AND expires_at > p_now) THEN
+    PERFORM ranah.fail ('RN013', 'Your session has ended; sign in again with your password.');
+  END IF;
+  u := ranah.caller ();
+  RETURN u.id;
+END $$;
+
+-- Ends one of the caller's own sessions (signing out); TRUE when it existed.
+CREATE OR REPLACE FUNCTION ranah.end_session (p_token_hash text, p_now bigint)
+RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = ranah, pg_catalog AS $$
+DECLARE
+  u ranah.users := ranah.caller ();
+BEGIN
+  IF ranah.end_sessions (u.id, p_token_hash) = 0 THEN
+    RETURN false;
+  END IF;
+  PERFORM ranah.append_event (u.id, u.username, 0, 0, 'auth:session-ended', '', '', '', p_now);
+  RETURN true;
+END $$;
+
 -- Administration
 
 -- Creates or takes over the login role @p_role_name in the group of @p_role. A role that
@@ -756,6 +897,9 @@ BEGIN
     EXECUTE format ('GRANT %I TO %I', 'ranah_' || (p->>'role'), old.role_name);
   END IF;
   EXECUTE format ('ALTER ROLE %I %s', old.role_name, CASE WHEN new_active THEN 'LOGIN' ELSE 'NOLOGIN' END);
+  IF NOT new_active THEN
+    PERFORM ranah.revoke_sessions (u, old, p_now);
+  END IF;
   PERFORM ranah.append_event (u.id, u.username, 0, 0, 'admin:update-user', '', '',
                               old.username, p_now);
   PERFORM ranah.notify (0, NULL, 0);
@@ -782,6 +926,7 @@ BEGIN
     PERFORM ranah.fail ('RN011', 'There is no such user.');
   END IF;
   EXECUTE format ('ALTER ROLE %I PASSWORD %L', target.role_name, p_verifier);
+  PERFORM ranah.revoke_sessions (u, target, p_now);
   PERFORM ranah.append_event (u.id, u.username, 0, 0, 'admin:set-password', '', '',
                               target.username, p_now);
   RETURN true;

@@ -76,6 +76,23 @@ BEGIN
   END LOOP;
 END $$;
 
+-- Sessions: the entry points, to every group; the tables, to nobody (the token hashes and
+-- the sessions' logins are the schema owner's alone).
+DO $$
+DECLARE
+  g text;
+BEGIN
+  FOREACH g IN ARRAY ARRAY['ranah_opd', 'ranah_kadis', 'ranah_kabid', 'ranah_subkoor',
+                           'ranah_staf', 'ranah_admin'] LOOP
+    EXECUTE format ('GRANT EXECUTE ON FUNCTION ranah.login_user (), '
+                    'ranah.start_session (text, text, text, text, bigint), '
+                    'ranah.resume_session (text, bigint), '
+                    'ranah.end_session (text, bigint) TO %I', g);
+  END LOOP;
+END $$;
+ALTER TABLE ranah.sessions ENABLE ROW LEVEL SECURITY;
+ALTER TABLE ranah.ended_logins ENABLE ROW LEVEL SECURITY;
+
 CREATE OR REPLACE FUNCTION ranah.sees_entry (p_entry_id bigint)
 RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = ranah, pg_catalog AS $$
