@@ -58,7 +58,9 @@ print_help (void)
              "  --json        print data as JSON\n"
              "  --version     print the version\n"
              "  --help        this help; “ranah-cli COMMAND --help” for a command\n\n"
-             "The password comes from $RANAH_PASSWORD, else a prompt on the terminal.\n"
+             "The password comes from $RANAH_PASSWORD, else a prompt on the terminal; after "
+             "“ranah-cli login”, commands on that store ask for none until the session "
+             "ends.\n"
              "Exit status: 0 done, 1 other failure, 2 usage, 3 invalid input, 4 not allowed "
              "(role, state or missing paperwork), 5 changed by someone else first, 6 not "
              "found, 7 store unavailable, 8 DNS drift.\n"));

@@ -123,21 +123,25 @@ ranah_cli_login_main (RanahCli  *cli,
   if (!ranah_cli_parse (cli, context, &argc, &argv, 0, 0, error)
       || !ranah_cli_open_store (cli, error))
     return FALSE;
+  uri = ranah_cli_session_store_uri (cli);
+  old = ranah_session_file_load (uri, 0);
+  /* Logging in again to start a new working day: the last session says who. */
+  if ((cli->username == NULL || *cli->username == '\0') && old != NULL)
+    ranah_cli_take (&cli->username, g_strdup (old->username));
   if (cli->username == NULL || *cli->username == '\0')
     {
       g_set_error (error, RANAH_CLI_ERROR, RANAH_CLI_ERROR_USAGE,
                    _("Say who you are with --user NAME or $RANAH_USER."));
       return FALSE;
     }
-  uri = ranah_cli_session_store_uri (cli);
   prompt = g_strdup_printf (_("Password for %s: "), cli->username);
   if ((password = ranah_cli_read_password ("RANAH_PASSWORD", prompt, FALSE, error)) == NULL
       || !ranah_store_sign_in (cli->store, cli->username, password, error))
     return FALSE;
   me = ranah_store_get_user (cli->store);
 
-  /* A second login replaces the first: the old token is ended, not left valid. */
-  old = ranah_session_file_load (uri, 0);
+  /* A second login replaces the first: the old token is ended, not left valid (the store
+   * ends only the signed-in user's own). */
   if (old != NULL)
     ranah_store_end_session (cli->store, old->token, NULL);
 

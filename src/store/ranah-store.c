@@ -317,6 +317,7 @@ ranah_store_start_session (RanahStore  *self,
 {
   RanahStorePrivate *priv = ranah_store_get_instance_private (self);
   g_autofree char *token = NULL;
+  g_autofree char *short_label = NULL;
   gint64 until = 0;
 
   g_return_val_if_fail (RANAH_IS_STORE (self), NULL);
@@ -332,8 +333,11 @@ ranah_store_start_session (RanahStore  *self,
                    _("Sign in with your password to start a session."));
       return NULL;
     }
+  /* The label goes into the audit trail: text, and a line's worth. */
   if (label == NULL || !g_utf8_validate (label, -1, NULL))
     label = "";
+  else if (g_utf8_strlen (label, -1) > 200)
+    label = short_label = g_utf8_substring (label, 0, 200);
   if (sodium_init () < 0)
     {
       g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_FAILED,

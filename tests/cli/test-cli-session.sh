@@ -31,7 +31,7 @@ session_file () { ls "$tmp/run/ranah/"session-* 2>/dev/null | head -1; }
 err_has () { grep -q -- "$1" "$tmp/err"; }
 out_has () { grep -q -- "$1" "$tmp/out"; }
 
-echo "1..20"
+echo "1..22"
 
 if [ -n "${RANAH_TEST_PG_HOST:-}" ]; then
   db_uri=$("$(dirname "$0")/../pg/pg-newdb.sh")
@@ -104,5 +104,14 @@ sed -i 's/^token=rnh1\.\(.\)/token=rnh1.X\1/; s/^token=\(.\{48\}\).*/token=\1/' 
 RANAH_USER=kadis run_pw inbox
 check "a stale token falls back to the password and is forgotten" \
   test $? -eq 0 -a -z "$(session_file)"
+
+# Logging in again (the user taken from the last session) ends the session it replaces.
+RANAH_USER=kadis run_pw login
+cp "$(session_file)" "$tmp/first"
+run_pw login
+check "login again without --user: the last session's user" out_has "Signed in as kadis"
+cp "$tmp/first" "$(session_file)"
+RANAH_USER=kadis run inbox
+check "the replaced session no longer works" test $? -eq 2 -a -z "$(session_file)"
 
 exit $fails

@@ -13,6 +13,8 @@
 #include <sqlite3.h>
 
 #include "store-fixture.h"
+#include "ranah-postgres-store.h"
+#include "ranah-sqlite-private.h"
 
 #define HOUR 3600
 
@@ -470,6 +472,66 @@ test_pg_logins (void)
   g_assert_cmpstr (out, ==, "0");
 }
 
+/* A store from before sessions gets them on upgrade: SQLite from a schema-2 file,
+ * PostgreSQL from a schema-1 database (its sessions tables dropped, its version set back). */
+static void
+test_upgrade (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RanahStore) store = NULL;
+  g_autofree char *token = NULL;
+
+  if (store_fixture_is_sqlite ())
+    {
+      g_autofree char *uri = store_fixture_fresh_uri ();
+      g_autofree char *sql = NULL;
+      char hash[crypto_pwhash_STRBYTES];
+      sqlite3 *db = NULL;
+
+      g_assert_cmpint (sodium_init (), >=, 0);
+      g_assert_cmpint (crypto_pwhash_str (hash, STORE_FIXTURE_PASSWORD,
+                                          strlen (STORE_FIXTURE_PASSWORD),
+                                          crypto_pwhash_OPSLIMIT_MIN,
+                                          crypto_pwhash_MEMLIMIT_MIN), ==, 0);
+      g_assert_cmpint (sqlite3_open (uri + strlen ("sqlite:"), &db), ==, SQLITE_OK);
+      sql = g_strdup_printf ("BEGIN; %s %s PRAGMA application_id = %d; PRAGMA user_version = 2;"
+                             "INSERT INTO users (id, username, role, password_hash, created_at) "
+                             "VALUES (1, 'admin', 'admin', '%s', 1); COMMIT;",
+                             ranah_sqlite_migration_sql (1), ranah_sqlite_migration_sql (2),
+                             RANAH_SQLITE_APPLICATION_ID, hash);
+      g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+
+      store = store_fixture_open_uri (uri);
+      g_assert_cmpuint (ranah_store_schema_version (store), ==, RANAH_SQLITE_SCHEMA_VERSION);
+      g_assert_true (ranah_store_sign_in (store, "admin", STORE_FIXTURE_PASSWORD, &error));
+      g_assert_no_error (error);
+      token = ranah_store_start_session (store, "upgraded", NULL, &error);
+      g_assert_no_error (error);
+      g_clear_object (&store);
+      store = store_fixture_open_uri (uri);
+      g_assert_true (ranah_store_resume_session (store, "admin", token, &error));
+      g_assert_no_error (error);
+    }
+  else
+    {
+      g_autoptr(StoreWorld) w = store_world_new ();
+      g_autofree char *out = NULL;
+
+      out = raw_query (w, NULL, "DROP TABLE ranah.sessions, ranah.ended_logins; "
+                                "DELETE FROM ranah.schema_version WHERE version >= 2; "
+                                "SELECT max (version) FROM ranah.schema_version");
+      g_assert_cmpstr (out, ==, "1\n");
+      g_assert_true (ranah_postgres_store_install (w->uri, &error));
+      g_assert_no_error (error);
+      g_clear_pointer (&out, g_free);
+      out = raw_query (w, NULL, "SELECT max (version) FROM ranah.schema_version");
+      g_assert_cmpint (atoi (out), ==, RANAH_POSTGRES_SCHEMA_VERSION);
+      token = start_as (w, "kadis", NULL);
+      store = resume (w, "kadis", token, w->now);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -485,6 +547,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ranah/store/session/only-hash-kept", test_only_hash_kept);
   g_test_add_func ("/ranah/store/session/locked-account", test_locked_account);
   g_test_add_func ("/ranah/store/session/postgres-logins", test_pg_logins);
+  g_test_add_func ("/ranah/store/session/upgrade", test_upgrade);
 
   return g_test_run ();
 }
