@@ -15,6 +15,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(RanahApplication) app = NULL;
+  int status;
 
   setlocale (LC_ALL, "");
   /* RANAH_LOCALEDIR lets a build tree or a staged install find its own translations. */
@@ -24,6 +25,8 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   g_set_application_name ("Ranah");
+
   app = ranah_application_new ();
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  status = g_application_run (G_APPLICATION (app), argc, argv);
+  return status != 0 ? status : ranah_application_get_exit_status (app);
 }

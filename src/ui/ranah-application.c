@@ -9,6 +9,7 @@
 #include <libnotify/notify.h>
 
 #include "ranah-application.h"
+#include "ranah-desktop-session.h"
 #include "ranah-resources.h"
 #include "ranah-screenshots.h"
 #include "ranah-sign-in-window.h"
@@ -23,13 +24,16 @@ struct _RanahApplication
 
   GSettings      *settings;
   RanahStore     *store;
+  char           *store_uri;    /* as signed in to: where its session file is found */
 
   char           *opt_store;
   char           *opt_user;
   char           *opt_screenshots;
   gboolean        opt_exit_when_drawn;
+  int             exit_status;    /* for --exit-when-drawn */
   gint64          started_at;
   gboolean        auto_signing_in;
+  char           *auto_uri;
   guint           present_timeout;
 };
 
@@ -64,8 +68,18 @@ static void
 show_sign_in (RanahApplication *self,
               const char       *message)
 {
-  RanahSignInWindow *window = ranah_sign_in_window_new_for (self, self->opt_store,
-                                                            self->opt_user);
+  RanahSignInWindow *window;
+
+  /* A benchmark measures an inbox, not a form nobody will fill in. */
+  if (self->opt_exit_when_drawn)
+    {
+      g_printerr ("%s\n", message != NULL ? message
+                                         : _("There is no inbox to draw: Ranah asks for the password."));
+      self->exit_status = 1;
+      g_application_quit (G_APPLICATION (self));
+      return;
+    }
+  window = ranah_sign_in_window_new_for (self, self->opt_store, self->opt_user);
 
   if (message != NULL)
     ranah_sign_in_window_show_error (window, message);
@@ -88,9 +102,10 @@ on_inbox_drawn (RanahWindow *window,
 
 typedef struct
 {
-  char *uri;
-  char *user;
-  char *password;
+  char             *uri;
+  char             *user;
+  char             *password;  /* --user with $RANAH_PASSWORD, or */
+  RanahSessionFile *session;   /* the session kept from an earlier sign-in */
 } AutoSignIn;
 
 static void
@@ -101,6 +116,7 @@ auto_sign_in_free (AutoSignIn *data)
   if (data->password != NULL)
     memset (data->password, 0, strlen (data->password));
   g_free (data->password);
+  g_clear_pointer (&data->session, ranah_session_file_free);
   g_free (data);
 }
 
@@ -128,7 +144,11 @@ auto_sign_in_thread (gpointer       data,
   AutoSignedIn *done;
 
   store = ranah_store_open (auto_data->uri, error);
-  if (store == NULL || !ranah_store_sign_in (store, auto_data->user, auto_data->password, error))
+  if (store == NULL)
+    return NULL;
+  if (auto_data->session != NULL
+      ? !ranah_desktop_session_resume (store, auto_data->session, error)
+      : !ranah_store_sign_in (store, auto_data->user, auto_data->password, error))
     return NULL;
   done = g_new0 (AutoSignedIn, 1);
   /* Read here, while GTK starts on the main thread: the window opens with its inbox. */
@@ -154,17 +174,11 @@ auto_sign_in_done (GObject      *source,
 
       if (waiting != NULL)
         gtk_window_destroy (waiting);
-      if (self->opt_exit_when_drawn)
-        {
-          g_printerr ("%s\n", error->message);
-          g_application_quit (G_APPLICATION (self));
-        }
-      else
-        show_sign_in (self, error->message);
+      show_sign_in (self, error->message);
     }
   else
     {
-      ranah_application_signed_in_with_inbox (self, done->store, self->opt_store,
+      ranah_application_signed_in_with_inbox (self, done->store, self->auto_uri,
                                               g_steal_pointer (&done->inbox));
       auto_signed_in_free (done);
     }
@@ -183,17 +197,23 @@ present_waiting_window (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* --user with $RANAH_PASSWORD: the store is opened, the password checked (argon2id) and
- * the inbox read in a thread that starts before GTK does, so that the two overlap. */
+/* --user with $RANAH_PASSWORD, or a session kept from an earlier sign-in: the store is
+ * opened, the password (argon2id) or the session checked and the inbox read in a thread
+ * that starts before GTK does, so that the two overlap. Takes @session. */
 static void
 start_auto_sign_in (RanahApplication *self,
-                    const char       *password)
+                    const char       *uri,
+                    const char       *password,
+                    RanahSessionFile *session)
 {
   AutoSignIn *data = g_new0 (AutoSignIn, 1);
 
-  data->uri = g_strdup (self->opt_store);
+  g_free (self->auto_uri);
+  self->auto_uri = g_strdup (uri);
+  data->uri = g_strdup (uri);
   data->user = g_strdup (self->opt_user);
   data->password = g_strdup (password);
+  data->session = session;
   self->auto_signing_in = TRUE;
   /* Held until the sign-in ends, whatever becomes of the window meanwhile. */
   g_application_hold (G_APPLICATION (self));
@@ -284,6 +304,23 @@ static const GActionEntry app_entries[] = {
   { "preferences", ranah_application_window_action },
 };
 
+/* The store this start opens: --store, else the one last signed in to, else the embedded
+ * one, as the sign-in window would fill it in. */
+static char *
+remembered_store (RanahApplication *self)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *last = NULL;
+
+  if (self->opt_store != NULL)
+    return g_strdup (self->opt_store);
+  settings = g_settings_new (APP_ID);
+  last = g_settings_get_string (settings, "last-store");
+  if (*last != '\0')
+    return g_steal_pointer (&last);
+  return ranah_store_default_uri ();
+}
+
 static gint
 ranah_application_handle_local_options (GApplication *application,
                                         GVariantDict *options)
@@ -294,9 +331,18 @@ ranah_application_handle_local_options (GApplication *application,
   g_variant_dict_lookup (options, "user", "s", &self->opt_user);
   g_variant_dict_lookup (options, "screenshots", "^ay", &self->opt_screenshots);
   self->opt_exit_when_drawn = g_variant_dict_contains (options, "exit-when-drawn");
-  if (self->opt_user != NULL && g_getenv ("RANAH_PASSWORD") != NULL
-      && self->opt_screenshots == NULL)
-    start_auto_sign_in (self, g_getenv ("RANAH_PASSWORD"));
+  if (self->opt_screenshots != NULL)
+    return -1;
+  if (self->opt_user != NULL && g_getenv ("RANAH_PASSWORD") != NULL)
+    start_auto_sign_in (self, self->opt_store, g_getenv ("RANAH_PASSWORD"), NULL);
+  else
+    {
+      g_autofree char *uri = remembered_store (self);
+      RanahSessionFile *session = ranah_desktop_session_find (uri, self->opt_user);
+
+      if (session != NULL)
+        start_auto_sign_in (self, uri, NULL, session);
+    }
   return -1;
 }
 
@@ -375,6 +421,8 @@ ranah_application_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->store_uri, g_free);
+  g_clear_pointer (&self->auto_uri, g_free);
   g_clear_pointer (&self->opt_store, g_free);
   g_clear_pointer (&self->opt_user, g_free);
   g_clear_pointer (&self->opt_screenshots, g_free);
@@ -414,6 +462,13 @@ ranah_application_new (void)
                        NULL);
 }
 
+int
+ranah_application_get_exit_status (RanahApplication *self)
+{
+  g_return_val_if_fail (RANAH_IS_APPLICATION (self), 1);
+  return self->exit_status;
+}
+
 GSettings *
 ranah_application_get_settings (RanahApplication *self)
 {
@@ -449,6 +504,8 @@ ranah_application_signed_in_with_inbox (RanahApplication *self,
   g_return_val_if_fail (RANAH_IS_STORE (store), NULL);
 
   g_set_object (&self->store, store);
+  g_free (self->store_uri);
+  self->store_uri = g_strdup (uri);
   user = ranah_store_get_user (store);
   if (self->settings != NULL)
     {
@@ -488,10 +545,14 @@ ranah_application_sign_out (RanahApplication *self)
 
   g_return_if_fail (RANAH_IS_APPLICATION (self));
 
+  /* Signing out ends the session kept on this computer, for ranah-cli too. */
+  if (self->store != NULL)
+    ranah_desktop_session_end (self->store, self->store_uri);
   show_sign_in (self, NULL);
   while ((window = find_main_window (self)) != NULL)
     gtk_window_destroy (window);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->store_uri, g_free);
 }
 
 void

@@ -18,6 +18,8 @@ G_DECLARE_FINAL_TYPE (RanahApplication, ranah_application, RANAH, APPLICATION, A
 
 RanahApplication *ranah_application_new          (void);
 GSettings        *ranah_application_get_settings (RanahApplication *self);
+/* Not 0 when --exit-when-drawn found no inbox to draw (the sign-in window would show). */
+int               ranah_application_get_exit_status (RanahApplication *self);
 RanahStore       *ranah_application_get_store    (RanahApplication *self);
 /* After a successful sign-in: remembers the store and user, opens the main window. */
 GtkWindow        *ranah_application_signed_in    (RanahApplication *self,

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ranah-demo.h"
+#include "ranah-desktop-session.h"
 #include "ranah-inbox-page.h"
 #include "ranah-sign-in-window.h"
 #include "ranah-task.h"
@@ -28,6 +29,7 @@ struct _RanahSignInWindow
   AdwEntryRow          *uri_row;
   AdwEntryRow          *user_row;
   AdwEntryRow          *password_row;
+  GtkSwitch            *stay_switch;
   GtkButton            *sign_in_button;
   GtkLabel             *demo_hint;
   AdwEntryRow          *government_row;
@@ -53,6 +55,7 @@ typedef struct
   char         *uri;
   char         *user;
   char         *password;
+  gboolean      stay;         /* keep a session after the sign-in (sign-in only) */
   RanahStore   *store;        /* for setup and demo */
   GHashTable   *profile;      /* for setup */
   RanahUser    *admin;        /* for setup */
@@ -175,6 +178,8 @@ open_thread (gpointer       data,
         }
       if (!ranah_store_sign_in (store, job->user, job->password, error))
         return NULL;
+      if (job->stay)
+        ranah_desktop_session_keep (store, job->uri);
     }
   opened = g_new0 (Opened, 1);
   /* While this thread holds the store: the main window opens with its inbox filled. A
@@ -236,6 +241,7 @@ start_open (RanahSignInWindow *self,
     {
       job->user = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->user_row))));
       job->password = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->password_row)));
+      job->stay = gtk_switch_get_active (self->stay_switch);
     }
   show_busy (self, probe ? _("Opening the store…") : _("Signing in…"));
   ranah_task_run (self, NULL, open_thread, job, (GDestroyNotify) job_free,
@@ -441,6 +447,7 @@ ranah_sign_in_window_class_init (RanahSignInWindowClass *klass)
   CHILD (error_revealer);
   CHILD (error_label);
   CHILD (stack);
+  CHILD (stay_switch);
   CHILD (logo);
   CHILD (kind_row);
   CHILD (file_row);
@@ -503,6 +510,8 @@ ranah_sign_in_window_new_for (RanahApplication *application,
     {
       last_store = g_settings_get_string (settings, "last-store");
       last_user = g_settings_get_string (settings, "last-user");
+      g_settings_bind (settings, "stay-signed-in", self->stay_switch, "active",
+                       G_SETTINGS_BIND_DEFAULT);
     }
   if (uri == NULL && last_store != NULL && *last_store)
     uri = last_store;

@@ -15,6 +15,7 @@
 #include "ranah-application.h"
 #include "ranah-creation-dialog.h"
 #include "ranah-demo.h"
+#include "ranah-desktop-session.h"
 #include "ranah-disposition-dialog.h"
 #include "ranah-entry-object.h"
 #include "ranah-import-dialog.h"
@@ -142,7 +143,10 @@ remove_tree (const char *path)
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *child = g_build_filename (path, name, NULL);
-      g_unlink (child);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
     }
   g_rmdir (path);
 }
@@ -1262,19 +1266,35 @@ watch_main_window (GtkApplication *app,
     g_signal_connect (window, "map", G_CALLBACK (count_inbox_on_map), n_items);
 }
 
+/* One application for the tests that need it registered: a registered application keeps
+ * its object path on the session bus for as long as the process lives. */
+static RanahApplication *
+shared_application (void)
+{
+  static RanahApplication *app = NULL;
+
+  if (app == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      app = ranah_application_new ();
+      g_application_register (G_APPLICATION (app), NULL, &error);
+      g_assert_no_error (error);
+    }
+  return app;
+}
+
 static void
 test_sign_in (Fixture       *fixture,
               gconstpointer  data)
 {
-  g_autoptr(RanahApplication) app = ranah_application_new ();
+  RanahApplication *app = shared_application ();
   g_autoptr(GError) error = NULL;
   RanahSignInWindow *window;
   GtkWindow *main_window = NULL;
   g_autofree char *empty_uri = g_strconcat ("sqlite:", fixture->dir, "/empty.db", NULL);
   guint inbox_when_mapped = G_MAXUINT;
 
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
 
   /* An empty store goes to the first-run page. */
   g_settings_set_string (ranah_application_get_settings (app), "last-store", empty_uri);
@@ -1326,10 +1346,92 @@ test_sign_in (Fixture       *fixture,
   wait_idle ();
 }
 
+/* Starts the app as a person would, with no password anywhere: it must come up on the
+ * kept session, its inbox drawn. */
+static gboolean
+app_starts_without_password (const char *uri)
+{
+  const char *app = g_getenv ("RANAH_TEST_APP");
+  const char *argv[] = { app, "--store", uri, "--exit-when-drawn", NULL };
+  g_auto(GStrv) envp = g_environ_unsetenv (g_get_environ (), "RANAH_PASSWORD");
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  g_assert_nonnull (app);
+  g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  return g_spawn_check_wait_status (status, NULL) && strstr (out, "inbox-drawn-ms") != NULL;
+}
+
+static void
+test_stay_signed_in (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  RanahApplication *app = shared_application ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RanahSessionFile) kept = NULL;
+  g_autoptr(RanahStore) again = NULL;
+  RanahSignInWindow *window;
+
+  g_assert_null (ranah_desktop_session_find (fixture->uri, NULL));
+
+  /* Signed in with "Stay signed in" on (its default): a session is kept for the store. */
+  window = ranah_sign_in_window_new (app);
+  ranah_sign_in_window_set_fields (window, fixture->uri, "kadis", PASSWORD);
+  wait_idle ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "sign-in.sign-in", NULL);
+  wait_idle ();
+  kept = ranah_desktop_session_find (fixture->uri, "KADIS");
+  g_assert_nonnull (kept);
+  g_assert_cmpstr (kept->username, ==, "kadis");
+  g_assert_null (ranah_desktop_session_find (fixture->uri, "admin"));
+
+  /* The next start opens straight onto the inbox. */
+  g_assert_true (app_starts_without_password (fixture->uri));
+
+  /* Signing out ends it, on disk and in the store: the old token opens nothing. */
+  ranah_application_sign_out (app);
+  ranah_task_wait_idle ();
+  g_assert_null (ranah_desktop_session_find (fixture->uri, NULL));
+  again = ranah_store_open (fixture->uri, &error);
+  g_assert_no_error (error);
+  g_assert_false (ranah_store_resume_session (again, "kadis", kept->token, &error));
+  g_assert_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_AUTH);
+  g_clear_error (&error);
+  g_assert_false (app_starts_without_password (fixture->uri));
+
+  /* With the switch off, nothing is kept. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (RANAH_IS_SIGN_IN_WINDOW (l->data))
+      window = l->data;
+  g_settings_set_boolean (ranah_application_get_settings (app), "stay-signed-in", FALSE);
+  ranah_sign_in_window_set_fields (window, fixture->uri, "kadis", PASSWORD);
+  wait_idle ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "sign-in.sign-in", NULL);
+  wait_idle ();
+  g_assert_nonnull (ranah_application_get_store (app));
+  g_assert_null (ranah_desktop_session_find (fixture->uri, NULL));
+  g_settings_reset (ranah_application_get_settings (app), "stay-signed-in");
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL;)
+    {
+      GtkWindow *w = l->data;
+      l = l->next;
+      gtk_window_destroy (w);
+    }
+  wait_idle ();
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* Sessions are kept in the runtime directory: a private one, read by GLib once. */
+  g_autofree char *runtime_dir = g_dir_make_tmp ("ranah-ui-run-XXXXXX", NULL);
+  int status;
+
+  g_setenv ("XDG_RUNTIME_DIR", runtime_dir, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   ranah_ui_init ();
   g_test_set_nonfatal_assertions ();
@@ -1345,7 +1447,10 @@ main (int   argc,
   ADD ("/ranah/ui/notify/failing-checks-remembered", test_failing_notification_remembered);
   ADD ("/ranah/ui/sign-in/first-run-and-remember", test_sign_in);
   ADD ("/ranah/ui/inbox/long-inbox-head-first", test_long_inbox);
+  ADD ("/ranah/ui/sign-in/stay-signed-in", test_stay_signed_in);
 #undef ADD
 
-  return g_test_run ();
+  status = g_test_run ();
+  remove_tree (runtime_dir);
+  return status;
 }
