@@ -529,9 +529,12 @@ connect_as (const char  *conninfo,
         g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_AUTH,
                      _("The user name or the password is wrong."));
       else if (strstr (message, "certificate") != NULL || strstr (message, "SSL") != NULL)
-        g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_UNAVAILABLE,
-                     _("The store server's certificate could not be verified: %s"),
-                     g_strstrip (g_strdup (message)));
+        {
+          g_autofree char *text = g_strstrip (g_strdup (message));
+
+          g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_UNAVAILABLE,
+                       _("The store server's certificate could not be verified: %s"), text);
+        }
       else
         set_unavailable (error);
       PQfinish (conn);
