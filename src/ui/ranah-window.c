@@ -328,11 +328,6 @@ ranah_window_class_init (RanahWindowClass *klass)
                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (RANAH_TYPE_INBOX_PAGE);
-  g_type_ensure (RANAH_TYPE_REQUESTS_PAGE);
-  g_type_ensure (RANAH_TYPE_REGISTRY_PAGE);
-  g_type_ensure (RANAH_TYPE_SETTINGS_PAGE);
-  g_type_ensure (RANAH_TYPE_REPORT_PAGE);
-  g_type_ensure (RANAH_TYPE_REQUEST_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/id/go/tarakankota/Ranah/ui/ranah-window.ui");
@@ -343,7 +338,6 @@ ranah_window_class_init (RanahWindowClass *klass)
   CHILD (inbox_row);
   CHILD (settings_row);
   CHILD (report_row);
-  CHILD (report_page);
   CHILD (inbox_count);
   CHILD (user_label);
   CHILD (content_title);
@@ -351,10 +345,6 @@ ranah_window_class_init (RanahWindowClass *klass)
   CHILD (new_button);
   CHILD (content_stack);
   CHILD (inbox_page);
-  CHILD (requests_page);
-  CHILD (registry_page);
-  CHILD (settings_page);
-  CHILD (request_page);
 #undef CHILD
 
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
@@ -387,7 +377,6 @@ ranah_window_init (RanahWindow *self)
                             G_CALLBACK (update_title), self);
   g_signal_connect_swapped (self->inbox_page, "loaded", G_CALLBACK (on_inbox_loaded), self);
   g_signal_connect_swapped (self->inbox_page, "open-request", G_CALLBACK (on_open_request), self);
-  g_signal_connect_swapped (self->requests_page, "open-request", G_CALLBACK (on_open_request), self);
 }
 
 RanahWindow *
@@ -456,19 +445,12 @@ ranah_window_set_signed_in (RanahWindow *self,
   self->notifier = ranah_notifier_new (store, settings);
 
   ranah_inbox_page_set_store (self->inbox_page, store);
-  ranah_requests_page_set_store (self->requests_page, store);
-  ranah_registry_page_set_store (self->registry_page, store);
-  ranah_settings_page_set_store (self->settings_page, store);
   /* Laporan is for DKISP: an OPD sees only its own requests. Escalation notices (warning,
    * breach, escalation) are told once each, from now on at every sign-in. */
   gtk_widget_set_visible (GTK_WIDGET (self->report_row),
                           user != NULL && user->role != RANAH_ROLE_OPD);
   if (user != NULL && user->role != RANAH_ROLE_OPD)
-    {
-      ranah_report_page_set_store (self->report_page, store);
-      self->escalations_pending = TRUE;
-    }
-  ranah_request_page_set_store (self->request_page, store);
+    self->escalations_pending = TRUE;
 
   /* Admin performs no step of the procedure: their home is Settings. */
   ranah_window_show_page (self, user != NULL && user->role == RANAH_ROLE_ADMIN ? "settings"
@@ -521,6 +503,65 @@ ranah_window_new_request (RanahWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The pages other than the inbox are built the first time they are needed, not with the
+ * window: the window then comes up sooner, and most sessions open two or three of them. */
+static GtkWidget *
+ensure_page (RanahWindow *self,
+             const char  *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->content_stack, name);
+  const char *title;
+
+  if (page != NULL)
+    return page;
+  if (g_str_equal (name, "requests"))
+    {
+      self->requests_page = g_object_new (RANAH_TYPE_REQUESTS_PAGE, NULL);
+      g_signal_connect_swapped (self->requests_page, "open-request",
+                                G_CALLBACK (on_open_request), self);
+      if (self->store != NULL)
+        ranah_requests_page_set_store (self->requests_page, self->store);
+      page = GTK_WIDGET (self->requests_page);
+      title = _("Requests");
+    }
+  else if (g_str_equal (name, "registry"))
+    {
+      self->registry_page = g_object_new (RANAH_TYPE_REGISTRY_PAGE, NULL);
+      if (self->store != NULL)
+        ranah_registry_page_set_store (self->registry_page, self->store);
+      page = GTK_WIDGET (self->registry_page);
+      title = _("Subdomain Registry");
+    }
+  else if (g_str_equal (name, "report"))
+    {
+      self->report_page = g_object_new (RANAH_TYPE_REPORT_PAGE, NULL);
+      if (self->store != NULL)
+        ranah_report_page_set_store (self->report_page, self->store);
+      page = GTK_WIDGET (self->report_page);
+      title = _("Reports");
+    }
+  else if (g_str_equal (name, "settings"))
+    {
+      self->settings_page = g_object_new (RANAH_TYPE_SETTINGS_PAGE, NULL);
+      if (self->store != NULL)
+        ranah_settings_page_set_store (self->settings_page, self->store);
+      page = GTK_WIDGET (self->settings_page);
+      title = _("Settings");
+    }
+  else if (g_str_equal (name, "request"))
+    {
+      self->request_page = g_object_new (RANAH_TYPE_REQUEST_PAGE, NULL);
+      if (self->store != NULL)
+        ranah_request_page_set_store (self->request_page, self->store);
+      page = GTK_WIDGET (self->request_page);
+      title = _("Request");
+    }
+  else
+    return NULL;
+  gtk_stack_add_titled (self->content_stack, page, name, title);
+  return page;
+}
+
 void
 ranah_window_search (RanahWindow *self)
 {
@@ -534,7 +575,8 @@ ranah_window_search (RanahWindow *self)
   else
     {
       ranah_window_show_page (self, "requests");
-      ranah_requests_page_focus_search (self->requests_page);
+      if (self->requests_page != NULL)
+        ranah_requests_page_focus_search (self->requests_page);
     }
 }
 
@@ -556,7 +598,9 @@ ranah_window_show_page (RanahWindow *self,
       ranah_window_toast (self, _("Only an administrator can change the settings."));
       return;
     }
-  if (gtk_stack_get_child_by_name (self->content_stack, name) == NULL)
+  if (g_str_equal (name, "report") && (user == NULL || user->role == RANAH_ROLE_OPD))
+    return;
+  if (ensure_page (self, name) == NULL)
     return;
 
   gtk_stack_set_visible_child_name (self->content_stack, name);
@@ -587,7 +631,7 @@ ranah_window_get_page (RanahWindow *self,
                        const char  *name)
 {
   g_return_val_if_fail (RANAH_IS_WINDOW (self), NULL);
-  return gtk_stack_get_child_by_name (self->content_stack, name);
+  return ensure_page (self, name);
 }
 
 void
@@ -604,6 +648,7 @@ ranah_window_open_request (RanahWindow *self,
       g_free (self->page_before_request);
       self->page_before_request = g_strdup (current);
     }
+  ensure_page (self, "request");
   ranah_request_page_load (self->request_page, request_id);
   ranah_window_show_page (self, "request");
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
