@@ -30,8 +30,8 @@ ranah_dns_ldns_load (GError **error)
       GModule *module;
       gboolean ok = FALSE;
 
-      /* Local binding: ldns's symbols stay out of the global namespace, as they would not
-       * be there had nothing opened it; the table is the only way in. */
+      /* Local binding: the table is the only way in, so ldns's names need not join the
+       * process's global namespace (where the fuzz target's linked copy already is). */
       module = g_module_open (RANAH_LDNS_SONAME, G_MODULE_BIND_LOCAL);
       if (module == NULL)
         g_debug ("%s", g_module_error ());
