@@ -822,6 +822,17 @@ start_session_locked (RanahSqliteStore  *self,
   sqlite3_bind_int64 (stmt, 1, now);
   if (!ranah_sqlite_step_done (self, stmt, error))
     goto fail;
+  /* At most RANAH_STORE_MAX_SESSIONS a user: a forgotten script logging in in a loop
+   * ends its own oldest sessions rather than filling the table. */
+  stmt = ranah_sqlite_stmt (self, "DELETE FROM sessions WHERE id IN (SELECT id FROM sessions "
+                                  "WHERE user_id = ?1 ORDER BY created_at DESC, id DESC "
+                                  "LIMIT -1 OFFSET ?2)", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, me->id);
+  sqlite3_bind_int (stmt, 2, RANAH_STORE_MAX_SESSIONS - 1);
+  if (!ranah_sqlite_step_done (self, stmt, error))
+    goto fail;
   stmt = ranah_sqlite_stmt (self, "INSERT INTO sessions (user_id, token_hash, label, created_at, "
                                   "expires_at) VALUES (?1, ?2, ?3, ?4, ?5)", error);
   if (stmt == NULL)

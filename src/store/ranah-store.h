@@ -209,6 +209,8 @@ const RanahUser *ranah_store_get_user         (RanahStore *self);  /* NULL until
  * (case-insensitive) and the account is active and not locked; otherwise it fails with
  * RANAH_STORE_ERROR_AUTH, and the caller asks for the password. It costs no password hash.
  *
+ * A user has at most RANAH_STORE_MAX_SESSIONS sessions: starting one more ends the oldest.
+ *
  * ranah_store_end_session() deletes the session of @token ("auth:session-ended"); it needs
  * a signed-in user (resuming the session itself is enough) and ends only their own.
  *
@@ -216,6 +218,7 @@ const RanahUser *ranah_store_get_user         (RanahStore *self);  /* NULL until
  * their account is disabled. On PostgreSQL a session is a login role of its own, member of
  * the official's role, whose password is the token (as a SCRAM verifier) and which the
  * server lets in only until the session's end (see src/store/sql/README.md). */
+#define RANAH_STORE_MAX_SESSIONS 20
 char           *ranah_store_start_session     (RanahStore  *self,
                                                const char  *label,
                                                gint64      *expires_at,

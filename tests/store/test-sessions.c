@@ -376,6 +376,29 @@ test_locked_account (void)
   }
 }
 
+static void
+test_oldest_ended (void)
+{
+  g_autoptr(StoreWorld) w = store_world_new ();
+  g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *count = NULL;
+
+  for (guint i = 0; i <= RANAH_STORE_MAX_SESSIONS; i++)
+    {
+      /* One second apart, as logins are. */
+      store_world_set_now (w, w->now + 1);
+      g_ptr_array_add (tokens, start_as (w, "staf", NULL));
+    }
+  assert_resume_refused (w, "staf", g_ptr_array_index (tokens, 0), w->now);
+  {
+    g_autoptr(RanahStore) second = resume (w, "staf", g_ptr_array_index (tokens, 1), w->now);
+    g_autoptr(RanahStore) last = resume (w, "staf", g_ptr_array_index (tokens, tokens->len - 1),
+                                         w->now);
+  }
+  count = raw_query (w, "SELECT count(*) FROM sessions", "SELECT count (*) FROM ranah.sessions");
+  g_assert_cmpint (atoi (count), ==, RANAH_STORE_MAX_SESSIONS);
+}
+
 /* psql as @user with @password on the world's database: its exit status, stdout in *@out. */
 static int
 psql_as (StoreWorld  *w,
@@ -548,6 +571,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ranah/store/session/locked-account", test_locked_account);
   g_test_add_func ("/ranah/store/session/postgres-logins", test_pg_logins);
   g_test_add_func ("/ranah/store/session/upgrade", test_upgrade);
+  g_test_add_func ("/ranah/store/session/oldest-ended-past-the-limit", test_oldest_ended);
 
   return g_test_run ();
 }

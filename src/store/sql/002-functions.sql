@@ -709,6 +709,7 @@ DECLARE
   hours_text text := ranah.profile_value ('session-hours', '10');
   hours integer := 10;
   expires bigint;
+  old_hash text;
 BEGIN
   IF session_user <> u.role_name THEN
     PERFORM ranah.fail ('RN013', 'Sign in with your password to start a session.');
@@ -728,6 +729,11 @@ BEGIN
   INSERT INTO ranah.ended_logins (role_name) SELECT login_role FROM gone
   ON CONFLICT DO NOTHING;
   PERFORM ranah.drop_ended_logins ();
+  -- At most 20 sessions a user (RANAH_STORE_MAX_SESSIONS): the oldest end first.
+  FOR old_hash IN SELECT token_hash FROM ranah.sessions WHERE user_id = u.id
+                   ORDER BY created_at DESC, id DESC OFFSET 19 LOOP
+    PERFORM ranah.end_sessions (u.id, old_hash);
+  END LOOP;
   IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_login) THEN
     PERFORM ranah.fail ('RN012', 'This session exists already.');
   END IF;
