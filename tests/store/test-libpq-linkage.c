@@ -172,13 +172,18 @@ test_cli_without_installed_libpq (void)
   {
     const char *argv[] = {
       unshare, "--user", "--map-root-user", "--mount",
-      "sh", "-c", "mount --bind /dev/null \"$1\" && shift && exec \"$@\"", "sh", mapped,
+      "sh", "-c", "mount --bind /dev/null \"$1\" || exit 99; shift; exec \"$@\"", "sh", mapped,
       ranah_cli, "--store", "postgresql://127.0.0.1:9/ranah", "store", "info", NULL
     };
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
     status = run (argv, &out, &err);
   }
+  if (status == 99)
+    {
+      g_test_skip ("this system does not let the test mount over a file in its namespace");
+      return;
+    }
   /* 7: "store unavailable" (ranah-cli --help). */
   g_assert_cmpint (status, ==, 7);
   expected = g_strdup_printf ("ranah-cli: The PostgreSQL client library (%s) is not installed.\n",
