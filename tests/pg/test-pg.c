@@ -119,6 +119,7 @@ test_psql_refusals (void)
   g_assert_cmpstr (out, ==, "0");
   g_clear_pointer (&out, g_free);
   /* The TSIG secret: staff and Sub Koordinator only (and admin, who enters it). */
+  g_clear_pointer (&sql, g_free);
   sql = g_strdup ("SELECT count (*) FROM ranah.profile WHERE key = 'tsig-secret'");
   g_assert_cmpint (psql_as ("kadis", STORE_FIXTURE_PASSWORD, db, sql, &out), ==, 0);
   g_assert_cmpstr (out, ==, "0");
