@@ -207,7 +207,9 @@ const RanahUser *ranah_store_get_user         (RanahStore *self);  /* NULL until
  * ranah_store_resume_session() signs in as the token's user, with the same effects as
  * ranah_store_sign_in(), when the token is known, not expired, belongs to @username
  * (case-insensitive) and the account is active and not locked; otherwise it fails with
- * RANAH_STORE_ERROR_AUTH, and the caller asks for the password. It costs no password hash.
+ * RANAH_STORE_ERROR_AUTH, and the caller asks for the password (and forgets the token). Any
+ * other error (RANAH_STORE_ERROR_UNAVAILABLE: a server out of reach) has ended nothing: keep
+ * the token. It costs no password hash.
  *
  * A user has at most RANAH_STORE_MAX_SESSIONS sessions: starting one more ends the oldest.
  *
@@ -217,7 +219,9 @@ const RanahUser *ranah_store_get_user         (RanahStore *self);  /* NULL until
  * Every session of a user ends, in the same transaction, when their password is set or
  * their account is disabled. On PostgreSQL a session is a login role of its own, member of
  * the official's role, whose password is the token (as a SCRAM verifier) and which the
- * server lets in only until the session's end (see src/store/sql/README.md). */
+ * server lets in only until the session's end (see src/store/sql/README.md); a connection
+ * resumed through a session loses its rights the moment that session ends, so a desktop
+ * that changes its user's own password through it must sign in again. */
 #define RANAH_STORE_MAX_SESSIONS 20
 char           *ranah_store_start_session     (RanahStore  *self,
                                                const char  *label,
