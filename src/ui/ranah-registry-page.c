@@ -282,16 +282,25 @@ on_list_height_changed (GtkAdjustment     *vadjustment,
     }
 }
 
+/* Filters @candidates (all rows, or the rows shown when the filter only narrowed), which
+ * are in the sort's order, and shows what passes. */
+static void
+refilter_from (RanahRegistryPage *self,
+               GPtrArray         *candidates)
+{
+  GPtrArray *shown = g_ptr_array_sized_new (candidates->len);
+
+  for (guint i = 0; i < candidates->len; i++)
+    if (filter_func (g_ptr_array_index (candidates, i), self))
+      g_ptr_array_add (shown, g_ptr_array_index (candidates, i));
+  if (ranah_shown_list_replace (self->filtered, shown, self->rows))
+    rebind_visible_cells (self);
+}
+
 static void
 refilter (RanahRegistryPage *self)
 {
-  GPtrArray *shown = g_ptr_array_sized_new (self->rows->len);
-
-  for (guint i = 0; i < self->rows->len; i++)
-    if (filter_func (g_ptr_array_index (self->rows, i), self))
-      g_ptr_array_add (shown, g_ptr_array_index (self->rows, i));
-  if (ranah_shown_list_replace (self->filtered, shown, self->rows))
-    rebind_visible_cells (self);
+  refilter_from (self, self->rows);
 }
 
 /* The sort has moved, added or dropped rows: take a new snapshot of its order. */
@@ -327,6 +336,7 @@ apply_filter (RanahRegistryPage *self)
   guint status_pos = gtk_drop_down_get_selected (self->status_dropdown);
   gint64 opd_id = 0;
   gboolean failing_only = status_pos == STATUS_POS_FAILING;
+  gboolean narrowing;
   int status = status_pos == GTK_INVALID_LIST_POSITION || status_pos == 0 || failing_only
                ? -1 : (int) status_pos - 1;
 
@@ -339,13 +349,24 @@ apply_filter (RanahRegistryPage *self)
   if (opd_id == self->opd_id && status == self->status && failing_only == self->failing_only
       && g_strcmp0 (needle, self->needle) == 0)
     return;
+  /* A keystroke that only adds to the text can only narrow what is shown: only the rows
+   * shown need the test, not the whole registry. */
+  narrowing = opd_id == self->opd_id && status == self->status
+              && failing_only == self->failing_only && self->needle != NULL && needle != NULL
+              && strstr (needle, self->needle) != NULL;
   g_free (self->needle);
   self->needle = g_steal_pointer (&needle);
   self->opd_id = opd_id;
   self->status = status;
   self->failing_only = failing_only;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "registry.show-failing", !failing_only);
-  refilter (self);
+  if (narrowing)
+    {
+      g_autoptr(GPtrArray) shown = g_ptr_array_ref (self->filtered->items);
+      refilter_from (self, shown);
+    }
+  else
+    refilter (self);
 }
 
 /* Cells */

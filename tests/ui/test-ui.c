@@ -782,6 +782,40 @@ test_registry (Fixture       *fixture,
   ranah_registry_page_set_filter (page, "", NULL, -1);
   g_assert_cmpuint (wait_filtered (page), ==, 4);
 
+  /* Typing key by key narrows only what is shown; it must show what the same text typed at
+   * once shows, and a deleted key widens it again. */
+  {
+    const char *typed = "sekolah.tarakankota.go.id";
+    guint narrowed[32], fresh[32];
+    guint n = 0;
+
+    for (guint i = 1; i <= strlen (typed) && n < G_N_ELEMENTS (narrowed); i++, n++)
+      {
+        g_autofree char *text = g_strndup (typed, i);
+        ranah_registry_page_set_filter (page, text, NULL, -1);
+        narrowed[n] = wait_filtered (page);
+      }
+    for (guint i = 1; i <= n; i++)
+      {
+        g_autofree char *text = g_strndup (typed, i);
+        ranah_registry_page_set_filter (page, "", NULL, -1);
+        wait_filtered (page);
+        ranah_registry_page_set_filter (page, text, NULL, -1);
+        fresh[i - 1] = wait_filtered (page);
+        g_assert_cmpuint (narrowed[i - 1], ==, fresh[i - 1]);
+      }
+    g_assert_cmpuint (narrowed[n - 1], ==, 1);
+    ranah_registry_page_set_filter (page, "sekolah", NULL, -1);
+    g_assert_cmpuint (wait_filtered (page), ==, 1);
+    ranah_registry_page_set_filter (page, "sekola", NULL, -1);
+    g_assert_cmpuint (wait_filtered (page), ==, 1);
+    ranah_registry_page_set_filter (page, "se", NULL, -1);
+    g_assert_cmpuint (wait_filtered (page), ==, fresh[1]);
+    g_assert_cmpuint (fresh[1], >, 1);
+    ranah_registry_page_set_filter (page, "", NULL, -1);
+    g_assert_cmpuint (wait_filtered (page), ==, 4);
+  }
+
   /* Sorting by name, descending. */
   ranah_registry_page_sort_by (page, "name", TRUE);
   g_assert_cmpuint (wait_filtered (page), ==, 4);
