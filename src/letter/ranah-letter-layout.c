@@ -239,11 +239,33 @@ ranah_letter_layout_text (RanahLetterLayout *self,
   return layout;
 }
 
+/* The letters' own font map, one per thread as Pango's default is (a font map is not
+ * thread-safe), at 72 dpi like the letters' contexts. Pango measures a font's metrics (line
+ * height, average widths) in a context of the font map's resolution: on the default map's
+ * 96 dpi each size a letter uses became a second fontconfig pattern, with its own sort of
+ * every installed font and Pango 1.50's two threads to run it; at 72 dpi it is the same
+ * pattern as the letter's, already loaded. */
+static GPrivate letter_font_map = G_PRIVATE_INIT (g_object_unref);
+
+static PangoFontMap *
+ranah_letter_font_map (void)
+{
+  PangoFontMap *map = g_private_get (&letter_font_map);
+
+  if (map == NULL)
+    {
+      map = pango_cairo_font_map_new ();
+      pango_cairo_font_map_set_resolution (PANGO_CAIRO_FONT_MAP (map), 72.0);
+      g_private_set (&letter_font_map, map);
+    }
+  return map;
+}
+
 void
 ranah_letter_prepare_fonts (void)
 {
-  /* Creating the thread's default font map is what starts Pango's FcInit thread. */
-  pango_cairo_font_map_get_default ();
+  /* Creating a font map is what starts Pango's FcInit thread. */
+  ranah_letter_font_map ();
 }
 
 static gboolean
@@ -270,7 +292,7 @@ ranah_letter_layout_alloc (GHashTable *profile,
                            const char *paper_name)
 {
   RanahLetterLayout *self = g_object_new (RANAH_TYPE_LETTER_LAYOUT, NULL);
-  PangoFontMap *map = pango_cairo_font_map_get_default ();
+  PangoFontMap *map = ranah_letter_font_map ();
   cairo_font_options_t *options = cairo_font_options_create ();
   const char *family = ranah_profile_value (profile, RANAH_PROFILE_FONT);
 
