@@ -29,34 +29,24 @@ find_opd (RanahStore  *store,
   return ranah_opd_new ();
 }
 
-/* The registry entry the request produced, or an empty entry when there is none (a
- * refusal, or a draft before the registry was updated). */
+/* The registry entry the request produced, else one of the same FQDN, or an empty entry
+ * when there is none (a refusal, or a draft before the registry was updated). A lookup by
+ * index: listing the registry with the FQDN as search text read every entry. */
 static RanahEntry *
 find_entry (RanahStore          *store,
             const RanahRequest  *request,
             GError             **error)
 {
-  RanahEntryFilter filter = { request->fqdn, 0, -1 };
-  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) local_error = NULL;
+  RanahEntry *entry;
 
-  if (request->fqdn == NULL || *request->fqdn == '\0')
-    return ranah_entry_new ();
-  entries = ranah_store_list_entries (store, &filter, error);
-  if (entries == NULL)
-    return NULL;
-  for (guint i = 0; i < entries->len; i++)
+  entry = ranah_store_find_entry_for_request (store, request->id, request->fqdn, &local_error);
+  if (entry != NULL)
+    return entry;
+  if (!g_error_matches (local_error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_NOT_FOUND))
     {
-      RanahEntry *entry = g_ptr_array_index (entries, i);
-
-      if (entry->request_id == request->id)
-        return ranah_entry_copy (entry);
-    }
-  for (guint i = 0; i < entries->len; i++)
-    {
-      RanahEntry *entry = g_ptr_array_index (entries, i);
-
-      if (g_ascii_strcasecmp (entry->fqdn, request->fqdn) == 0)
-        return ranah_entry_copy (entry);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
     }
   return ranah_entry_new ();
 }

@@ -1277,6 +1277,35 @@ get_entry (RanahStore  *store,
   return g_ptr_array_steal_index (list, 0);
 }
 
+/* One statement: each half an index scan (entries_request, entries_fqdn) run once as an
+ * init-plan, then the entry by its key. Row-level security keeps an OPD's users to their
+ * own OPD's entries in every reference to ranah.entries, as in list_entries. */
+static RanahEntry *
+find_entry_for_request (RanahStore  *store,
+                        gint64       request_id,
+                        const char  *fqdn,
+                        GError     **error)
+{
+  RanahPostgresStore *self = RANAH_POSTGRES_STORE (store);
+  g_auto(RanahPgParams) p = { 0 };
+  g_autoptr(GPtrArray) list = NULL;
+  LOCKED (self);
+
+  if (!ranah_pg_ensure (self, error))
+    return NULL;
+  ranah_pg_params_init (&p);
+  ranah_pg_param_int (&p, request_id);
+  ranah_pg_param_text (&p, fqdn);
+  list = query_entries (self, ENTRY_SELECT "WHERE e.id = coalesce ("
+                        "(SELECT x.id FROM ranah.entries x WHERE x.request_id = $1 "
+                        "ORDER BY lower (x.name), x.id LIMIT 1), "
+                        "(SELECT x.id FROM ranah.entries x WHERE x.fqdn = $2 "
+                        "ORDER BY lower (x.name), x.id LIMIT 1))", &p, error);
+  if (list == NULL || list->len == 0)
+    return NULL;
+  return g_ptr_array_steal_index (list, 0);
+}
+
 static void
 add_problem (GPtrArray  *problems,
              guint       line,
@@ -1960,6 +1989,7 @@ ranah_postgres_ops_class_init (RanahStoreClass *klass)
   klass->get_entry = get_entry;
   klass->import_entries = import_entries;
   klass->set_entry_status = set_entry_status;
+  klass->find_entry_for_request = find_entry_for_request;
   klass->record_check = record_check;
   klass->list_events = list_events;
 }

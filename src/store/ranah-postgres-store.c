@@ -24,7 +24,8 @@ G_DEFINE_FINAL_TYPE (RanahPostgresStore, ranah_postgres_store, RANAH_TYPE_STORE)
 GResource *ranah_pg_get_resource (void);
 
 /* Migrations in order: the schema_version a database reaches after each. */
-static const char *const migrations[] = { "001-schema.sql", "004-sessions.sql" };
+static const char *const migrations[] = { "001-schema.sql", "004-sessions.sql",
+                                           "005-registry-fqdn.sql" };
 /* Re-applied on every install and upgrade (CREATE OR REPLACE, idempotent). */
 static const char *const always[] = { "002-functions.sql", "003-security.sql" };
 

@@ -183,6 +183,47 @@ get_entry (RanahStore  *store,
   return g_steal_pointer (&entry);
 }
 
+/* Both halves through an index (entries_request, entries_fqdn), the first that finds one
+ * winning; each in list_entries' order, with its OPD rule. */
+static RanahEntry *
+find_entry_for_request (RanahStore  *store,
+                        gint64       request_id,
+                        const char  *fqdn,
+                        GError     **error)
+{
+  RanahSqliteStore *self = RANAH_SQLITE_STORE (store);
+  g_autoptr(RanahUser) me = NULL;
+  sqlite3_stmt *stmt;
+  gboolean has_row;
+  gint64 id = 0;
+  RanahEntry *entry = NULL;
+
+  SQLITE_LOCK (self);
+  if ((me = ranah_sqlite_current_user (self, error)) == NULL)
+    goto out;
+  stmt = ranah_sqlite_stmt (self, "SELECT coalesce ("
+                            "(SELECT x.id FROM entries x WHERE x.request_id = ?1 "
+                            "AND (?3 = 0 OR x.opd_id = ?3) ORDER BY x.name, x.id LIMIT 1), "
+                            "(SELECT x.id FROM entries x WHERE x.fqdn = ?2 "
+                            "AND (?3 = 0 OR x.opd_id = ?3) ORDER BY x.name, x.id LIMIT 1), 0)",
+                            error);
+  if (stmt == NULL)
+    goto out;
+  sqlite3_bind_int64 (stmt, 1, request_id);
+  ranah_sqlite_bind_text (stmt, 2, fqdn);
+  sqlite3_bind_int64 (stmt, 3, me->role == RANAH_ROLE_OPD ? me->opd_id : 0);
+  if (!ranah_sqlite_step_row (self, stmt, &has_row, error))
+    goto out;
+  if (has_row)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (id != 0)
+    entry = ranah_sqlite_load_entry (self, id, error);
+out:
+  SQLITE_UNLOCK (self);
+  return entry;
+}
+
 static void
 add_problem (GPtrArray  *problems,
              guint       line,
@@ -746,6 +787,7 @@ ranah_sqlite_registry_class_init (RanahStoreClass *klass)
   klass->import_entries = import_entries;
   klass->set_entry_status = set_entry_status;
   klass->record_check = record_check;
+  klass->find_entry_for_request = find_entry_for_request;
   klass->get_letter = get_letter;
   klass->get_letter_pdf = get_letter_pdf;
   klass->find_letter_by_sha256 = find_letter_by_sha256;

@@ -224,7 +224,16 @@ static const char migration_3[] =
   "CREATE INDEX sessions_user ON sessions (user_id);"
   "CREATE INDEX sessions_expires ON sessions (expires_at);";
 
-static const char *const migrations[] = { migration_1, migration_2, migration_3 };
+/* Migration 4: the letter finds its registry entry by request or by FQDN
+ * (ranah_store_find_entry_for_request) through an index instead of listing the registry.
+ * DNS names are case-insensitive and every path that writes an entry folds its FQDN to
+ * lowercase; one written otherwise by hand is folded here, so that an exact comparison
+ * finds it. */
+static const char migration_4[] =
+  "UPDATE entries SET fqdn = lower (fqdn) WHERE fqdn <> lower (fqdn);"
+  "CREATE INDEX entries_fqdn ON entries (fqdn);";
+
+static const char *const migrations[] = { migration_1, migration_2, migration_3, migration_4 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RANAH_SQLITE_SCHEMA_VERSION);
 

@@ -1041,6 +1041,41 @@ ranah_store_get_entry (RanahStore  *self,
   DISPATCH (get_entry, NULL, id, error);
 }
 
+RanahEntry *
+ranah_store_find_entry_for_request (RanahStore  *self,
+                                    gint64       request_id,
+                                    const char  *fqdn,
+                                    GError     **error)
+{
+  g_autofree char *folded = NULL;
+  g_autoptr(GError) local_error = NULL;
+  RanahEntry *entry = NULL;
+
+  g_return_val_if_fail (RANAH_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!require_user (self, error) || !check_search_text (fqdn, error))
+    return NULL;
+  /* Every path that writes an entry's FQDN folds it to lowercase (and the migration that
+   * indexed the column folded any written by hand), so the backends compare exactly: an
+   * index lookup that PostgreSQL can use under row-level security too, where an index on
+   * lower (fqdn) would be passed over because lower () is not leakproof. */
+  if (fqdn != NULL && *fqdn != '\0')
+    folded = g_ascii_strdown (fqdn, -1);
+  if (request_id > 0 || folded != NULL)
+    entry = RANAH_STORE_GET_CLASS (self)->find_entry_for_request (self, request_id, folded,
+                                                                  &local_error);
+  if (entry == NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_NOT_FOUND,
+                     _("No registry entry belongs to this request or bears its name."));
+    }
+  return entry;
+}
+
 gboolean
 ranah_store_import_entries (RanahStore  *self,
                             GPtrArray   *entries,

@@ -165,6 +165,9 @@ struct _RanahStoreClass
                                         const char *reason, GError **error);
   gboolean      (*record_check)        (RanahStore *self, gint64 entry_id, gboolean ok,
                                         const char *summary, GError **error);
+  /* @fqdn folded to lowercase, or NULL; returns NULL without @error set when there is none */
+  RanahEntry   *(*find_entry_for_request) (RanahStore *self, gint64 request_id,
+                                        const char *fqdn, GError **error);
 
   /* audit */
   GPtrArray    *(*list_events)         (RanahStore *self, gint64 request_id, GError **error);
@@ -176,7 +179,7 @@ struct _RanahStoreClass
                                         const char *token, GError **error);
   gboolean      (*end_session)         (RanahStore *self, const char *token, GError **error);
 
-  gpointer padding[16];
+  gpointer padding[15];
 };
 
 /* Opens "sqlite:PATH" (PATH created when missing) or "postgresql://…" / a libpq conninfo.
@@ -329,6 +332,18 @@ RanahLetter    *ranah_store_find_letter_by_sha256 (RanahStore *self, const char 
 GPtrArray      *ranah_store_list_entries      (RanahStore *self, const RanahEntryFilter *filter,
                                                GError **error);
 RanahEntry     *ranah_store_get_entry         (RanahStore *self, gint64 id, GError **error);
+/* The registry entry a request's letter speaks of, found by index rather than by listing
+ * the registry: the entry recorded for @request_id (made when its approval was drafted),
+ * else the entry whose FQDN is @fqdn, compared without regard to ASCII case (an entry
+ * imported from the agency's old list, or left by an earlier request for the same name);
+ * where several match, the first in ranah_store_list_entries() order (name, then id).
+ * @request_id 0 or a NULL or empty @fqdn skips that half.
+ * It sees what ranah_store_list_entries() sees: a signed-in user, and an OPD's users only
+ * their own OPD's entries, so another OPD's entry is not found rather than refused.
+ * None: NULL with RANAH_STORE_ERROR_NOT_FOUND, as ranah_store_get_entry() and the other
+ * find calls. */
+RanahEntry     *ranah_store_find_entry_for_request (RanahStore *self, gint64 request_id,
+                                               const char *fqdn, GError **error);
 /* All or nothing: on any problem (unknown OPD, duplicate name, …) *@problems lists each
  * (RanahImportProblem*) and nothing is written. */
 gboolean        ranah_store_import_entries    (RanahStore *self, GPtrArray *entries,
