@@ -1277,9 +1277,12 @@ get_entry (RanahStore  *store,
   return g_ptr_array_steal_index (list, 0);
 }
 
-/* One statement: each half an index scan (entries_request, entries_fqdn) run once as an
+/* One statement: each half an index scan (entries_request, entries_fqdn) run once in an
  * init-plan, then the entry by its key. Row-level security keeps an OPD's users to their
- * own OPD's entries in every reference to ranah.entries, as in list_entries. */
+ * own OPD's entries in every reference to ranah.entries, as in list_entries. Under it the
+ * planner uses an index only for a leakproof condition: "e.id = coalesce (…)" is not one
+ * (it scanned all 100,000 entries), "e.id = (SELECT coalesce (…))", an init-plan's
+ * parameter, is. */
 static RanahEntry *
 find_entry_for_request (RanahStore  *store,
                         gint64       request_id,
@@ -1296,11 +1299,11 @@ find_entry_for_request (RanahStore  *store,
   ranah_pg_params_init (&p);
   ranah_pg_param_int (&p, request_id);
   ranah_pg_param_text (&p, fqdn);
-  list = query_entries (self, ENTRY_SELECT "WHERE e.id = coalesce ("
+  list = query_entries (self, ENTRY_SELECT "WHERE e.id = (SELECT coalesce ("
                         "(SELECT x.id FROM ranah.entries x WHERE x.request_id = $1 "
                         "ORDER BY lower (x.name), x.id LIMIT 1), "
                         "(SELECT x.id FROM ranah.entries x WHERE x.fqdn = $2 "
-                        "ORDER BY lower (x.name), x.id LIMIT 1))", &p, error);
+                        "ORDER BY lower (x.name), x.id LIMIT 1)))", &p, error);
   if (list == NULL || list->len == 0)
     return NULL;
   return g_ptr_array_steal_index (list, 0);

@@ -5,6 +5,10 @@
  *
  * bench-store moves [N]   N full moves (submits and the nine moves of each request)
  * bench-store inbox [N]   the inbox and the overdue list with N requests in the store
+ * bench-store entry [N]   the registry entry a letter names, with N entries in the
+ *                         registry: ranah_store_find_entry_for_request() beside the
+ *                         listing with the FQDN as search text that the letter layer
+ *                         scanned before it
  */
 #include "ranah-sqlite-private.h"
 #include "store-fixture.h"
@@ -147,6 +151,134 @@ bench_inbox (guint n_requests)
   return 0;
 }
 
+/* The letter layer's find_entry() before ranah_store_find_entry_for_request(). */
+static gint64
+list_and_scan (RanahStore         *store,
+               const RanahRequest *request)
+{
+  RanahEntryFilter filter = { request->fqdn, 0, -1 };
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if ((entries = ranah_store_list_entries (store, &filter, &error)) == NULL)
+    g_error ("%s", error->message);
+  for (guint i = 0; i < entries->len; i++)
+    if (((RanahEntry *) g_ptr_array_index (entries, i))->request_id == request->id)
+      return ((RanahEntry *) g_ptr_array_index (entries, i))->id;
+  for (guint i = 0; i < entries->len; i++)
+    if (g_ascii_strcasecmp (((RanahEntry *) g_ptr_array_index (entries, i))->fqdn,
+                            request->fqdn) == 0)
+      return ((RanahEntry *) g_ptr_array_index (entries, i))->id;
+  return 0;
+}
+
+static gint64
+find_by_index (RanahStore         *store,
+               const RanahRequest *request)
+{
+  g_autoptr(RanahEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+
+  entry = ranah_store_find_entry_for_request (store, request->id, request->fqdn, &error);
+  if (entry != NULL)
+    return entry->id;
+  if (!g_error_matches (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_NOT_FOUND))
+    g_error ("%s", error->message);
+  return 0;
+}
+
+/* Median and worst of @runs calls of @find, in microseconds; the entry found in *@id. */
+static void
+time_lookup (gint64           (*find) (RanahStore *, const RanahRequest *),
+             RanahStore        *store,
+             const RanahRequest *request,
+             guint              runs,
+             gint64            *id,
+             double            *median_us,
+             double            *worst_us)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < runs; i++)
+    {
+      gint64 t0 = g_get_monotonic_time (), dt;
+
+      *id = find (store, request);
+      dt = g_get_monotonic_time () - t0;
+      g_array_append_val (times, dt);
+    }
+  g_array_sort (times, compare_gint64);
+  *median_us = g_array_index (times, gint64, times->len / 2);
+  *worst_us = g_array_index (times, gint64, times->len - 1);
+}
+
+static int
+bench_entry (guint n_entries)
+{
+  g_autoptr(StoreWorld) w = store_world_new ();
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) ranah_entry_free);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  static const RanahAction to_draft[] = {
+    RANAH_ACTION_DISPOSE_TO_KABID, RANAH_ACTION_DISPOSE_TO_SUBKOOR, RANAH_ACTION_DISPOSE_TO_STAF,
+    RANAH_ACTION_CREATE, RANAH_ACTION_REPORT, RANAH_ACTION_DRAFT,
+  };
+  static const RanahRole by[] = {
+    RANAH_ROLE_KADIS, RANAH_ROLE_KABID, RANAH_ROLE_SUBKOOR, RANAH_ROLE_STAF, RANAH_ROLE_STAF,
+    RANAH_ROLE_SUBKOOR,
+  };
+  struct { const char *what; gint64 id; } cases[2];
+  gint64 start;
+
+  /* As an agency's old list arrives: one import, every entry with one record. */
+  for (guint i = 0; i < n_entries; i++)
+    {
+      RanahEntry *e = ranah_entry_new ();
+      g_autofree char *target = g_strdup_printf ("103.76.%u.%u", 100 + (i / 250) % 100,
+                                                 1 + i % 250);
+
+      g_free (e->name);
+      e->name = g_strdup_printf ("lama%06u", i);
+      e->opd_id = i % 2 ? w->opd_id : w->opd2_id;
+      g_ptr_array_add (e->records, ranah_record_new (RANAH_RECORD_A, "", target));
+      g_ptr_array_add (entries, e);
+    }
+  start = g_get_monotonic_time ();
+  store_world_sign_in (w, RANAH_ROLE_SUBKOOR);
+  if (!ranah_store_import_entries (w->store, entries, &problems, &error))
+    g_error ("%s", error->message);
+  g_print ("imported %u registry entries in %.2f s\n", n_entries,
+           (g_get_monotonic_time () - start) / 1e6);
+
+  /* A letter whose request has its own entry (an approval, drafted), and one that has none
+   * (a refusal: both ways read to the end before they give up). */
+  cases[0].what = "approval, own entry";
+  cases[0].id = store_world_submit (w, "layanan-baru", TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (to_draft); i++)
+    store_world_move (w, cases[0].id, to_draft[i], by[i]);
+  cases[1].what = "refusal, no entry";
+  cases[1].id = store_world_request_in (w, RANAH_STATE_DRAFTED, TRUE);
+
+  store_world_sign_in (w, RANAH_ROLE_KADIS);
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(RanahRequest) request = store_world_get (w, cases[c].id);
+      double new_median, new_worst, old_median, old_worst;
+      gint64 new_id, old_id;
+
+      time_lookup (find_by_index, w->store, request, 200, &new_id, &new_median, &new_worst);
+      time_lookup (list_and_scan, w->store, request, 5, &old_id, &old_median, &old_worst);
+      if (new_id != old_id)
+        g_error ("the two ways found different entries: %" G_GINT64_FORMAT " and %"
+                 G_GINT64_FORMAT, new_id, old_id);
+      g_print ("entry of a letter (%s) among %u entries: find_entry_for_request median "
+               "%.3f ms (worst %.3f), list-and-scan median %.1f ms (worst %.1f): %.0fx\n",
+               cases[c].what, n_entries, new_median / 1e3, new_worst / 1e3, old_median / 1e3,
+               old_worst / 1e3, old_median / new_median);
+    }
+  return 0;
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -155,7 +287,7 @@ main (int argc, char *argv[])
   g_setenv ("RANAH_TEST_FAST_PWHASH", "1", TRUE);
   if (argc < 2)
     {
-      g_printerr ("usage: bench-store moves|inbox [N]\n");
+      g_printerr ("usage: bench-store moves|inbox|entry [N]\n");
       return 2;
     }
   if (g_str_equal (argv[1], "moves"))
@@ -168,6 +300,11 @@ main (int argc, char *argv[])
       n = argc > 2 ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : 100000;
       return bench_inbox (n);
     }
-  g_printerr ("usage: bench-store moves|inbox [N]\n");
+  if (g_str_equal (argv[1], "entry"))
+    {
+      n = argc > 2 ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : 100000;
+      return bench_entry (n);
+    }
+  g_printerr ("usage: bench-store moves|inbox|entry [N]\n");
   return 2;
 }
