@@ -9,6 +9,14 @@
  *                         registry: ranah_store_find_entry_for_request() beside the
  *                         listing with the FQDN as search text that the letter layer
  *                         scanned before it
+ *
+ * Figures of 28 November 2026 (two cores, medians), entry mode with 100,000 entries: on
+ * SQLite 0.026 ms against 150 ms for a request's own entry, 0.015 ms against 148 ms when
+ * there is none; on PostgreSQL (run under tests/pg/pg-harness.sh with
+ * RANAH_TEST_STORE_URI_FACTORY=tests/pg/pg-newdb.sh) 1.2 ms against 112 ms, and 0.3 ms
+ * against 114 ms. A whole `ranah-cli letter pdf` of a drafted approval on such a store:
+ * 1,628 million instructions before, 78.6 million after (callgrind); 202 ms against 44 ms
+ * on SQLite, 262 ms against 108 ms on PostgreSQL.
  */
 #include "ranah-sqlite-private.h"
 #include "store-fixture.h"
