@@ -6,11 +6,14 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "ranah-cli.h"
 
@@ -477,11 +480,50 @@ ranah_cli_print_json (RanahCliJson *json)
   fputs (ranah_cli_json_get_text (json), stdout);
 }
 
+/* Writes into what @path already is: a device or a pipe (/dev/null, /dev/stdout, a FIFO)
+ * must stay one. Replacing it, as a regular file is replaced, made /dev/null a regular file
+ * when root wrote to it. */
+static gboolean
+write_into (const char  *path,
+            const char  *data,
+            gsize        len,
+            GError     **error)
+{
+  int fd = g_open (path, O_WRONLY | O_CLOEXEC, 0);
+  int saved = 0;
+
+  if (fd < 0)
+    saved = errno;
+  while (fd >= 0 && saved == 0 && len > 0)
+    {
+      gssize written = write (fd, data, len);
+
+      if (written < 0 && errno != EINTR)
+        saved = errno;
+      else if (written > 0)
+        {
+          data += written;
+          len -= written;
+        }
+    }
+  if (fd >= 0 && !g_close (fd, NULL) && saved == 0)
+    saved = errno;
+  if (saved != 0)
+    {
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Could not write to %s: %s."), path, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 ranah_cli_write_output (const char  *path,
                         GBytes      *bytes,
                         GError     **error)
 {
+  GStatBuf st;
+
   gsize len;
   const char *data = g_bytes_get_data (bytes, &len);
 
@@ -502,6 +544,8 @@ ranah_cli_write_output (const char  *path,
         }
       return fflush (stdout) == 0;
     }
+  if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode) && !S_ISDIR (st.st_mode))
+    return write_into (path, data != NULL ? data : "", len, error);
   return g_file_set_contents (path, data != NULL ? data : "", len, error);
 }
 

@@ -18,7 +18,7 @@ state_id () {  # the id of the first request in state $1
     | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])'
 }
 
-echo "1..9"
+echo "1..11"
 "$cli" demo --walkthrough >/dev/null 2>&1
 sent=$(state_id sent)
 drafted=$(state_id drafted)
@@ -52,4 +52,14 @@ check "a file that is no PDF is refused (exit 3)" test $? -eq 3
 
 "$cli" --user kadis letter pdf "$sent" 2>/dev/null
 check "no -o is a usage error (exit 2)" test $? -eq 2
+
+# A pipe named as the output is written into, never replaced by a regular file (as root,
+# replacing /dev/null made it one).
+mkfifo "$tmp/pipe"
+head -c 5 <"$tmp/pipe" >"$tmp/from-pipe" &
+reader=$!
+"$cli" --user kadis letter pdf "$sent" -o "$tmp/pipe" >/dev/null 2>&1
+wait "$reader"
+check "-o PIPE writes the PDF into the pipe" test "$(cat "$tmp/from-pipe")" = "%PDF-"
+check "and leaves it a pipe" test -p "$tmp/pipe"
 exit $fail
