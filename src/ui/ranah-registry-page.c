@@ -9,7 +9,9 @@
  * text. GtkFilterListModel (GTK 4.8) spent 15–160 ms of main loop per keystroke on 100,000
  * rows, most of it outside the filter function; this pass takes a few milliseconds. The
  * result is published through stand-ins (RanahShownList, below) so that GtkColumnView keeps
- * its row widgets and only the cells on screen are rebound.
+ * its row widgets and only the cells on screen are rebound. The cells are GtkInscriptions,
+ * sized in characters, so that a rebind only redraws (cell_setup); the row widgets GTK drops
+ * when the list shrinks are freed in idle time (collect_let_go).
  */
 #include <stdio.h>
 #include <string.h>
@@ -54,6 +56,9 @@ struct _RanahRegistryPage
   RanahShownList     *filtered;
   GHashTable         *bound;       /* GtkListItem → its GtkListItemFactory, cells bound now */
   GHashTable         *stale;       /* those of them off screen, not yet rebound */
+  GHashTable         *held;        /* GTK's row and cell widgets around our cells, a ref each */
+  GPtrArray          *let_go;      /* those GTK has taken out of the list, freed in batches */
+  guint               release_id;
   double              page_size;   /* the list's visible height when last seen */
   GPtrArray          *opds;
   char               *parent_domain;
@@ -282,6 +287,46 @@ on_list_height_changed (GtkAdjustment     *vadjustment,
     }
 }
 
+/* GTK 4.8 destroys the row widgets past the end of a list that shrinks, inside the
+ * items-changed emission: 1,000 rows narrowed to 100 took ~100 rows of 7 widgets each to
+ * pieces, 10-14 ms in one frame. The page holds a reference on every row and cell widget
+ * it has seen (track_bound); GTK still takes a removed row out of the list at once (it is
+ * neither drawn nor reachable any more), but freeing it waits for idle time, a few rows
+ * at a time. */
+#define RELEASE_BATCH 35
+
+static gboolean
+release_some (gpointer user_data)
+{
+  RanahRegistryPage *self = user_data;
+  guint n = MIN (self->let_go->len, RELEASE_BATCH);
+
+  g_ptr_array_remove_range (self->let_go, self->let_go->len - n, n);
+  if (self->let_go->len > 0)
+    return G_SOURCE_CONTINUE;
+  self->release_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+collect_let_go (RanahRegistryPage *self)
+{
+  GHashTableIter iter;
+  gpointer widget;
+
+  if (self->held == NULL)
+    return;
+  g_hash_table_iter_init (&iter, self->held);
+  while (g_hash_table_iter_next (&iter, &widget, NULL))
+    if (gtk_widget_get_parent (widget) == NULL)
+      {
+        g_hash_table_iter_steal (&iter);
+        g_ptr_array_add (self->let_go, widget);
+      }
+  if (self->let_go->len > 0 && self->release_id == 0)
+    self->release_id = g_idle_add_full (G_PRIORITY_LOW, release_some, self, NULL);
+}
+
 /* Filters @candidates (all rows, or the rows shown when the filter only narrowed), which
  * are in the sort's order, and shows what passes. */
 static void
@@ -294,7 +339,10 @@ refilter_from (RanahRegistryPage *self,
     if (filter_func (g_ptr_array_index (candidates, i), self))
       g_ptr_array_add (shown, g_ptr_array_index (candidates, i));
   if (ranah_shown_list_replace (self->filtered, shown, self->rows))
-    rebind_visible_cells (self);
+    {
+      collect_let_go (self);
+      rebind_visible_cells (self);
+    }
 }
 
 static void
@@ -414,33 +462,79 @@ cell_checked (const RanahEntry *entry, char **owned)
   return *owned = g_strdup_printf ("%s · %s", when, entry->last_check ? entry->last_check : "");
 }
 
-/* A cell cut short by its column shows its whole text as a tooltip; binding costs nothing. */
+/* A cell cut short by its column shows its whole text as a tooltip. A GtkInscription does
+ * not say whether it ellipsized, so the text is laid out here, once, while hovered. */
 static gboolean
-tooltip_when_ellipsized (GtkWidget  *label,
-                         int         x,
-                         int         y,
-                         gboolean    keyboard,
-                         GtkTooltip *tooltip,
-                         gpointer    user_data)
+tooltip_when_cut_short (GtkWidget  *cell,
+                        int         x,
+                        int         y,
+                        gboolean    keyboard,
+                        GtkTooltip *tooltip,
+                        gpointer    user_data)
 {
-  if (!pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (cell));
+  g_autoptr(PangoLayout) layout = NULL;
+  int width;
+
+  if (text == NULL || *text == '\0')
     return FALSE;
-  gtk_tooltip_set_text (tooltip, gtk_label_get_text (GTK_LABEL (label)));
+  layout = gtk_widget_create_pango_layout (cell, text);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  if (width <= gtk_widget_get_width (cell))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
 
+/* Cells are GtkInscriptions: their size comes from a number of characters, not from their
+ * text, so setting a row's text only redraws it. With GtkLabels every rebind resized the
+ * cell, and GtkColumnView (GTK 4.8) then measured all ~1,200 bound cells again, laying out
+ * each one's text with Pango: 15-25 ms of the frame after a keystroke. */
+typedef struct
+{
+  guint min_chars;
+  guint nat_chars;
+} CellWidth;
+
+/* A cell's widget outlives its row: GTK 4.8 destroys the rows past the end of a list that
+ * shrinks and builds them again when it grows, so the factory keeps the widgets of rows
+ * torn down (its "ranah-spare" list) and sets them up again. */
 static void
 cell_setup (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             gpointer                  user_data)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  const CellWidth *width = user_data;
+  GPtrArray *spare = g_object_get_data (G_OBJECT (factory), "ranah-spare");
+  GtkWidget *cell;
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_has_tooltip (label, TRUE);
-  g_signal_connect (label, "query-tooltip", G_CALLBACK (tooltip_when_ellipsized), NULL);
-  gtk_list_item_set_child (item, label);
+  if (spare->len > 0)
+    cell = g_ptr_array_steal_index_fast (spare, spare->len - 1);
+  else
+    {
+      cell = g_object_ref_sink (gtk_inscription_new (NULL));
+      gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
+                                         GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+      gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), width->min_chars);
+      gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), width->nat_chars);
+      gtk_widget_set_has_tooltip (cell, TRUE);
+      g_signal_connect (cell, "query-tooltip", G_CALLBACK (tooltip_when_cut_short), NULL);
+    }
+  g_object_set_data_full (G_OBJECT (item), "ranah-cell", cell, g_object_unref);
+  gtk_list_item_set_child (item, cell);
+}
+
+/* GTK has already taken the cell out of its row. */
+static void
+cell_teardown (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GPtrArray *spare = g_object_get_data (G_OBJECT (factory), "ranah-spare");
+  GtkWidget *cell = g_object_steal_data (G_OBJECT (item), "ranah-cell");
+
+  if (cell != NULL)
+    g_ptr_array_add (spare, cell);
 }
 
 static void
@@ -453,12 +547,12 @@ cell_bind (GtkSignalListItemFactory *factory,
   g_autofree char *owned = NULL;
   const char *text = text_func (ranah_entry_object_get_entry (object), &owned);
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text ? text : "");
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), text);
 }
 
 /* The last-check cell of an entry whose check failed: the error colour of the inbox's
  * overdue marks (.ranah-overdue-text) and a warning icon drawn by CSS (.ranah-check-failed),
- * with the check's summary as tooltip. One label per cell and field reads only, as for the
+ * with the check's summary as tooltip. One widget per cell and field reads only, as for the
  * other columns: a filter keystroke rebinds every visible row of 100,000. */
 static void
 checked_bind (GtkSignalListItemFactory *factory,
@@ -468,25 +562,31 @@ checked_bind (GtkSignalListItemFactory *factory,
   RanahEntryObject *object = gtk_list_item_get_item (item);
   const RanahEntry *entry = ranah_entry_object_get_entry (object);
   gboolean failing = ranah_entry_object_is_failing (object);
-  GtkWidget *label = gtk_list_item_get_child (item);
+  GtkWidget *cell = gtk_list_item_get_child (item);
   g_autofree char *owned = NULL;
 
-  gtk_label_set_text (GTK_LABEL (label), cell_checked (entry, &owned));
-  if (failing != gtk_widget_has_css_class (label, "ranah-check-failed"))
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), cell_checked (entry, &owned));
+  if (failing != gtk_widget_has_css_class (cell, "ranah-check-failed"))
     {
       if (failing)
         {
-          gtk_widget_add_css_class (label, "ranah-overdue-text");
-          gtk_widget_add_css_class (label, "ranah-check-failed");
+          gtk_widget_add_css_class (cell, "ranah-overdue-text");
+          gtk_widget_add_css_class (cell, "ranah-check-failed");
         }
       else
         {
-          gtk_widget_remove_css_class (label, "ranah-overdue-text");
-          gtk_widget_remove_css_class (label, "ranah-check-failed");
+          gtk_widget_remove_css_class (cell, "ranah-overdue-text");
+          gtk_widget_remove_css_class (cell, "ranah-check-failed");
         }
     }
-  if (failing || gtk_widget_get_has_tooltip (label))
-    gtk_widget_set_tooltip_text (label, failing ? entry->last_check : NULL);
+  /* Clearing the tooltip text also clears has-tooltip, which the cut-short tooltip needs. */
+  if (failing)
+    gtk_widget_set_tooltip_text (cell, entry->last_check);
+  else if (gtk_widget_get_tooltip_text (cell) != NULL)
+    {
+      gtk_widget_set_tooltip_text (cell, NULL);
+      gtk_widget_set_has_tooltip (cell, TRUE);
+    }
 }
 
 static int
@@ -530,10 +630,21 @@ track_bound (GtkListItemFactory *factory,
              GtkListItem        *item,
              RanahRegistryPage  *self)
 {
+  GtkWidget *child = gtk_list_item_get_child (item);
+  GtkWidget *cell = child != NULL ? gtk_widget_get_parent (child) : NULL;
+
   if (self->bound != NULL)
     {
       g_hash_table_insert (self->bound, item, factory);
       g_hash_table_remove (self->stale, item);
+    }
+  if (self->held != NULL && cell != NULL && !g_hash_table_contains (self->held, cell))
+    {
+      GtkWidget *row = gtk_widget_get_parent (cell);
+
+      g_hash_table_add (self->held, g_object_ref (cell));
+      if (row != NULL && !g_hash_table_contains (self->held, row))
+        g_hash_table_add (self->held, g_object_ref (row));
     }
 }
 
@@ -554,20 +665,26 @@ add_column (RanahRegistryPage *self,
             const char        *id,
             const char        *title,
             CellText           text_func,
-            gboolean           expand)
+            gboolean           expand,
+            const CellWidth   *width)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *column;
   GtkCustomSorter *sorter = gtk_custom_sorter_new (sort_func, (gpointer) id, NULL);
 
+  g_object_set_data_full (G_OBJECT (factory), "ranah-spare",
+                          g_ptr_array_new_with_free_func (g_object_unref),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect (factory, "teardown", G_CALLBACK (cell_teardown), NULL);
+
   if (text_func == cell_checked)
     {
-      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), NULL);
+      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), (gpointer) width);
       g_signal_connect (factory, "bind", G_CALLBACK (checked_bind), NULL);
     }
   else
     {
-      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), NULL);
+      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), (gpointer) width);
       g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), text_func);
     }
   g_signal_connect (factory, "bind", G_CALLBACK (track_bound), self);
@@ -577,8 +694,6 @@ add_column (RanahRegistryPage *self,
   gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_column_set_expand (column, expand);
-  if (g_str_equal (id, "name"))
-    gtk_column_view_column_set_fixed_width (column, 240);
   gtk_column_view_append_column (self->column_view, column);
   g_object_unref (sorter);
   g_object_unref (column);
@@ -891,6 +1006,10 @@ ranah_registry_page_dispose (GObject *object)
   g_clear_object (&self->chooser);
   if (self->filtered != NULL)
     g_signal_handlers_disconnect_by_data (self->filtered, self);
+  /* Rows still shown are GTK's to destroy with the list; those it let go are ours. */
+  g_clear_handle_id (&self->release_id, g_source_remove);
+  g_clear_pointer (&self->held, g_hash_table_unref);
+  g_clear_pointer (&self->let_go, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), RANAH_TYPE_REGISTRY_PAGE);
   /* The template's outer box has no id, so dispose_template leaves it. */
   {
@@ -963,12 +1082,21 @@ ranah_registry_page_init (RanahRegistryPage *self)
 
   self->bound = g_hash_table_new (NULL, NULL);
   self->stale = g_hash_table_new (NULL, NULL);
-  add_column (self, "name", _("Name"), cell_name, TRUE);
-  add_column (self, "opd", _("OPD"), cell_opd, TRUE);
-  add_column (self, "target", _("Target"), cell_target, TRUE);
-  add_column (self, "status", _("Status"), cell_status, FALSE);
-  add_column (self, "activated", _("Activated"), cell_activated, FALSE);
-  add_column (self, "checked", _("Last check"), cell_checked, FALSE);
+  self->held = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->let_go = g_ptr_array_new_with_free_func (g_object_unref);
+  {
+    /* Widths in characters (min, natural): a column's width never depends on the rows
+     * shown, so it does not jump as the filter changes. */
+    static const CellWidth name = { 18, 32 }, opd = { 6, 20 }, target = { 6, 16 },
+                           status = { 5, 9 }, activated = { 10, 10 }, checked = { 6, 22 };
+
+    add_column (self, "name", _("Name"), cell_name, TRUE, &name);
+    add_column (self, "opd", _("OPD"), cell_opd, TRUE, &opd);
+    add_column (self, "target", _("Target"), cell_target, TRUE, &target);
+    add_column (self, "status", _("Status"), cell_status, FALSE, &status);
+    add_column (self, "activated", _("Activated"), cell_activated, FALSE, &activated);
+    add_column (self, "checked", _("Last check"), cell_checked, FALSE, &checked);
+  }
 
   self->model = g_list_store_new (RANAH_TYPE_ENTRY_OBJECT);
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->model)),

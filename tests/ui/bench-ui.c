@@ -9,6 +9,8 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
+#include <sys/resource.h>
 
 #include <gtk/gtk.h>
 
@@ -135,10 +137,34 @@ settle (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* Minor page faults so far: the first frame to paint a large area after a run of small
+ * ones pays hundreds of them in cairo's fresh image and shared-memory buffers. */
+static long
+minor_faults (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_minflt;
+}
+
+/* CPU time of this (the main) thread, in ms: unlike the wall-clock figures it includes
+ * work the page leaves for idle time, while the frame clock waits for its next tick. */
+static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
 typedef struct
 {
   gint64 began;
   gint64 ended;
+  long   faults_began;
+  long   faults_ended;
 } Frame;
 
 static void
@@ -146,6 +172,7 @@ frame_began (GdkFrameClock *clock,
              Frame         *frame)
 {
   frame->began = g_get_monotonic_time ();
+  frame->faults_began = minor_faults ();
 }
 
 static void
@@ -153,6 +180,44 @@ frame_ended (GdkFrameClock *clock,
              Frame         *frame)
 {
   frame->ended = g_get_monotonic_time ();
+  frame->faults_ended = minor_faults ();
+}
+
+typedef struct
+{
+  double call;    /* the filter call alone, wall clock */
+  double done;    /* the call and the frame that shows its result */
+  double cpu;     /* main-thread CPU from the call until that frame has been painted */
+} Keystroke;
+
+/* Sets the filter to @text as a keystroke would and times it (see registry()). */
+static Keystroke
+keystroke (RanahRegistryPage *page,
+           Frame             *frame,
+           const char        *text)
+{
+  gint64 start = g_get_monotonic_time ();
+  double cpu_start = thread_cpu_ms ();
+  Keystroke k;
+
+  ranah_registry_page_set_filter (page, text, NULL, -1);
+  k.call = (g_get_monotonic_time () - start) / 1000.0;
+  while (ranah_registry_page_is_filtering (page))
+    g_main_context_iteration (NULL, TRUE);
+  frame->ended = 0;
+  /* The page is what a keystroke changes (a keystroke that changes nothing would not
+   * draw at all; this draws it anyway). */
+  gtk_widget_queue_draw (GTK_WIDGET (page));
+  while (frame->ended == 0)
+    g_main_context_iteration (NULL, TRUE);
+  k.done = k.call + (frame->ended - frame->began) / 1000.0;
+  k.cpu = thread_cpu_ms () - cpu_start;
+  if (g_getenv ("RANAH_BENCH_VERBOSE"))
+    g_print ("  \"%s\" blocking %.2f with its frame %.2f (%u rows; main-thread CPU %.2f, "
+             "%ld page faults in the frame)\n", text, k.call, k.done,
+             g_list_model_get_n_items (ranah_registry_page_get_shown (page)), k.cpu,
+             frame->faults_ended - frame->faults_began);
+  return k;
 }
 
 static int
@@ -167,6 +232,7 @@ registry (const char *dir)
   RanahRegistryPage *page;
   const char *typed = "lama0123";
   double worst_call = 0, total_call = 0, worst_done = 0, total_done = 0;
+  double worst_cpu = 0, total_cpu = 0, worst_back = 0, total_back = 0;
   gint64 t0;
   guint n;
 
@@ -198,33 +264,34 @@ registry (const char *dir)
   for (guint i = 1; i <= strlen (typed); i++)
     {
       g_autofree char *text = g_strndup (typed, i);
-      gint64 start = g_get_monotonic_time ();
-      double call, done;
+      Keystroke k = keystroke (page, &frame, text);
 
-      ranah_registry_page_set_filter (page, text, NULL, -1);
-      call = (g_get_monotonic_time () - start) / 1000.0;
-      while (ranah_registry_page_is_filtering (page))
-        g_main_context_iteration (NULL, TRUE);
-      frame.ended = 0;
-      /* The page is what a keystroke changes (a keystroke that changes nothing would not
-       * draw at all; this draws it anyway). */
-      gtk_widget_queue_draw (GTK_WIDGET (page));
-      while (frame.ended == 0)
-        g_main_context_iteration (NULL, TRUE);
-      done = call + (frame.ended - frame.began) / 1000.0;
-      if (g_getenv ("RANAH_BENCH_VERBOSE"))
-        g_print ("  \"%s\" blocking %.2f with its frame %.2f (%u rows)\n", text, call, done,
-                 g_list_model_get_n_items (ranah_registry_page_get_shown (page)));
-      total_call += call;
-      total_done += done;
-      worst_call = MAX (worst_call, call);
-      worst_done = MAX (worst_done, done);
+      total_call += k.call;
+      total_done += k.done;
+      total_cpu += k.cpu;
+      worst_call = MAX (worst_call, k.call);
+      worst_done = MAX (worst_done, k.done);
+      worst_cpu = MAX (worst_cpu, k.cpu);
+    }
+  n = g_list_model_get_n_items (ranah_registry_page_get_shown (page));
+  /* Then the keys deleted one by one: the list grows back, and GTK builds the rows it
+   * destroyed while it shrank. */
+  for (guint i = strlen (typed); i-- > 0;)
+    {
+      g_autofree char *text = g_strndup (typed, i);
+      Keystroke k = keystroke (page, &frame, text);
+
+      total_back += k.done;
+      worst_back = MAX (worst_back, k.done);
     }
   g_signal_handlers_disconnect_by_data (clock, &frame);
-  n = g_list_model_get_n_items (ranah_registry_page_get_shown (page));
   g_print ("filter-keystroke-blocking-ms mean %.2f worst %.2f\n", total_call / strlen (typed), worst_call);
   g_print ("filter-keystroke-with-frame-ms mean %.2f worst %.2f (%u rows match)\n",
            total_done / strlen (typed), worst_done, n);
+  g_print ("filter-keystroke-main-thread-cpu-ms mean %.2f worst %.2f\n",
+           total_cpu / strlen (typed), worst_cpu);
+  g_print ("filter-backspace-with-frame-ms mean %.2f worst %.2f (\"%s\" deleted key by key)\n",
+           total_back / strlen (typed), worst_back, typed);
   settle ();
   g_print ("idle-rss-kib (registry with %u entries) %ld\n", N_ENTRIES, rss_kib ());
   gtk_window_destroy (GTK_WINDOW (window));

@@ -649,6 +649,16 @@ compare_names (gconstpointer a,
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* The text a registry cell shows (its cells are GtkInscriptions), or NULL for any other
+ * widget. */
+static const char *
+registry_cell_text (GtkWidget *widget)
+{
+  if (GTK_IS_INSCRIPTION (widget))
+    return gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+  return NULL;
+}
+
 /* The names in the registry's cells on screen, sorted and joined with commas: what the
  * person sees, whatever the model says. */
 static void
@@ -660,12 +670,13 @@ collect_names (GtkWidget *widget,
        child = gtk_widget_get_next_sibling (child))
     {
       graphene_rect_t bounds;
+      const char *text = registry_cell_text (child);
 
-      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child)
-          && g_str_has_suffix (gtk_label_get_text (GTK_LABEL (child)), ".tarakankota.go.id")
+      if (text != NULL && gtk_widget_get_mapped (child)
+          && g_str_has_suffix (text, ".tarakankota.go.id")
           && gtk_widget_compute_bounds (child, page, &bounds)
           && bounds.origin.y >= 0 && bounds.origin.y < gtk_widget_get_height (page))
-        g_ptr_array_add (names, g_strdup (gtk_label_get_text (GTK_LABEL (child))));
+        g_ptr_array_add (names, g_strdup (text));
       collect_names (child, page, names);
     }
 }
@@ -967,7 +978,7 @@ wait_sent (RanahNotifier *notifier,
     settle ();
 }
 
-/* The last-check cells drawn flagged: labels with the error style and the warning icon
+/* The last-check cells drawn flagged: cells with the error style and the warning icon
  * (.ranah-check-failed draws dialog-warning-symbolic). */
 static void
 collect_flagged (GtkWidget *widget,
@@ -976,7 +987,7 @@ collect_flagged (GtkWidget *widget,
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child)
+      if (registry_cell_text (child) != NULL && gtk_widget_get_mapped (child)
           && gtk_widget_has_css_class (child, "ranah-check-failed")
           && gtk_widget_has_css_class (child, "ranah-overdue-text"))
         g_ptr_array_add (flagged, child);
@@ -985,9 +996,9 @@ collect_flagged (GtkWidget *widget,
 }
 
 static const char *
-cell_text (GtkWidget *label)
+cell_text (GtkWidget *cell)
 {
-  return gtk_label_get_text (GTK_LABEL (label));
+  return registry_cell_text (cell);
 }
 
 static void
@@ -1055,6 +1066,194 @@ test_registry_failing (Fixture       *fixture,
   g_assert_cmpuint (flagged->len, ==, 0);
   g_assert_cmpuint (ranah_registry_page_get_n_failing (page), ==, 0);
 
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+}
+
+/* The fqdns of the first @n rows the registry shows, sorted and joined with commas. */
+static char *
+shown_head (RanahRegistryPage *page,
+            guint              n)
+{
+  GListModel *shown = ranah_registry_page_get_shown (page);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < n && i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(RanahEntryObject) object = g_list_model_get_item (shown, i);
+      g_ptr_array_add (names, g_strdup (ranah_entry_object_get_entry (object)->fqdn));
+    }
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (",", (char **) names->pdata);
+}
+
+/* The frame just painted shows the first rows of what the filter keeps, and only those. */
+static void
+assert_screen_shows_head (RanahRegistryPage *page)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *screen = NULL;
+  g_autofree char *head = NULL;
+  guint n;
+
+  collect_names (GTK_WIDGET (page), GTK_WIDGET (page), names);
+  n = names->len;
+  g_assert_cmpuint (n, >, 5);
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  screen = g_strjoinv (",", (char **) names->pdata);
+  head = shown_head (page, n);
+  g_assert_cmpstr (screen, ==, head);
+}
+
+/* GTK's row widgets holding the registry's name cells, shown or not. */
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *text = registry_cell_text (child);
+
+      if (text != NULL && g_str_has_suffix (text, ".tarakankota.go.id"))
+        g_ptr_array_add (rows, gtk_widget_get_parent (gtk_widget_get_parent (child)));
+      else
+        collect_rows (child, rows);
+    }
+}
+
+/* A registry cell showing @text. */
+static GtkWidget *
+find_cell (GtkWidget  *widget,
+           const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (registry_cell_text (child), text) == 0 && gtk_widget_get_mapped (child))
+        return child;
+      if ((found = find_cell (child, text)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+cell_offers_tooltip (GtkWidget *cell)
+{
+  g_autoptr(GObject) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+
+  g_signal_emit_by_name (cell, "query-tooltip", 2, 2, FALSE, tooltip, &shown);
+  return shown;
+}
+
+/* More rows than GTK 4.8 keeps widgets for (about 200): narrowing to 100 makes it drop the
+ * rows past the end, which the page frees later, in idle time. Every frame meanwhile shows
+ * exactly the rows the filter keeps; the dropped rows are freed, none kept; widening again
+ * shows the right rows in cells the page set aside. */
+static void
+test_registry_shrink (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(RanahStore) staf = open_as (fixture, "staf1");
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) ranah_entry_free);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RanahStore) store = NULL;
+  g_autofree GtkWidget **alive = NULL;
+  const char *long_name = "baris000-aplikasi-layanan-informasi-publik-kota";
+  RanahWindow *window;
+  RanahRegistryPage *page;
+  guint n_freed = 0;
+
+  for (guint i = 0; i < 300; i++)
+    {
+      RanahEntry *e = ranah_entry_new ();
+
+      e->name = i == 0 ? g_strdup (long_name) : g_strdup_printf ("baris%03u", i);
+      set_str (&e->opd_name, "DINKES");
+      g_ptr_array_add (e->records, ranah_record_new (RANAH_RECORD_A, "", "103.76.120.50"));
+      g_ptr_array_add (entries, e);
+    }
+  g_assert_true (ranah_store_import_entries (staf, entries, &problems, &error));
+  g_assert_no_error (error);
+
+  store = open_as (fixture, "subkoor");
+  window = window_for (store);
+  ranah_window_show_page (window, "registry");
+  wait_idle ();
+  page = RANAH_REGISTRY_PAGE (ranah_window_get_page (window, "registry"));
+  g_assert_cmpuint (wait_filtered (page), ==, 300);
+  settle ();
+  wait_frame (GTK_WIDGET (page));
+  assert_screen_shows_head (page);
+
+  /* A name cut short by its column offers its whole text as a tooltip; a short one not. */
+  {
+    g_autofree char *fqdn = g_strconcat (long_name, ".tarakankota.go.id", NULL);
+    GtkWidget *cut = find_cell (GTK_WIDGET (page), fqdn);
+    GtkWidget *whole = find_cell (GTK_WIDGET (page), "Active");
+
+    g_assert_nonnull (cut);
+    g_assert_nonnull (whole);
+    g_assert_true (cell_offers_tooltip (cut));
+    g_assert_false (cell_offers_tooltip (whole));
+  }
+
+  collect_rows (GTK_WIDGET (page), rows);
+  g_assert_cmpuint (rows->len, >, 150);
+  alive = g_new0 (GtkWidget *, rows->len);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      alive[i] = g_ptr_array_index (rows, i);
+      g_object_add_weak_pointer (G_OBJECT (alive[i]), (gpointer *) &alive[i]);
+    }
+
+  /* 300 rows narrowed to 100 (baris100…baris199), checked frame by frame while the rows
+   * past the end are freed. */
+  ranah_registry_page_set_filter (page, "baris1", NULL, -1);
+  g_assert_cmpuint (wait_filtered (page), ==, 100);
+  for (guint frame = 0; frame < 10; frame++)
+    {
+      wait_frame (GTK_WIDGET (page));
+      assert_screen_shows_head (page);
+    }
+  settle ();
+  wait_frame (GTK_WIDGET (page));
+  assert_screen_shows_head (page);
+  for (guint i = 0; i < rows->len; i++)
+    if (alive[i] == NULL)
+      n_freed++;
+    else
+      g_assert_nonnull (gtk_widget_get_parent (alive[i]));
+  g_assert_cmpuint (n_freed, >=, rows->len - 100);
+
+  /* Widened again: new rows, set up with the cells kept aside, show the right rows. */
+  ranah_registry_page_set_filter (page, "baris", NULL, -1);
+  g_assert_cmpuint (wait_filtered (page), ==, 300);
+  wait_frame (GTK_WIDGET (page));
+  assert_screen_shows_head (page);
+  ranah_registry_page_set_filter (page, "baris29", NULL, -1);
+  g_assert_cmpuint (wait_filtered (page), ==, 10);
+  wait_frame (GTK_WIDGET (page));
+  {
+    g_autofree char *names = names_on_screen (page);
+    g_assert_cmpstr (names, ==, "baris290.tarakankota.go.id,baris291.tarakankota.go.id,"
+                     "baris292.tarakankota.go.id,baris293.tarakankota.go.id,"
+                     "baris294.tarakankota.go.id,baris295.tarakankota.go.id,"
+                     "baris296.tarakankota.go.id,baris297.tarakankota.go.id,"
+                     "baris298.tarakankota.go.id,baris299.tarakankota.go.id");
+  }
+
+  for (guint i = 0; i < rows->len; i++)
+    if (alive[i] != NULL)
+      g_object_remove_weak_pointer (G_OBJECT (alive[i]), (gpointer *) &alive[i]);
   gtk_window_destroy (GTK_WINDOW (window));
   wait_idle ();
 }
@@ -1477,6 +1676,7 @@ main (int   argc,
   ADD ("/ranah/ui/registry/import-and-filters", test_registry);
   ADD ("/ranah/ui/notify/disposition-lands", test_notifications);
   ADD ("/ranah/ui/registry/failing-checks-flagged", test_registry_failing);
+  ADD ("/ranah/ui/registry/shrink-shows-filtered-rows", test_registry_shrink);
   ADD ("/ranah/ui/notify/failing-checks-to-staff", test_failing_notification);
   ADD ("/ranah/ui/notify/failing-checks-remembered", test_failing_notification_remembered);
   ADD ("/ranah/ui/sign-in/first-run-and-remember", test_sign_in);
