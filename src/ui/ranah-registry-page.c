@@ -56,6 +56,8 @@ struct _RanahRegistryPage
   RanahShownList     *filtered;
   GHashTable         *bound;       /* GtkListItem → its GtkListItemFactory, cells bound now */
   GHashTable         *stale;       /* those of them off screen, not yet rebound */
+  GHashTable         *fresh;       /* those GTK bound while the shown rows last changed */
+  gboolean            replacing;
   GHashTable         *held;        /* GTK's row and cell widgets around our cells, a ref each */
   GPtrArray          *let_go;      /* those GTK has taken out of the list, freed in batches */
   guint               release_id;
@@ -223,33 +225,48 @@ filter_func (gpointer item,
   return TRUE;
 }
 
-/* Whether @item's cell is within the list's viewport (as last laid out). */
+/* Whether @item's row is within the list's viewport (as last laid out). Rows are looked
+ * up once per pass (@rows: row → GINT_TO_POINTER (1 + on screen)), not once per cell. */
 static gboolean
 cell_on_screen (RanahRegistryPage *self,
-                GtkListItem       *item)
+                GtkListItem       *item,
+                GHashTable        *rows)
 {
   GtkWidget *child = gtk_list_item_get_child (item);
+  GtkWidget *cell = child != NULL ? gtk_widget_get_parent (child) : NULL;
+  GtkWidget *row = cell != NULL ? gtk_widget_get_parent (cell) : NULL;
   graphene_rect_t bounds;
+  gpointer known;
+  gboolean on_screen;
 
-  if (child == NULL || !gtk_widget_compute_bounds (child, GTK_WIDGET (self->column_view), &bounds))
+  if (row == NULL)
     return TRUE;
-  return bounds.origin.y + bounds.size.height >= 0
-         && bounds.origin.y <= gtk_widget_get_height (GTK_WIDGET (self->column_view));
+  if ((known = g_hash_table_lookup (rows, row)) != NULL)
+    return GPOINTER_TO_INT (known) - 1;
+  on_screen = !gtk_widget_compute_bounds (row, GTK_WIDGET (self->column_view), &bounds)
+              || (bounds.origin.y + bounds.size.height >= 0
+                  && bounds.origin.y <= gtk_widget_get_height (GTK_WIDGET (self->column_view)));
+  g_hash_table_insert (rows, row, GINT_TO_POINTER (1 + on_screen));
+  return on_screen;
 }
 
 /* The cells show what their stand-ins show now: those on screen are bound again at once.
  * GtkColumnView keeps some 200 rows bound, most of them off screen; theirs wait until the
  * list scrolls or grows (rebind_stale_cells), which keeps a keystroke's frame to the
- * visible rows. */
+ * visible rows. Cells GTK bound while the list changed (rows it built or moved) already
+ * show their rows. */
 static void
 rebind_visible_cells (RanahRegistryPage *self)
 {
+  g_autoptr(GHashTable) rows = g_hash_table_new (NULL, NULL);
   GHashTableIter iter;
   gpointer item, factory;
 
   g_hash_table_iter_init (&iter, self->bound);
   while (g_hash_table_iter_next (&iter, &item, &factory))
-    if (cell_on_screen (self, item))
+    if (g_hash_table_contains (self->fresh, item))
+      continue;
+    else if (cell_on_screen (self, item, rows))
       g_signal_emit_by_name (factory, "bind", item);
     else
       g_hash_table_insert (self->stale, item, factory);
@@ -334,11 +351,17 @@ refilter_from (RanahRegistryPage *self,
                GPtrArray         *candidates)
 {
   GPtrArray *shown = g_ptr_array_sized_new (candidates->len);
+  gboolean changed;
 
   for (guint i = 0; i < candidates->len; i++)
     if (filter_func (g_ptr_array_index (candidates, i), self))
       g_ptr_array_add (shown, g_ptr_array_index (candidates, i));
-  if (ranah_shown_list_replace (self->filtered, shown, self->rows))
+  if (self->fresh != NULL)
+    g_hash_table_remove_all (self->fresh);
+  self->replacing = TRUE;
+  changed = ranah_shown_list_replace (self->filtered, shown, self->rows);
+  self->replacing = FALSE;
+  if (changed)
     {
       collect_let_go (self);
       rebind_visible_cells (self);
@@ -637,6 +660,8 @@ track_bound (GtkListItemFactory *factory,
     {
       g_hash_table_insert (self->bound, item, factory);
       g_hash_table_remove (self->stale, item);
+      if (self->replacing)
+        g_hash_table_add (self->fresh, item);
     }
   if (self->held != NULL && cell != NULL && !g_hash_table_contains (self->held, cell))
     {
@@ -657,6 +682,7 @@ track_unbound (GtkListItemFactory *factory,
     {
       g_hash_table_remove (self->bound, item);
       g_hash_table_remove (self->stale, item);
+      g_hash_table_remove (self->fresh, item);
     }
 }
 
@@ -1029,6 +1055,7 @@ ranah_registry_page_dispose (GObject *object)
   g_clear_pointer (&self->needle, g_free);
   g_clear_pointer (&self->bound, g_hash_table_unref);
   g_clear_pointer (&self->stale, g_hash_table_unref);
+  g_clear_pointer (&self->fresh, g_hash_table_unref);
 
   G_OBJECT_CLASS (ranah_registry_page_parent_class)->dispose (object);
 }
@@ -1082,6 +1109,7 @@ ranah_registry_page_init (RanahRegistryPage *self)
 
   self->bound = g_hash_table_new (NULL, NULL);
   self->stale = g_hash_table_new (NULL, NULL);
+  self->fresh = g_hash_table_new (NULL, NULL);
   self->held = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->let_go = g_ptr_array_new_with_free_func (g_object_unref);
   {
