@@ -212,12 +212,17 @@ filter_func (gpointer item,
 {
   RanahRegistryPage *self = user_data;
   RanahEntryObject *object = item;
-  const RanahEntry *entry = ranah_entry_object_get_entry (object);
 
-  if (self->opd_id != 0 && entry->opd_id != self->opd_id)
-    return FALSE;
-  if (self->status >= 0 && (int) entry->status != self->status)
-    return FALSE;
+  /* The entry only when a drop-down filters: typing tests only the search text. */
+  if (self->opd_id != 0 || self->status >= 0)
+    {
+      const RanahEntry *entry = ranah_entry_object_get_entry (object);
+
+      if (self->opd_id != 0 && entry->opd_id != self->opd_id)
+        return FALSE;
+      if (self->status >= 0 && (int) entry->status != self->status)
+        return FALSE;
+    }
   if (self->failing_only && !ranah_entry_object_is_failing (object))
     return FALSE;
   if (self->needle != NULL && strstr (ranah_entry_object_get_haystack (object), self->needle) == NULL)
