@@ -1120,7 +1120,7 @@ ranah_registry_page_init (RanahRegistryPage *self)
   {
     /* Widths in characters (min, natural): a column's width never depends on the rows
      * shown, so it does not jump as the filter changes. */
-    static const CellWidth name = { 18, 32 }, opd = { 6, 20 }, target = { 6, 16 },
+    static const CellWidth name = { 16, 32 }, opd = { 6, 20 }, target = { 6, 16 },
                            status = { 5, 9 }, activated = { 10, 10 }, checked = { 6, 22 };
 
     add_column (self, "name", _("Name"), cell_name, TRUE, &name);
