@@ -1119,9 +1119,11 @@ ranah_registry_page_init (RanahRegistryPage *self)
   self->let_go = g_ptr_array_new_with_free_func (g_object_unref);
   {
     /* Widths in characters (min, natural): a column's width never depends on the rows
-     * shown, so it does not jump as the filter changes. */
-    static const CellWidth name = { 16, 32 }, opd = { 6, 20 }, target = { 6, 16 },
-                           status = { 5, 9 }, activated = { 10, 10 }, checked = { 6, 22 };
+     * shown, so it does not jump as the filter changes. The minimums add up to what fits
+     * at 800 px, most of it for the name, which is what a clerk looks for; room beyond
+     * them is shared out, and a cut-short cell shows its whole text as a tooltip. */
+    static const CellWidth name = { 22, 32 }, opd = { 4, 20 }, target = { 4, 16 },
+                           status = { 4, 9 }, activated = { 10, 10 }, checked = { 5, 22 };
 
     add_column (self, "name", _("Name"), cell_name, TRUE, &name);
     add_column (self, "opd", _("OPD"), cell_opd, TRUE, &opd);
