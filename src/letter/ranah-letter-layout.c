@@ -293,10 +293,8 @@ letter_context_new (PangoFontMap *map)
 /* Loads each face as a layout of the same context would: Pango keeps the font set (its
  * fontconfig match, the FreeType face) and the font's metrics, which a letter's lines take
  * their height from (line spacing 1.0) and which Pango measures once per font by laying
- * out a sample text. Every font set is asked for before any font is used: Pango 1.50
- * matches each on threads of its own, which then run side by side instead of one after the
- * other. The profile may name another family; the default is what most agencies keep, and
- * loading it costs a letter in another family nothing but the time. */
+ * out a sample text. The profile may name another family; the default is what most
+ * agencies keep, and loading it costs a letter in another family nothing but the time. */
 void
 ranah_letter_warm_faces (const RanahLetterFace *faces,
                          gsize                  n_faces,
@@ -305,24 +303,16 @@ ranah_letter_warm_faces (const RanahLetterFace *faces,
   PangoFontMap *map = ranah_letter_font_map ();
   PangoContext *context = letter_context_new (map);
   PangoLanguage *language = pango_context_get_language (context);
-  g_autoptr(GPtrArray) fontsets = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (gsize i = 0; i < n_faces && !g_cancellable_is_cancelled (cancellable); i++)
     {
       PangoFontDescription *description = font_description_new (RANAH_LETTER_DEFAULT_FAMILY,
                                                                  faces[i].size, faces[i].bold);
-      PangoFontset *fontset = pango_font_map_load_fontset (map, context, description, language);
-
-      if (fontset != NULL)
-        g_ptr_array_add (fontsets, fontset);
-      pango_font_description_free (description);
-    }
-  for (guint i = 0; i < fontsets->len && !g_cancellable_is_cancelled (cancellable); i++)
-    {
-      g_autoptr(PangoFont) font = pango_fontset_get_font (fontsets->pdata[i], 'a');
+      g_autoptr(PangoFont) font = pango_font_map_load_font (map, context, description);
 
       if (font != NULL)
         pango_font_metrics_unref (pango_font_get_metrics (font, language));
+      pango_font_description_free (description);
     }
   g_object_unref (context);
 }
