@@ -13,55 +13,6 @@
 
 typedef GBytes *(*RenderFromStore) (RanahStore *store, gint64 request_id, GError **error);
 
-typedef gboolean (*NeedsNoLayout) (RanahStore *store, gint64 request_id);
-
-typedef struct {
-  RanahCli      *cli;
-  gint64         request_id;
-  NeedsNoLayout  needs_no_layout;  /* NULL: the document is always laid out */
-  GCancellable  *warming;
-  GError        *error;
-} SignIn;
-
-static gpointer
-sign_in_thread (gpointer data)
-{
-  SignIn *sign_in = data;
-  gboolean signed_in = ranah_cli_sign_in (sign_in->cli, &sign_in->error);
-
-  /* No layout follows a failed sign-in, nor a letter handed out as it was signed. */
-  if (!signed_in
-      || (sign_in->needs_no_layout != NULL
-          && sign_in->needs_no_layout (sign_in->cli->store, sign_in->request_id)))
-    g_cancellable_cancel (sign_in->warming);
-  return GINT_TO_POINTER (signed_in);
-}
-
-/* Opens the store and signs in on a thread of its own while this one loads the document's
- * fonts (@warm_fonts): on a second core the two overlap, and a password's argon2id hides
- * the fonts altogether. Nothing else touches the store until the thread is joined. */
-static gboolean
-sign_in_warming_fonts (RanahCli        *cli,
-                       gint64           request_id,
-                       void           (*warm_fonts) (GCancellable *cancellable),
-                       NeedsNoLayout    needs_no_layout,
-                       GError         **error)
-{
-  g_autoptr(GCancellable) warming = g_cancellable_new ();
-  SignIn sign_in = { cli, request_id, needs_no_layout, warming, NULL };
-  GThread *thread = g_thread_try_new ("ranah-sign-in", sign_in_thread, &sign_in, NULL);
-
-  if (thread == NULL)
-    return ranah_cli_sign_in (cli, error);
-  warm_fonts (warming);
-  if (!GPOINTER_TO_INT (g_thread_join (thread)))
-    {
-      g_propagate_error (error, sign_in.error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* Shared by "pdf" and "disposition-sheet": the same drawing the app previews and prints,
  * written to a file. */
 static gboolean
@@ -69,8 +20,6 @@ write_request_pdf (RanahCli         *cli,
                    int               argc,
                    char            **argv,
                    const char       *summary,
-                   void            (*warm_fonts) (GCancellable *cancellable),
-                   NeedsNoLayout     needs_no_layout,
                    RenderFromStore   render,
                    GError          **error)
 {
@@ -93,9 +42,11 @@ write_request_pdf (RanahCli         *cli,
                    _("Say where to write the PDF with -o FILE."));
       return FALSE;
     }
-  /* From the snapshot of the system's font configuration: this process only writes a PDF. */
+  /* Fonts load while the store opens and the user signs in: from the snapshot of the
+   * system's font configuration, since this process only writes a PDF. */
   ranah_letter_fonts_use_snapshot ();
-  if (!sign_in_warming_fonts (cli, id, warm_fonts, needs_no_layout, error)
+  ranah_letter_prepare_fonts ();
+  if (!ranah_cli_sign_in (cli, error)
       || (pdf = render (cli->store, id, error)) == NULL
       || !ranah_cli_write_output (output, pdf, error))
     return FALSE;
@@ -113,7 +64,6 @@ letter_pdf (RanahCli  *cli,
   return write_request_pdf (cli, argc, argv,
                             N_("Writes the Surat Tanggapan of a request: the frozen PDF once "
                                "it is signed, otherwise the current draft."),
-                            ranah_letter_warm_fonts, ranah_letter_is_frozen_in_store,
                             ranah_letter_render_from_store, error);
 }
 
@@ -126,7 +76,6 @@ letter_disposition_sheet (RanahCli  *cli,
   return write_request_pdf (cli, argc, argv,
                             N_("Writes the Lembar Disposisi of a request: the incoming letter "
                                "and every disposition with its instructions."),
-                            ranah_disposition_sheet_warm_fonts, NULL,
                             ranah_disposition_sheet_from_store, error);
 }
 

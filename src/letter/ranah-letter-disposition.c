@@ -8,7 +8,6 @@
 #include "ranah-letter-private.h"
 
 #define SHEET_SIZE   9.0
-#define TITLE_SIZE   12.0
 #define CELL_PAD     4.0
 #define KOP_SCALE    0.66
 
@@ -351,21 +350,6 @@ sheet_paper (GHashTable  *profile,
   return FALSE;
 }
 
-void
-ranah_disposition_sheet_warm_fonts (GCancellable *cancellable)
-{
-  static const RanahLetterFace faces[] = {
-    { RANAH_KOP_GOVERNMENT_SIZE * KOP_SCALE, FALSE },
-    { RANAH_KOP_AGENCY_SIZE * KOP_SCALE, TRUE },
-    { RANAH_KOP_CONTACT_SIZE * KOP_SCALE, FALSE },
-    { TITLE_SIZE, TRUE },
-    { SHEET_SIZE, FALSE },
-    { SHEET_SIZE, TRUE },
-  };
-
-  ranah_letter_warm_faces (faces, G_N_ELEMENTS (faces), cancellable);
-}
-
 RanahLetterLayout *
 ranah_disposition_sheet_layout_new (GHashTable          *profile,
                                     const RanahRequest  *request,
@@ -397,7 +381,7 @@ ranah_disposition_sheet_layout_new (GHashTable          *profile,
     return NULL;
 
   box = ranah_box_new ();
-  title = ranah_letter_layout_text (self, "LEMBAR DISPOSISI", TITLE_SIZE, TRUE,
+  title = ranah_letter_layout_text (self, "LEMBAR DISPOSISI", 12.0, TRUE,
                                     ranah_letter_layout_content_width (self),
                                     PANGO_ALIGN_CENTER, FALSE);
   ranah_letter_layout_underline (title);

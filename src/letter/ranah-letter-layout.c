@@ -204,19 +204,6 @@ ranah_letter_layout_underline (PangoLayout *layout)
   pango_attr_list_unref (attrs);
 }
 
-static PangoFontDescription *
-font_description_new (const char *family,
-                      double      size,
-                      gboolean    bold)
-{
-  PangoFontDescription *font = pango_font_description_new ();
-
-  pango_font_description_set_family (font, family);
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  return font;
-}
-
 PangoLayout *
 ranah_letter_layout_text (RanahLetterLayout *self,
                           const char        *text,
@@ -227,9 +214,12 @@ ranah_letter_layout_text (RanahLetterLayout *self,
                           gboolean           justify)
 {
   PangoLayout *layout = pango_layout_new (self->context);
-  PangoFontDescription *font = font_description_new (self->family, size, bold);
+  PangoFontDescription *font = pango_font_description_new ();
   PangoAttrList *attrs = pango_attr_list_new ();
 
+  pango_font_description_set_family (font, self->family);
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
 
@@ -271,50 +261,11 @@ ranah_letter_font_map (void)
   return map;
 }
 
-/* Unhinted metrics at 72 dpi: line breaks then do not depend on the surface or the zoom, so
- * the preview, the printout and the PDF are the same pages. */
-static PangoContext *
-letter_context_new (PangoFontMap *map)
-{
-  PangoContext *context = pango_font_map_create_context (map);
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
-  pango_cairo_context_set_font_options (context, options);
-  cairo_font_options_destroy (options);
-  pango_cairo_context_set_resolution (context, 72.0);
-  pango_context_set_round_glyph_positions (context, FALSE);
-  pango_context_set_language (context, pango_language_from_string ("id"));
-  return context;
-}
-
-/* Loads each face as a layout of the same context would: Pango keeps the font set (its
- * fontconfig match, the FreeType face) and the font's metrics, which a letter's lines take
- * their height from (line spacing 1.0) and which Pango measures once per font by laying
- * out a sample text. The profile may name another family; the default is what most
- * agencies keep, and loading it costs a letter in another family nothing but the time. */
 void
-ranah_letter_warm_faces (const RanahLetterFace *faces,
-                         gsize                  n_faces,
-                         GCancellable          *cancellable)
+ranah_letter_prepare_fonts (void)
 {
-  PangoFontMap *map = ranah_letter_font_map ();
-  PangoContext *context = letter_context_new (map);
-  PangoLanguage *language = pango_context_get_language (context);
-
-  for (gsize i = 0; i < n_faces && !g_cancellable_is_cancelled (cancellable); i++)
-    {
-      PangoFontDescription *description = font_description_new (RANAH_LETTER_DEFAULT_FAMILY,
-                                                                 faces[i].size, faces[i].bold);
-      g_autoptr(PangoFont) font = pango_font_map_load_font (map, context, description);
-
-      if (font != NULL)
-        pango_font_metrics_unref (pango_font_get_metrics (font, language));
-      pango_font_description_free (description);
-    }
-  g_object_unref (context);
+  /* Creating a font map is what starts Pango's FcInit thread. */
+  ranah_letter_font_map ();
 }
 
 static gboolean
@@ -342,6 +293,7 @@ ranah_letter_layout_alloc (GHashTable *profile,
 {
   RanahLetterLayout *self = g_object_new (RANAH_TYPE_LETTER_LAYOUT, NULL);
   PangoFontMap *map = ranah_letter_font_map ();
+  cairo_font_options_t *options = cairo_font_options_create ();
   const char *family = ranah_profile_value (profile, RANAH_PROFILE_FONT);
 
   self->page_width = page_width;
@@ -353,10 +305,20 @@ ranah_letter_layout_alloc (GHashTable *profile,
   self->margin_bottom = RANAH_LETTER_MARGIN_BOTTOM;
   self->page_number_size = 12.0;
 
-  self->context = letter_context_new (map);
+  /* Unhinted metrics at 72 dpi: line breaks then do not depend on the surface or the zoom,
+   * so the preview, the printout and the PDF are the same pages. */
+  self->context = pango_font_map_create_context (map);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options (self->context, options);
+  cairo_font_options_destroy (options);
+  pango_cairo_context_set_resolution (self->context, 72.0);
+  pango_context_set_round_glyph_positions (self->context, FALSE);
+  pango_context_set_language (self->context, pango_language_from_string ("id"));
 
   /* The profile's face when this desktop has it, else the Arial-compatible default. */
-  self->family = g_strdup (family_installed (map, family) ? family : RANAH_LETTER_DEFAULT_FAMILY);
+  self->family = g_strdup (family_installed (map, family) ? family : "Liberation Sans");
   return self;
 }
 
@@ -522,7 +484,7 @@ draw_watermark (RanahLetterLayout *self,
   g_autoptr(PangoLayout) layout = NULL;
   int w, h;
 
-  layout = ranah_letter_layout_text (self, self->watermark, RANAH_WATERMARK_SIZE, TRUE, -1,
+  layout = ranah_letter_layout_text (self, self->watermark, 110, TRUE, -1,
                                      PANGO_ALIGN_LEFT, FALSE);
   pango_layout_get_size (layout, &w, &h);
   cairo_save (cr);

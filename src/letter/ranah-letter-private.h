@@ -72,27 +72,7 @@ struct _RanahLetterLayout
   char         *pdf_date;      /* ISO 8601, NULL = now */
 };
 
-/* The Arial-compatible face Debian ships, for a profile that names none or one this
- * desktop lacks. */
-#define RANAH_LETTER_DEFAULT_FAMILY "Liberation Sans"
-
-/* The kop's three lines at scale 1 (the Lembar Disposisi draws its kop smaller), and the
- * mark across every page of a draft. */
-#define RANAH_KOP_GOVERNMENT_SIZE 14.0
-#define RANAH_KOP_AGENCY_SIZE     18.5
-#define RANAH_KOP_CONTACT_SIZE     9.5
-#define RANAH_WATERMARK_SIZE     110.0
-
-/* A face a document sets text in, in the letter's family. */
-typedef struct {
-  double   size;
-  gboolean bold;
-} RanahLetterFace;
-
 /* ranah-letter-layout.c */
-void         ranah_letter_warm_faces             (const RanahLetterFace *faces,
-                                                  gsize                  n_faces,
-                                                  GCancellable          *cancellable);
 RanahLetterLayout *ranah_letter_layout_alloc     (GHashTable *profile,
                                                   double      page_width,
                                                   double      page_height,

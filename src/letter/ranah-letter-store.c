@@ -125,18 +125,6 @@ ranah_letter_layout_new_from_store (RanahStore  *store,
   return layout_from_store (store, request, letter, error);
 }
 
-gboolean
-ranah_letter_is_frozen_in_store (RanahStore *store,
-                                 gint64      request_id)
-{
-  g_autoptr(RanahLetter) letter = NULL;
-
-  g_return_val_if_fail (RANAH_IS_STORE (store), FALSE);
-
-  letter = ranah_store_get_letter (store, request_id, NULL);
-  return letter != NULL && letter->state == RANAH_LETTER_SIGNED;
-}
-
 GBytes *
 ranah_letter_render_from_store (RanahStore  *store,
                                 gint64       request_id,

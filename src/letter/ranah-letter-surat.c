@@ -18,7 +18,6 @@
 #define PARAGRAPH_GAP    6.0
 #define SIGNATURE_ROOM   70.0
 #define QR_SIZE          66.0
-#define MARK_SIZE        8.0     /* the verification mark beside the QR code */
 
 /* Private-use characters around a filled-in value that must not break over two lines (a
  * letter number, a date, a short FQDN); removed before the text is laid out. */
@@ -732,7 +731,7 @@ add_signature (RanahLetterLayout  *self,
           ranah_box_free (box);
           return FALSE;
         }
-      mark_layout = ranah_letter_layout_text (self, mark, MARK_SIZE, FALSE, col - QR_SIZE - 2.0,
+      mark_layout = ranah_letter_layout_text (self, mark, 8.0, FALSE, col - QR_SIZE - 2.0,
                                               PANGO_ALIGN_LEFT, FALSE);
       pango_layout_set_line_spacing (mark_layout, 1.0f);
       ranah_box_add_layout (box, mark_layout, x0 + QR_SIZE + 2.0, y + 14.0);
@@ -866,26 +865,6 @@ set_metadata (RanahLetterLayout *self,
           self->pdf_date = g_date_time_format (local, "%Y-%m-%dT%H:%M:%S%:z");
         }
     }
-}
-
-/* The faces of a draft: the verification mark beside the QR code is laid out only once, at
- * signing, and a signed letter is never laid out again. */
-void
-ranah_letter_warm_fonts (GCancellable *cancellable)
-{
-  static const RanahLetterFace faces[] = {
-    { RANAH_KOP_GOVERNMENT_SIZE, FALSE },
-    { RANAH_KOP_AGENCY_SIZE, TRUE },
-    { RANAH_KOP_CONTACT_SIZE, FALSE },
-    { BODY_SIZE, FALSE },
-    { BODY_SIZE, TRUE },
-    { TABLE_SIZE, FALSE },
-    { TABLE_SIZE, TRUE },
-    { TEMBUSAN_SIZE, FALSE },
-    { RANAH_WATERMARK_SIZE, TRUE },
-  };
-
-  ranah_letter_warm_faces (faces, G_N_ELEMENTS (faces), cancellable);
 }
 
 RanahLetterLayout *

@@ -171,11 +171,11 @@ ranah_letter_kop_new (RanahLetterLayout *self,
   government = ranah_letter_layout_text (self,
                                          ranah_profile_value (profile,
                                                               RANAH_PROFILE_GOVERNMENT),
-                                         RANAH_KOP_GOVERNMENT_SIZE * scale, FALSE, text_w, PANGO_ALIGN_CENTER,
+                                         14.0 * scale, FALSE, text_w, PANGO_ALIGN_CENTER,
                                          FALSE);
   agency = ranah_letter_layout_text (self, ranah_profile_value (profile, RANAH_PROFILE_AGENCY),
-                                     RANAH_KOP_AGENCY_SIZE * scale, TRUE, text_w, PANGO_ALIGN_CENTER, FALSE);
-  contact = ranah_letter_layout_text (self, contact_text, RANAH_KOP_CONTACT_SIZE * scale, FALSE, text_w,
+                                     18.5 * scale, TRUE, text_w, PANGO_ALIGN_CENTER, FALSE);
+  contact = ranah_letter_layout_text (self, contact_text, 9.5 * scale, FALSE, text_w,
                                       PANGO_ALIGN_CENTER, FALSE);
   pango_layout_set_line_spacing (government, 1.0f);
   pango_layout_set_line_spacing (agency, 1.0f);

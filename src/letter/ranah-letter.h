@@ -35,14 +35,11 @@ typedef enum {
 /* Registers the domain's classifier with ranah_failure_register() on first use. */
 GQuark ranah_letter_error_quark (void);
 
-/* Load the fonts of a Surat Tanggapan, or of a Lembar Disposisi, in the default family
- * (their fontconfig matches, FreeType faces and metrics), for a caller with other work to
- * do before it lays the document out, such as opening the store and signing in on another
- * thread: the two then overlap. Stops between two fonts once @cancellable is cancelled
- * (from any thread), as when the document turns out to need no layout. Call it from the
- * thread that lays out; harmless to call more than once. */
-void   ranah_letter_warm_fonts            (GCancellable *cancellable);
-void   ranah_disposition_sheet_warm_fonts (GCancellable *cancellable);
+/* Starts reading the system's font configuration in the background (Pango does it in a
+ * thread of its own), for a caller that will lay a letter out after other work, such as
+ * opening the store and signing in: the two then overlap. Call it from the thread that lays
+ * out; harmless to call more than once. */
+void   ranah_letter_prepare_fonts (void);
 
 /* For a process with no user interface that writes letters (ranah-cli): makes fontconfig's
  * configuration a snapshot of the system's font and cache directories, kept in the user's
@@ -130,10 +127,6 @@ GBytes  *ranah_letter_render_signed          (const RanahRequest  *request,
                                               GError             **error);
 /* The letter of request @request_id: the frozen PDF when it is signed, otherwise the
  * current draft rendered from the store's profile, OPD, registry entry and letter. */
-/* Whether the letter of @request_id is signed, so that ranah_letter_render_from_store()
- * hands out its stored bytes and lays nothing out. FALSE when it cannot tell. */
-gboolean ranah_letter_is_frozen_in_store     (RanahStore          *store,
-                                              gint64               request_id);
 GBytes  *ranah_letter_render_from_store      (RanahStore          *store,
                                               gint64               request_id,
                                               GError             **error);

@@ -1,6 +1,5 @@
 /* test-fonts.c — the font configuration snapshot: used while the system's configuration is
- * unchanged, dropped when it changes, and the letter the same either way; and warming a
- * draft's fonts before it is laid out
+ * unchanged, dropped when it changes, and the letter the same either way
  *
  * Copyright 2026 The Ranah authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -137,17 +136,15 @@ step_same_fonts (void)
     g_assert_cmpstr (from_snapshot->pdata[i], ==, from_system->pdata[i]);
 }
 
-/* Draws the fixture's letter (signed with @number, or a draft when NULL), first page, at
- * 100 dpi, to FILE in the temporary directory. */
+/* Draws the fixture's letter, first page, at 100 dpi, to FILE in the temporary directory. */
 static void
-render_letter_page (const char *number,
-                    const char *name)
+render_page (const char *name)
 {
   g_autoptr(GHashTable) profile = fixture_profile ("A4");
   g_autoptr(RanahRequest) request = fixture_request ();
   g_autoptr(RanahEntry) entry = fixture_entry (request);
   g_autoptr(RanahOpd) opd = fixture_opd ();
-  g_autoptr(RanahLetter) letter = fixture_letter (number);
+  g_autoptr(RanahLetter) letter = fixture_letter ("000.5.2/0123/DKISP/2026");
   g_autoptr(GError) error = NULL;
   g_autoptr(RanahLetterLayout) layout = ranah_letter_layout_new (profile, request, opd, entry,
                                                                  letter, &error);
@@ -168,12 +165,6 @@ render_letter_page (const char *number,
 }
 
 static void
-render_page (const char *name)
-{
-  render_letter_page ("000.5.2/0123/DKISP/2026", name);
-}
-
-static void
 step_render_system (void)
 {
   /* Not through the snapshot: the system's configuration, as the desktop app has it. */
@@ -187,37 +178,6 @@ step_render_snapshot (void)
   ranah_letter_fonts_use_snapshot ();
   g_assert_true (current_is_snapshot ());
   render_page ("snapshot.png");
-}
-
-/* With FC_DEBUG=1 fontconfig prints "Match Pattern" on standard output for every font it
- * matches: the steps below print WARMED between warming the fonts and laying a draft out. */
-static void
-step_draft_after_warming (void)
-{
-  ranah_letter_fonts_use_snapshot ();
-  ranah_letter_warm_fonts (NULL);
-  g_print ("WARMED\n");
-  render_letter_page (NULL, "draft-warmed.png");
-}
-
-static void
-step_draft_cold (void)
-{
-  ranah_letter_fonts_use_snapshot ();
-  g_print ("WARMED\n");
-  render_letter_page (NULL, "draft-cold.png");
-}
-
-static void
-step_warming_cancelled (void)
-{
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-
-  ranah_letter_fonts_use_snapshot ();
-  g_cancellable_cancel (cancellable);
-  ranah_letter_warm_fonts (cancellable);
-  g_print ("WARMED\n");
-  render_letter_page (NULL, "draft-cancelled.png");
 }
 
 static void
@@ -311,26 +271,6 @@ test_same_letter (void)
   g_assert_cmpmem (a, a_len, b, b_len);
 }
 
-/* After ranah_letter_warm_fonts(), a draft's layout and drawing match no font that is not
- * loaded already; without it they do (the test can tell); cancelled, it loads nothing. */
-static void
-test_warming_loads_a_drafts_fonts (void)
-{
-  if (g_test_subprocess ())
-    return;
-  start_clean ();
-  run_step ("expect-system");
-  g_setenv ("FC_DEBUG", "1", TRUE);
-  run_step ("draft-after-warming");
-  g_test_trap_assert_stdout ("*Match Pattern*WARMED*");
-  g_test_trap_assert_stdout_unmatched ("*WARMED*Match Pattern*");
-  run_step ("draft-cold");
-  g_test_trap_assert_stdout ("*WARMED*Match Pattern*");
-  run_step ("warming-cancelled");
-  g_test_trap_assert_stdout_unmatched ("*Match Pattern*WARMED*");
-  g_unsetenv ("FC_DEBUG");
-}
-
 static void
 add_case (const char *name,
           GTestFunc   func)
@@ -357,7 +297,7 @@ main (int   argc,
 {
   static const char *const cases[] = {
     "used-when-unchanged", "same-fonts", "dropped-when-config-changes",
-    "dropped-when-user-config-appears", "same-letter", "warming-loads-a-drafts-fonts",
+    "dropped-when-user-config-appears", "same-letter",
   };
   int status;
 
@@ -385,7 +325,6 @@ main (int   argc,
   add_case (cases[2], test_dropped_when_config_changes);
   add_case (cases[3], test_dropped_when_user_config_appears);
   add_case (cases[4], test_same_letter);
-  add_case (cases[5], test_warming_loads_a_drafts_fonts);
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       add_step (cases[i], "expect-system", step_expect_system);
@@ -394,9 +333,6 @@ main (int   argc,
   add_step ("same-fonts", "same-fonts", step_same_fonts);
   add_step ("same-letter", "render-system", step_render_system);
   add_step ("same-letter", "render-snapshot", step_render_snapshot);
-  add_step (cases[5], "draft-after-warming", step_draft_after_warming);
-  add_step (cases[5], "draft-cold", step_draft_cold);
-  add_step (cases[5], "warming-cancelled", step_warming_cancelled);
 
   status = g_test_run ();
   if (!g_test_subprocess ())
