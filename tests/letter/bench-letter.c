@@ -34,11 +34,11 @@
  * untimed `ranah-cli login` kept in a runtime directory of its own, as a clerk's day runs after
  * signing in once; the password rows get an empty runtime directory.
  *
- * Figures of 28 November 2026 (two cores, quiet, medians; src/letter/README.md has the table
- * and where the time goes): LibreOffice 3.6 s wall, 209 MiB. ranah-cli after login 43.6 ms,
- * 15.7 MiB (82x faster, 13.4x leaner); with argon2id as users have it 185 ms, 74.6 MiB; the
- * letter layer alone 37.8 ms, 13.1 MiB (95x, 16x); the batch 233 letters a second. Issue 4's
- * memory goal holds after login, its speed goal (100x) does not.
+ * Figures of 28 November 2026, second session (two cores, quiet, medians; src/letter/README.md
+ * has the table and where the time goes): LibreOffice 3.6 s wall, 209 MiB. ranah-cli after
+ * login 43.1 ms, 15.9 MiB (82.6x faster, 13.1x leaner); with argon2id as users have it
+ * 188 ms, 78 MiB; the letter layer alone 35.9 ms, 12.9 MiB (99x, 16x); the batch 257 letters
+ * a second. Issue 4's memory goal holds after login, its speed goal (100x) does not.
  */
 #include <errno.h>
 #include <fcntl.h>
