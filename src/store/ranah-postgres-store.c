@@ -295,6 +295,32 @@ ranah_json_strv (const char * const *strv)
 /* ---- errors ----------------------------------------------------------------------------- */
 
 static void
+session_ended (GError **error)
+{
+  g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_AUTH,
+               _("Your session has ended; sign in again with your password."));
+}
+
+/* On a connection resumed from a session, refused by the server: whether its login has lost
+ * every role it held, as ending the session does (ranah.drop_ended_logins revokes them from
+ * the login, or drops the login, whose name the server then cannot even tell). The server
+ * refuses the schema itself, before any of Ranah's checks can say why. */
+static gboolean
+session_login_ended (RanahPostgresStore *self)
+{
+  g_autoptr(PGresult) res = NULL;
+
+  if (!ranah_store_is_resumed (RANAH_STORE (self)) || self->conn == NULL
+      || PQtransactionStatus (self->conn) != PQTRANS_IDLE)
+    return FALSE;
+  res = PQexec (self->conn, "SELECT NOT EXISTS (SELECT 1 FROM pg_catalog.pg_auth_members m "
+                            "JOIN pg_catalog.pg_roles r ON r.oid = m.member "
+                            "WHERE r.rolname = session_user)");
+  return PQresultStatus (res) != PGRES_TUPLES_OK
+         || (PQntuples (res) == 1 && g_str_equal (PQgetvalue (res, 0, 0), "t"));
+}
+
+static void
 set_unavailable (GError **error)
 {
   g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_UNAVAILABLE,
@@ -344,6 +370,10 @@ ranah_pg_set_error (RanahPostgresStore  *self,
   else if (g_str_equal (state, "RN012") || g_str_equal (state, "23505")
            || g_str_has_prefix (state, "22"))
     g_set_error_literal (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_VALIDATION, message);
+  else if (g_str_equal (state, "RN014")
+           || ((g_str_equal (state, "42501") || g_str_equal (state, "42704"))
+               && session_login_ended (self)))
+    session_ended (error);
   else if (g_str_equal (state, "RN013") || g_str_equal (state, "42501"))
     g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_PERMISSION,
                  _("The database refused this: %s"), message);
@@ -1121,13 +1151,6 @@ session_login (const char *token)
   g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, salted, -1);
 
   return g_strdup_printf ("ranah_s_%.32s", digest);
-}
-
-static void
-session_ended (GError **error)
-{
-  g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_AUTH,
-               _("Your session has ended; sign in again with your password."));
 }
 
 static gboolean

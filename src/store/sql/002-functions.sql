@@ -44,6 +44,11 @@ DECLARE
 BEGIN
   SELECT * INTO u FROM ranah.users WHERE role_name = ranah.login_user ();
   IF NOT FOUND THEN
+    -- A session's own login (ranah.start_session) outlives its session on a connection
+    -- opened before the session ended: say that, not that the login is nobody's.
+    IF session_user LIKE 'ranah\_s\_%' THEN
+      PERFORM ranah.fail ('RN014', 'This session has ended.');
+    END IF;
     PERFORM ranah.fail ('RN013', 'This database login is not a Ranah user.');
   END IF;
   IF NOT u.active THEN
