@@ -227,6 +227,23 @@ placeholder_value (Context    *ctx,
 }
 
 /* Replaces every {placeholder} of @line; with a NULL @ctx only checks the names. */
+/* Appends @len bytes of @text (all of it when -1) without the keep markers' characters:
+ * only fill_line() puts markers, around the values it fills in; the same private-use
+ * characters typed or pasted into a template or a request are dropped. */
+static void
+append_unmarked (GString    *out,
+                 const char *text,
+                 gssize      len)
+{
+  const char *end = len < 0 ? text + strlen (text) : text + len;
+
+  for (const char *p = text; p < end;)
+    if (end - p >= 3 && (strncmp (p, KEEP_OPEN, 3) == 0 || strncmp (p, KEEP_CLOSE, 3) == 0))
+      p += 3;
+    else
+      g_string_append_c (out, *p++);
+}
+
 static char *
 fill_line (const char  *line,
            Context     *ctx,
@@ -244,10 +261,10 @@ fill_line (const char  *line,
 
       if (open == NULL)
         {
-          g_string_append (out, p);
+          append_unmarked (out, p, -1);
           break;
         }
-      g_string_append_len (out, p, open - p);
+      append_unmarked (out, p, open - p);
       close = *open == '{' ? strchr (open + 1, '}') : NULL;
       if (close == NULL || memchr (open + 1, '{', close - open - 1) != NULL)
         {
@@ -279,7 +296,7 @@ fill_line (const char  *line,
 
           if (keep)
             g_string_append (out, KEEP_OPEN);
-          g_string_append (out, value);
+          append_unmarked (out, value, -1);
           if (keep)
             g_string_append (out, KEEP_CLOSE);
         }
@@ -411,14 +428,39 @@ body_parts (Context  *ctx,
   return g_steal_pointer (&parts);
 }
 
-/* Sets @marked on @layout without its keep markers, forbidding line breaks inside them. */
+/* Whether @layout's text from @start to @end, alone on a line, fits its width (less its
+ * indent). */
+static gboolean
+span_fits_line (PangoLayout *layout,
+                const char  *text,
+                guint        start,
+                guint        end)
+{
+  g_autoptr(PangoLayout) alone = pango_layout_copy (layout);
+  int width = pango_layout_get_width (layout) - ABS (pango_layout_get_indent (layout));
+  int span_width;
+
+  if (pango_layout_get_width (layout) < 0)
+    return TRUE;
+  pango_layout_set_attributes (alone, NULL);
+  pango_layout_set_width (alone, -1);
+  pango_layout_set_text (alone, text + start, (int) (end - start));
+  pango_layout_get_size (alone, &span_width, NULL);
+  return span_width <= width;
+}
+
+/* Sets @marked on @layout without its keep markers, forbidding line breaks inside a marked
+ * value that fits on a line. One that does not keeps its breaks: Pango 1.50 cannot lay out
+ * an unbreakable run wider than its line (process_line() aborts). A marker without its pair
+ * is dropped. */
 static void
 set_marked_text (PangoLayout *layout,
                  const char  *marked)
 {
   PangoAttrList *attrs = pango_attr_list_copy (pango_layout_get_attributes (layout));
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (guint));
   GString *text = g_string_new (NULL);
-  guint start = 0;
+  gint64 start = -1;
 
   if (attrs == NULL)
     attrs = pango_attr_list_new ();
@@ -431,11 +473,12 @@ set_marked_text (PangoLayout *layout,
         }
       else if (strncmp (p, KEEP_CLOSE, 3) == 0)
         {
-          PangoAttribute *attr = pango_attr_allow_breaks_new (FALSE);
-
-          attr->start_index = start;
-          attr->end_index = text->len;
-          pango_attr_list_insert (attrs, attr);
+          if (start >= 0)
+            {
+              guint span[2] = { (guint) start, (guint) text->len };
+              g_array_append_vals (spans, span, 2);
+            }
+          start = -1;
           p += 3;
         }
       else
@@ -443,6 +486,20 @@ set_marked_text (PangoLayout *layout,
     }
   pango_layout_set_attributes (layout, attrs);
   pango_layout_set_text (layout, text->str, (int) text->len);
+  for (guint i = 0; i + 1 < spans->len; i += 2)
+    {
+      guint from = g_array_index (spans, guint, i), to = g_array_index (spans, guint, i + 1);
+
+      if (span_fits_line (layout, text->str, from, to))
+        {
+          PangoAttribute *attr = pango_attr_allow_breaks_new (FALSE);
+
+          attr->start_index = from;
+          attr->end_index = to;
+          pango_attr_list_insert (attrs, attr);
+        }
+    }
+  pango_layout_set_attributes (layout, attrs);
   pango_attr_list_unref (attrs);
   g_string_free (text, TRUE);
 }
@@ -462,9 +519,9 @@ add_paragraph (RanahLetterLayout *self,
   layout = ranah_letter_layout_text (self, text, size, bold,
                                      ranah_letter_layout_content_width (self) - x,
                                      PANGO_ALIGN_LEFT, justify);
-  set_marked_text (layout, text);
   if (indent != 0)
     pango_layout_set_indent (layout, pango_units_from_double (indent));
+  set_marked_text (layout, text);
   ranah_letter_layout_add_paragraph (self, layout, x, space_before, NULL, 0);
 }
 
