@@ -1258,6 +1258,90 @@ test_registry_shrink (Fixture       *fixture,
   wait_idle ();
 }
 
+/* A label somewhere under @widget showing exactly @text. */
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if ((GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        || has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* A filter that widens the list shows the rows on screen in its first frame; the rows
+ * below them follow a batch a frame. The count and an export have them all at once. */
+static void
+test_registry_grow (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(RanahStore) staf = open_as (fixture, "staf1");
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) ranah_entry_free);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RanahStore) store = NULL;
+  g_autofree char *csv = NULL;
+  RanahWindow *window;
+  RanahRegistryPage *page;
+  GListModel *shown;
+  guint at_once, frames = 0, csv_lines = 0;
+
+  for (guint i = 0; i < 300; i++)
+    {
+      RanahEntry *e = ranah_entry_new ();
+
+      e->name = g_strdup_printf ("baris%03u", i);
+      set_str (&e->opd_name, "DINKES");
+      g_ptr_array_add (e->records, ranah_record_new (RANAH_RECORD_A, "", "103.76.120.50"));
+      g_ptr_array_add (entries, e);
+    }
+  g_assert_true (ranah_store_import_entries (staf, entries, &problems, &error));
+  g_assert_no_error (error);
+
+  store = open_as (fixture, "subkoor");
+  window = window_for (store);
+  ranah_window_show_page (window, "registry");
+  wait_idle ();
+  page = RANAH_REGISTRY_PAGE (ranah_window_get_page (window, "registry"));
+  shown = ranah_registry_page_get_shown (page);
+  g_assert_cmpuint (wait_filtered (page), ==, 300);
+  ranah_registry_page_set_filter (page, "baris29", NULL, -1);
+  g_assert_cmpuint (wait_filtered (page), ==, 10);
+  wait_frame (GTK_WIDGET (page));
+
+  /* 10 rows widened to 300. */
+  ranah_registry_page_set_filter (page, "baris", NULL, -1);
+  at_once = g_list_model_get_n_items (shown);
+  g_assert_true (ranah_registry_page_is_filtering (page));
+  g_assert_cmpuint (at_once, >=, 32);
+  g_assert_cmpuint (at_once, <, 300);
+  g_assert_true (has_label (GTK_WIDGET (page), "300 of 300"));
+  csv = ranah_registry_page_dup_csv (page);
+  for (const char *p = strstr (csv, "baris"); p != NULL; p = strstr (p + 1, "\nbaris"))
+    csv_lines++;
+  g_assert_cmpuint (csv_lines, ==, 300);
+  wait_frame (GTK_WIDGET (page));
+  assert_screen_shows_head (page);
+  while (ranah_registry_page_is_filtering (page))
+    {
+      guint before = g_list_model_get_n_items (shown);
+
+      wait_frame (GTK_WIDGET (page));
+      g_assert_cmpuint (g_list_model_get_n_items (shown), >=, before);
+      frames++;
+      g_assert_cmpuint (frames, <, 50);
+    }
+  g_assert_cmpuint (frames, >, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 300);
+  wait_frame (GTK_WIDGET (page));
+  assert_screen_shows_head (page);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+}
+
 /* Opens a window as @user and returns how many notifications its notifier sent, having
  * waited for @expected of them. */
 static guint
@@ -1677,6 +1761,7 @@ main (int   argc,
   ADD ("/ranah/ui/notify/disposition-lands", test_notifications);
   ADD ("/ranah/ui/registry/failing-checks-flagged", test_registry_failing);
   ADD ("/ranah/ui/registry/shrink-shows-filtered-rows", test_registry_shrink);
+  ADD ("/ranah/ui/registry/grow-shows-head-first", test_registry_grow);
   ADD ("/ranah/ui/notify/failing-checks-to-staff", test_failing_notification);
   ADD ("/ranah/ui/notify/failing-checks-remembered", test_failing_notification_remembered);
   ADD ("/ranah/ui/sign-in/first-run-and-remember", test_sign_in);
