@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # bench-ui.sh — the ui benchmark: launch until the inbox (10,000 requests) is drawn, beside
 # GNOME Text Editor's launch until its empty window is mapped; the registry with 100,000
-# entries and its filter keystrokes; idle memory. All under Xvfb (run through xvfb-run.sh).
+# entries and its filter keystrokes; idle memory. Under Xvfb (run through xvfb-run.sh); the
+# registry also under Weston (weston-run.sh).
 # RANAH_BENCH_RUNS sets the number of launches of each (default 7, after one warm-up).
 #
 # Copyright 2026 The Ranah authors
@@ -77,5 +78,12 @@ else
   echo "gnome-text-editor is not installed: no comparison"
 fi
 
-# The registry (100,000 entries) shown and filtered, and resident memory when idle.
-"$bench" registry "$dir"
+# The registry (100,000 entries) shown and filtered, and resident memory when idle: on X11
+# (this Xvfb), then on Wayland (a headless Weston, software rendering too), the session
+# GNOME starts by default on Debian 12. Both draw with GTK's cairo renderer.
+"$bench" registry "$dir" | sed 's/^/x11: /'
+if command -v weston >/dev/null; then
+  "$(dirname "$0")/weston-run.sh" "$bench" registry "$dir" | sed 's/^/wayland: /'
+else
+  echo "weston is not installed: no Wayland figures"
+fi
