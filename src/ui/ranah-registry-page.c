@@ -73,6 +73,8 @@ struct _RanahRegistryPage
   GPtrArray          *opds;
   char               *parent_domain;
   char               *needle;      /* casefolded */
+  GPtrArray          *typed;       /* Typed: what each text typed since the drop-downs or the
+                                    * rows last changed showed, each a prefix of the next */
   gint64              opd_id;
   int                 status;
   gboolean            failing_only;
@@ -262,28 +264,35 @@ filter_func (gpointer item,
   return TRUE;
 }
 
-/* Whether @item's row is within the list's viewport (as last laid out). Rows are looked
+/* A bound cell: its factory, and the row it sits in (GTK 4.8 keeps a cell in its row for
+ * the cell's life), found once when it is bound rather than at every rebind. */
+typedef struct
+{
+  GtkListItemFactory *factory;
+  GtkWidget          *row;
+} BoundCell;
+
+static void bind_again (GtkListItem *item, BoundCell *bound);
+
+/* Whether @bound's row is within the list's viewport (as last laid out). Rows are looked
  * up once per pass (@rows: row → GINT_TO_POINTER (1 + on screen)), not once per cell. */
 static gboolean
 cell_on_screen (RanahRegistryPage *self,
-                GtkListItem       *item,
+                BoundCell         *bound,
                 GHashTable        *rows)
 {
-  GtkWidget *child = gtk_list_item_get_child (item);
-  GtkWidget *cell = child != NULL ? gtk_widget_get_parent (child) : NULL;
-  GtkWidget *row = cell != NULL ? gtk_widget_get_parent (cell) : NULL;
   graphene_rect_t bounds;
   gpointer known;
   gboolean on_screen;
 
-  if (row == NULL)
+  if (bound->row == NULL)
     return TRUE;
-  if ((known = g_hash_table_lookup (rows, row)) != NULL)
+  if ((known = g_hash_table_lookup (rows, bound->row)) != NULL)
     return GPOINTER_TO_INT (known) - 1;
-  on_screen = !gtk_widget_compute_bounds (row, GTK_WIDGET (self->column_view), &bounds)
+  on_screen = !gtk_widget_compute_bounds (bound->row, GTK_WIDGET (self->column_view), &bounds)
               || (bounds.origin.y + bounds.size.height >= 0
                   && bounds.origin.y <= gtk_widget_get_height (GTK_WIDGET (self->column_view)));
-  g_hash_table_insert (rows, row, GINT_TO_POINTER (1 + on_screen));
+  g_hash_table_insert (rows, bound->row, GINT_TO_POINTER (1 + on_screen));
   return on_screen;
 }
 
@@ -297,34 +306,35 @@ rebind_visible_cells (RanahRegistryPage *self)
 {
   g_autoptr(GHashTable) rows = g_hash_table_new (NULL, NULL);
   GHashTableIter iter;
-  gpointer item, factory;
+  gpointer item, bound;
 
   g_hash_table_iter_init (&iter, self->bound);
-  while (g_hash_table_iter_next (&iter, &item, &factory))
+  while (g_hash_table_iter_next (&iter, &item, &bound))
     if (g_hash_table_contains (self->fresh, item))
       continue;
-    else if (cell_on_screen (self, item, rows))
-      g_signal_emit_by_name (factory, "bind", item);
+    else if (cell_on_screen (self, bound, rows))
+      bind_again (item, bound);
     else
-      g_hash_table_insert (self->stale, item, factory);
+      g_hash_table_add (self->stale, item);
 }
 
 static void
 rebind_stale_cells (RanahRegistryPage *self)
 {
-  g_autoptr(GHashTable) stale = NULL;
   GHashTableIter iter;
-  gpointer item, factory;
+  gpointer item;
 
   if (g_hash_table_size (self->stale) == 0)
     return;
-  /* Binding takes an item out of self->stale (track_bound): walk a copy. */
-  stale = g_steal_pointer (&self->stale);
-  self->stale = g_hash_table_new (NULL, NULL);
-  g_hash_table_iter_init (&iter, stale);
-  while (g_hash_table_iter_next (&iter, &item, &factory))
-    if (g_hash_table_contains (self->bound, item))
-      g_signal_emit_by_name (factory, "bind", item);
+  g_hash_table_iter_init (&iter, self->stale);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    {
+      BoundCell *bound = g_hash_table_lookup (self->bound, item);
+
+      if (bound != NULL)
+        bind_again (item, bound);
+      g_hash_table_iter_remove (&iter);
+    }
 }
 
 /* "changed" also fires when the list's length changes, which shows no new row. */
@@ -448,6 +458,69 @@ schedule_growth (RanahRegistryPage *self)
   gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
 }
 
+/* A deleted key shows again what the shorter text showed before, without a pass over the
+ * registry: the page keeps the result of each text on the way as the user types. */
+typedef struct
+{
+  char      *needle;  /* casefolded; NULL: no text */
+  GPtrArray *shown;   /* borrowed rows of self->rows */
+} Typed;
+
+#define TYPED_MAX 64
+
+static void
+typed_free (gpointer data)
+{
+  Typed *typed = data;
+
+  g_free (typed->needle);
+  g_ptr_array_unref (typed->shown);
+  g_free (typed);
+}
+
+static gboolean
+is_prefix (const char *prefix,
+           const char *text)
+{
+  return prefix == NULL || (text != NULL && g_str_has_prefix (text, prefix));
+}
+
+/* Keeps only the results of texts @needle starts with; returns the result of @needle itself
+ * when it is among them. */
+static GPtrArray *
+recall_typed (RanahRegistryPage *self,
+              const char        *needle)
+{
+  guint keep = 0;
+
+  while (keep < self->typed->len
+         && is_prefix (((Typed *) g_ptr_array_index (self->typed, keep))->needle, needle))
+    keep++;
+  g_ptr_array_set_size (self->typed, keep);
+  if (keep > 0 && g_strcmp0 (((Typed *) g_ptr_array_index (self->typed, keep - 1))->needle, needle) == 0)
+    return ((Typed *) g_ptr_array_index (self->typed, keep - 1))->shown;
+  return NULL;
+}
+
+static void
+remember_typed (RanahRegistryPage *self,
+                GPtrArray         *shown)
+{
+  Typed *typed = g_new (Typed, 1);
+
+  if (self->typed->len > 0
+      && !is_prefix (((Typed *) g_ptr_array_index (self->typed, self->typed->len - 1))->needle,
+                     self->needle))
+    g_ptr_array_set_size (self->typed, 0);
+  if (self->typed->len == TYPED_MAX)
+    g_ptr_array_remove_index (self->typed, 0);
+  typed->needle = g_strdup (self->needle);
+  typed->shown = g_ptr_array_ref (shown);
+  g_ptr_array_add (self->typed, typed);
+}
+
+static void show_rows (RanahRegistryPage *self, GPtrArray *shown);
+
 /* Filters @candidates (all rows, or the rows shown when the filter only narrowed), which
  * are in the sort's order, and shows what passes. */
 static void
@@ -455,11 +528,21 @@ refilter_from (RanahRegistryPage *self,
                GPtrArray         *candidates)
 {
   GPtrArray *shown = g_ptr_array_sized_new (candidates->len);
-  gboolean changed;
 
   for (guint i = 0; i < candidates->len; i++)
     if (filter_func (g_ptr_array_index (candidates, i), self))
       g_ptr_array_add (shown, g_ptr_array_index (candidates, i));
+  remember_typed (self, shown);
+  show_rows (self, shown);
+}
+
+/* Shows @shown (taking it): rows of self->rows, in the sort's order. */
+static void
+show_rows (RanahRegistryPage *self,
+           GPtrArray         *shown)
+{
+  gboolean changed;
+
   if (self->fresh != NULL)
     g_hash_table_remove_all (self->fresh);
   self->replacing = TRUE;
@@ -487,6 +570,8 @@ on_sorted_items_changed (RanahRegistryPage *self)
   GListModel *sorted = G_LIST_MODEL (self->sorted);
   guint n = g_list_model_get_n_items (sorted);
 
+  /* What earlier texts showed points into the old snapshot. */
+  g_ptr_array_set_size (self->typed, 0);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   self->rows = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
@@ -517,10 +602,11 @@ apply_filter (RanahRegistryPage *self)
   gint64 opd_id = 0;
   gboolean failing_only = status_pos == STATUS_POS_FAILING;
   gboolean narrowing;
+  GPtrArray *earlier;
   int status = status_pos == GTK_INVALID_LIST_POSITION || status_pos == 0 || failing_only
                ? -1 : (int) status_pos - 1;
 
-  if (self->filling)
+  if (self->filling || self->typed == NULL)
     return;
   if (self->opds != NULL && opd_pos != GTK_INVALID_LIST_POSITION && opd_pos > 0
       && opd_pos <= self->opds->len)
@@ -529,6 +615,8 @@ apply_filter (RanahRegistryPage *self)
   if (opd_id == self->opd_id && status == self->status && failing_only == self->failing_only
       && g_strcmp0 (needle, self->needle) == 0)
     return;
+  if (opd_id != self->opd_id || status != self->status || failing_only != self->failing_only)
+    g_ptr_array_set_size (self->typed, 0);
   /* A keystroke that only adds to the text can only narrow what is shown: only the rows
    * shown need the test, not the whole registry. */
   narrowing = opd_id == self->opd_id && status == self->status
@@ -540,7 +628,9 @@ apply_filter (RanahRegistryPage *self)
   self->status = status;
   self->failing_only = failing_only;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "registry.show-failing", !failing_only);
-  if (narrowing)
+  if ((earlier = recall_typed (self, self->needle)) != NULL)
+    show_rows (self, g_ptr_array_ref (earlier));
+  else if (narrowing)
     {
       g_autoptr(GPtrArray) shown = g_ptr_array_ref (self->filtered->items);
       refilter_from (self, shown);
@@ -721,6 +811,20 @@ checked_bind (GtkSignalListItemFactory *factory,
     }
 }
 
+/* A rebind after a filter change: the column's own bind, without the signal emission
+ * (and its bookkeeping in track_bound, which the cell already has). */
+static void
+bind_again (GtkListItem *item,
+            BoundCell   *bound)
+{
+  CellText text_func = g_object_get_data (G_OBJECT (bound->factory), "ranah-text");
+
+  if (text_func == cell_checked)
+    checked_bind (NULL, item, NULL);
+  else
+    cell_bind (NULL, item, text_func);
+}
+
 static int
 compare_strings (const char *a,
                  const char *b)
@@ -764,18 +868,21 @@ track_bound (GtkListItemFactory *factory,
 {
   GtkWidget *child = gtk_list_item_get_child (item);
   GtkWidget *cell = child != NULL ? gtk_widget_get_parent (child) : NULL;
+  GtkWidget *row = cell != NULL ? gtk_widget_get_parent (cell) : NULL;
 
   if (self->bound != NULL)
     {
-      g_hash_table_insert (self->bound, item, factory);
+      BoundCell *bound = g_new (BoundCell, 1);
+
+      bound->factory = factory;
+      bound->row = row;
+      g_hash_table_insert (self->bound, item, bound);
       g_hash_table_remove (self->stale, item);
       if (self->replacing)
         g_hash_table_add (self->fresh, item);
     }
   if (self->held != NULL && cell != NULL && !g_hash_table_contains (self->held, cell))
     {
-      GtkWidget *row = gtk_widget_get_parent (cell);
-
       g_hash_table_add (self->held, g_object_ref (cell));
       if (row != NULL && !g_hash_table_contains (self->held, row))
         g_hash_table_add (self->held, g_object_ref (row));
@@ -811,6 +918,7 @@ add_column (RanahRegistryPage *self,
                           g_ptr_array_new_with_free_func (g_object_unref),
                           (GDestroyNotify) g_ptr_array_unref);
   g_signal_connect (factory, "teardown", G_CALLBACK (cell_teardown), NULL);
+  g_object_set_data (G_OBJECT (factory), "ranah-text", text_func);
 
   if (text_func == cell_checked)
     {
@@ -1163,6 +1271,7 @@ ranah_registry_page_dispose (GObject *object)
   g_clear_pointer (&self->opds, g_ptr_array_unref);
   g_clear_pointer (&self->parent_domain, g_free);
   g_clear_pointer (&self->needle, g_free);
+  g_clear_pointer (&self->typed, g_ptr_array_unref);
   g_clear_pointer (&self->bound, g_hash_table_unref);
   g_clear_pointer (&self->stale, g_hash_table_unref);
   g_clear_pointer (&self->fresh, g_hash_table_unref);
@@ -1217,7 +1326,7 @@ ranah_registry_page_init (RanahRegistryPage *self)
   gtk_string_list_append (opds, _("All OPDs"));
   gtk_drop_down_set_model (self->opd_dropdown, G_LIST_MODEL (opds));
 
-  self->bound = g_hash_table_new (NULL, NULL);
+  self->bound = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->stale = g_hash_table_new (NULL, NULL);
   self->fresh = g_hash_table_new (NULL, NULL);
   self->held = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
@@ -1244,6 +1353,7 @@ ranah_registry_page_init (RanahRegistryPage *self)
   gtk_sort_list_model_set_incremental (self->sorted, TRUE);
   self->rows = g_ptr_array_new_with_free_func (g_object_unref);
   self->filtered = g_object_new (RANAH_TYPE_SHOWN_LIST, NULL);
+  self->typed = g_ptr_array_new_with_free_func (typed_free);
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);

@@ -1271,6 +1271,93 @@ has_label (GtkWidget  *widget,
   return FALSE;
 }
 
+/* Imports @n registry entries named @prefix and a number from @first, DINKES's or, with
+ * @both_opds, every other one DISDIK's. */
+static void
+import_numbered (RanahStore *store,
+                 const char *prefix,
+                 guint       first,
+                 guint       n,
+                 gboolean    both_opds)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) ranah_entry_free);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = first; i < first + n; i++)
+    {
+      RanahEntry *e = ranah_entry_new ();
+
+      e->name = g_strdup_printf ("%s%03u", prefix, i);
+      set_str (&e->opd_name, both_opds && i % 2 == 1 ? "DISDIK" : "DINKES");
+      g_ptr_array_add (e->records, ranah_record_new (RANAH_RECORD_A, "", "103.76.120.50"));
+      g_ptr_array_add (entries, e);
+    }
+  g_assert_true (ranah_store_import_entries (store, entries, &problems, &error));
+  g_assert_no_error (error);
+}
+
+/* A deleted key shows again what the shorter text showed (kept from the way there), and
+ * exactly what that text shows typed afresh: also after a drop-down or the registry
+ * itself changed in between. */
+static void
+test_registry_delete_key (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(RanahStore) staf = open_as (fixture, "staf1");
+  g_autoptr(RanahStore) store = NULL;
+  RanahWindow *window;
+  RanahRegistryPage *page;
+
+  import_numbered (staf, "baris", 0, 300, TRUE);
+  store = open_as (fixture, "subkoor");
+  window = window_for (store);
+  ranah_window_show_page (window, "registry");
+  wait_idle ();
+  page = RANAH_REGISTRY_PAGE (ranah_window_get_page (window, "registry"));
+  g_assert_cmpuint (wait_filtered (page), ==, 300);
+
+  ranah_registry_page_set_filter (page, "baris1", NULL, -1);
+  g_assert_cmpuint (wait_filtered (page), ==, 100);
+  ranah_registry_page_set_filter (page, "baris12", NULL, -1);
+  g_assert_cmpuint (wait_filtered (page), ==, 10);
+  ranah_registry_page_set_filter (page, "baris123", NULL, -1);
+  g_assert_cmpuint (wait_filtered (page), ==, 1);
+  ranah_registry_page_set_filter (page, "baris12", NULL, -1);
+  g_assert_cmpuint (wait_filtered (page), ==, 10);
+  wait_frame (GTK_WIDGET (page));
+  assert_screen_shows_head (page);
+  ranah_registry_page_set_filter (page, "baris1", NULL, -1);
+  g_assert_cmpuint (wait_filtered (page), ==, 100);
+  wait_frame (GTK_WIDGET (page));
+  assert_screen_shows_head (page);
+
+  /* The OPD chosen while "baris12" was typed: deleting a key keeps to that OPD. */
+  ranah_registry_page_set_filter (page, "baris12", NULL, -1);
+  g_assert_cmpuint (wait_filtered (page), ==, 10);
+  ranah_registry_page_set_filter (page, "baris12", "DISDIK", -1);
+  g_assert_cmpuint (wait_filtered (page), ==, 5);
+  ranah_registry_page_set_filter (page, "baris1", "DISDIK", -1);
+  g_assert_cmpuint (wait_filtered (page), ==, 50);
+  ranah_registry_page_set_filter (page, "baris", "DISDIK", -1);
+  g_assert_cmpuint (wait_filtered (page), ==, 150);
+
+  /* Rows added while "baris3" was typed show when a key is deleted. */
+  ranah_registry_page_set_filter (page, "baris", NULL, -1);
+  g_assert_cmpuint (wait_filtered (page), ==, 300);
+  ranah_registry_page_set_filter (page, "baris3", NULL, -1);
+  g_assert_cmpuint (wait_filtered (page), ==, 0);
+  import_numbered (staf, "baris", 300, 20, FALSE);
+  ranah_registry_page_reload (page);
+  wait_idle ();
+  g_assert_cmpuint (wait_filtered (page), ==, 20);
+  ranah_registry_page_set_filter (page, "baris", NULL, -1);
+  g_assert_cmpuint (wait_filtered (page), ==, 320);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+}
+
 /* A filter that widens the list shows the rows on screen in its first frame; the rows
  * below them follow a batch a frame. The count and an export have them all at once. */
 static void
@@ -1278,9 +1365,6 @@ test_registry_grow (Fixture       *fixture,
                     gconstpointer  data)
 {
   g_autoptr(RanahStore) staf = open_as (fixture, "staf1");
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) ranah_entry_free);
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(RanahStore) store = NULL;
   g_autofree char *csv = NULL;
   RanahWindow *window;
@@ -1288,18 +1372,7 @@ test_registry_grow (Fixture       *fixture,
   GListModel *shown;
   guint at_once, frames = 0, csv_lines = 0;
 
-  for (guint i = 0; i < 300; i++)
-    {
-      RanahEntry *e = ranah_entry_new ();
-
-      e->name = g_strdup_printf ("baris%03u", i);
-      set_str (&e->opd_name, "DINKES");
-      g_ptr_array_add (e->records, ranah_record_new (RANAH_RECORD_A, "", "103.76.120.50"));
-      g_ptr_array_add (entries, e);
-    }
-  g_assert_true (ranah_store_import_entries (staf, entries, &problems, &error));
-  g_assert_no_error (error);
-
+  import_numbered (staf, "baris", 0, 300, FALSE);
   store = open_as (fixture, "subkoor");
   window = window_for (store);
   ranah_window_show_page (window, "registry");
@@ -1762,6 +1835,7 @@ main (int   argc,
   ADD ("/ranah/ui/registry/failing-checks-flagged", test_registry_failing);
   ADD ("/ranah/ui/registry/shrink-shows-filtered-rows", test_registry_shrink);
   ADD ("/ranah/ui/registry/grow-shows-head-first", test_registry_grow);
+  ADD ("/ranah/ui/registry/deleted-key-shows-earlier-rows", test_registry_delete_key);
   ADD ("/ranah/ui/notify/failing-checks-to-staff", test_failing_notification);
   ADD ("/ranah/ui/notify/failing-checks-remembered", test_failing_notification_remembered);
   ADD ("/ranah/ui/sign-in/first-run-and-remember", test_sign_in);
