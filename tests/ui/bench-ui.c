@@ -8,6 +8,7 @@
  *   bench-ui registry DIR  times the registry view on it, prints figures
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <sys/resource.h>
@@ -300,6 +301,46 @@ type_and_delete (RanahRegistryPage *page,
   return r;
 }
 
+static void
+print_round (const Round *r,
+             const char  *which,
+             const char  *typed)
+{
+  g_print ("filter-keystroke-blocking-ms (%s) mean %.2f worst %.2f\n", which,
+           r->total_call / r->n, r->call);
+  g_print ("filter-keystroke-with-frame-ms (%s) mean %.2f worst %.2f (%u rows match)\n",
+           which, r->total_done / r->n, r->done, r->matches);
+  g_print ("filter-backspace-with-frame-ms (%s) mean %.2f worst %.2f (\"%s\" deleted key by key)\n",
+           which, r->total_back / r->n, r->back, typed);
+  g_print ("filter-longest-busy-ms (%s) typing %.2f deleting %.2f\n", which, r->stall,
+           r->back_stall);
+  g_print ("filter-keystroke-main-thread-cpu-ms (%s) mean %.2f worst %.2f\n", which,
+           r->total_cpu / r->n, r->cpu);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The median over @n rounds of the double at @offset in each. */
+static double
+median_of (const Round *rounds,
+           guint        n,
+           gsize        offset)
+{
+  g_autofree double *values = g_new (double, n);
+
+  for (guint i = 0; i < n; i++)
+    values[i] = G_STRUCT_MEMBER (double, &rounds[i], offset);
+  qsort (values, n, sizeof (double), compare_doubles);
+  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
 static int
 registry (const char *dir)
 {
@@ -337,31 +378,59 @@ registry (const char *dir)
    * tick is pacing, not work, and is left out; the main loop's longest busy stretch until
    * the whole list is in place tells what a key pressed meanwhile would wait for. The
    * first round is the first use after the registry opens (fresh buffers: page faults);
-   * the second is the same keys again, as the rest of a working day types them. */
+   * then the same keys again, RANAH_BENCH_ROUNDS times (default 5), as the rest of a
+   * working day types them. */
   default_poll = g_main_context_get_poll_func (NULL);
   g_main_context_set_poll_func (NULL, timed_poll);
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   g_signal_connect (clock, "before-paint", G_CALLBACK (frame_began), &frame);
   g_signal_connect (clock, "after-paint", G_CALLBACK (frame_ended), &frame);
-  for (guint round = 0; round < 2; round++)
-    {
-      const char *which = round == 0 ? "first use" : "again";
-      Round r;
+  {
+    const char *rounds_env = g_getenv ("RANAH_BENCH_ROUNDS");
+    guint again = rounds_env != NULL ? MAX (1, (guint) g_ascii_strtoull (rounds_env, NULL, 10)) : 5;
+    g_autofree Round *rounds = g_new0 (Round, again);
+    Round first, r;
 
-      if (g_getenv ("RANAH_BENCH_VERBOSE"))
-        g_print (" %s:\n", which);
-      r = type_and_delete (page, &frame, typed);
-      g_print ("filter-keystroke-blocking-ms (%s) mean %.2f worst %.2f\n", which,
-               r.total_call / r.n, r.call);
-      g_print ("filter-keystroke-with-frame-ms (%s) mean %.2f worst %.2f (%u rows match)\n",
-               which, r.total_done / r.n, r.done, r.matches);
-      g_print ("filter-backspace-with-frame-ms (%s) mean %.2f worst %.2f (\"%s\" deleted key by key)\n",
-               which, r.total_back / r.n, r.back, typed);
-      g_print ("filter-longest-busy-ms (%s) typing %.2f deleting %.2f\n", which, r.stall,
-               r.back_stall);
-      g_print ("filter-keystroke-main-thread-cpu-ms (%s) mean %.2f worst %.2f\n", which,
-               r.total_cpu / r.n, r.cpu);
+    if (g_getenv ("RANAH_BENCH_VERBOSE"))
+      g_print (" first use:\n");
+    first = type_and_delete (page, &frame, typed);
+    print_round (&first, "first use", typed);
+    for (guint i = 0; i < again; i++)
+      {
+        if (g_getenv ("RANAH_BENCH_VERBOSE"))
+          g_print (" again, round %u:\n", i + 1);
+        rounds[i] = type_and_delete (page, &frame, typed);
+      }
+    /* Each figure of the rounds after the first: its median over them, so that one round
+     * the machine stalled does not stand for all. */
+#define MEDIAN_OF(field) (r.field = median_of (rounds, again, G_STRUCT_OFFSET (Round, field)))
+    r = rounds[0];
+    MEDIAN_OF (call);
+    MEDIAN_OF (done);
+    MEDIAN_OF (cpu);
+    MEDIAN_OF (stall);
+    MEDIAN_OF (total_call);
+    MEDIAN_OF (total_done);
+    MEDIAN_OF (total_cpu);
+    MEDIAN_OF (back);
+    MEDIAN_OF (total_back);
+    MEDIAN_OF (back_stall);
+#undef MEDIAN_OF
+    {
+      g_autofree char *which = g_strdup_printf ("again, median of %u rounds", again);
+      double done = 0, back = 0, busy = 0;
+
+      print_round (&r, which, typed);
+      for (guint i = 0; i < again; i++)
+        {
+          done = MAX (done, rounds[i].done);
+          back = MAX (back, rounds[i].back);
+          busy = MAX (busy, MAX (rounds[i].stall, rounds[i].back_stall));
+        }
+      g_print ("filter-worst-of-%u-rounds-ms keystroke with frame %.2f, backspace with frame %.2f, "
+               "longest busy %.2f\n", again, done, back, busy);
     }
+  }
   g_signal_handlers_disconnect_by_data (clock, &frame);
   g_main_context_set_poll_func (NULL, default_poll);
   settle ();
