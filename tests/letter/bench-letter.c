@@ -34,11 +34,11 @@
  * untimed `ranah-cli login` kept in a runtime directory of its own, as a clerk's day runs after
  * signing in once; the password rows get an empty runtime directory.
  *
- * Figures of 28 November 2026, second session (two cores, quiet, medians; src/letter/README.md
- * has the table and where the time goes): LibreOffice 3.6 s wall, 209 MiB. ranah-cli after
- * login 43.1 ms, 15.9 MiB (82.6x faster, 13.1x leaner); with argon2id as users have it
- * 188 ms, 78 MiB; the letter layer alone 35.9 ms, 12.9 MiB (99x, 16x); the batch 257 letters
- * a second. Issue 4's memory goal holds after login, its speed goal (100x) does not.
+ * Figures of 28 November 2026, third session (two cores, quiet, medians; src/letter/README.md
+ * has the table and where the time goes): LibreOffice 3.5 s wall, 209 MiB. ranah-cli after
+ * login 40.9 ms, 15.5 MiB (85.4x faster, 13.4x leaner); with argon2id as users have it
+ * 184 ms, 75 MiB; the letter layer alone 34.4 ms, 13.0 MiB (102x, 16x); the batch 238
+ * letters a second. Issue 4's memory goal holds after login, its speed goal (100x) does not.
  */
 #include <errno.h>
 #include <fcntl.h>
