@@ -209,7 +209,7 @@ ranah_shown_list_publish (RanahShownList *self,
 {
   guint was = self->n_published;
 
-  self->n_published = MIN (self->items->len, was + MIN (n, self->items->len));
+  self->n_published += MIN (n, self->items->len - was);
   if (self->n_published > was)
     g_list_model_items_changed (G_LIST_MODEL (self), was, 0, self->n_published - was);
   return self->n_published < self->items->len;
@@ -478,6 +478,13 @@ typed_free (gpointer data)
   g_free (typed);
 }
 
+static const char *
+typed_needle (RanahRegistryPage *self,
+              guint              i)
+{
+  return ((Typed *) g_ptr_array_index (self->typed, i))->needle;
+}
+
 static gboolean
 is_prefix (const char *prefix,
            const char *text)
@@ -493,11 +500,10 @@ recall_typed (RanahRegistryPage *self,
 {
   guint keep = 0;
 
-  while (keep < self->typed->len
-         && is_prefix (((Typed *) g_ptr_array_index (self->typed, keep))->needle, needle))
+  while (keep < self->typed->len && is_prefix (typed_needle (self, keep), needle))
     keep++;
   g_ptr_array_set_size (self->typed, keep);
-  if (keep > 0 && g_strcmp0 (((Typed *) g_ptr_array_index (self->typed, keep - 1))->needle, needle) == 0)
+  if (keep > 0 && g_strcmp0 (typed_needle (self, keep - 1), needle) == 0)
     return ((Typed *) g_ptr_array_index (self->typed, keep - 1))->shown;
   return NULL;
 }
@@ -508,9 +514,7 @@ remember_typed (RanahRegistryPage *self,
 {
   Typed *typed = g_new (Typed, 1);
 
-  if (self->typed->len > 0
-      && !is_prefix (((Typed *) g_ptr_array_index (self->typed, self->typed->len - 1))->needle,
-                     self->needle))
+  if (self->typed->len > 0 && !is_prefix (typed_needle (self, self->typed->len - 1), self->needle))
     g_ptr_array_set_size (self->typed, 0);
   if (self->typed->len == TYPED_MAX)
     g_ptr_array_remove_index (self->typed, 0);
@@ -1369,7 +1373,6 @@ ranah_registry_page_init (RanahRegistryPage *self)
                              0);
   }
   g_signal_connect_swapped (self->sorted, "items-changed", G_CALLBACK (on_sorted_items_changed), self);
-  g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_count), self);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (apply_filter), self);
   g_signal_connect_swapped (self->opd_dropdown, "notify::selected", G_CALLBACK (apply_filter), self);
   g_signal_connect_swapped (self->status_dropdown, "notify::selected", G_CALLBACK (apply_filter), self);

@@ -634,6 +634,15 @@ import_file (RanahStore *store,
   return dialog;
 }
 
+/* Shows @window's registry page, loaded or loading. */
+static RanahRegistryPage *
+show_registry (RanahWindow *window)
+{
+  ranah_window_show_page (window, "registry");
+  wait_idle ();
+  return RANAH_REGISTRY_PAGE (ranah_window_get_page (window, "registry"));
+}
+
 static guint
 wait_filtered (RanahRegistryPage *page)
 {
@@ -761,9 +770,7 @@ test_registry (Fixture       *fixture,
   wait_idle ();
 
   window = window_for (store);
-  ranah_window_show_page (window, "registry");
-  wait_idle ();
-  page = RANAH_REGISTRY_PAGE (ranah_window_get_page (window, "registry"));
+  page = show_registry (window);
   g_assert_cmpuint (wait_filtered (page), ==, 4);
 
   ranah_registry_page_set_filter (page, "pendidikan", NULL, -1);
@@ -1014,9 +1021,7 @@ test_registry_failing (Fixture       *fixture,
   seed_checked_entries (fixture);
   store = open_as (fixture, "subkoor");
   window = window_for (store);
-  ranah_window_show_page (window, "registry");
-  wait_idle ();
-  page = RANAH_REGISTRY_PAGE (ranah_window_get_page (window, "registry"));
+  page = show_registry (window);
   g_assert_cmpuint (wait_filtered (page), ==, 3);
   settle ();
 
@@ -1186,9 +1191,7 @@ test_registry_shrink (Fixture       *fixture,
 
   store = open_as (fixture, "subkoor");
   window = window_for (store);
-  ranah_window_show_page (window, "registry");
-  wait_idle ();
-  page = RANAH_REGISTRY_PAGE (ranah_window_get_page (window, "registry"));
+  page = show_registry (window);
   g_assert_cmpuint (wait_filtered (page), ==, 300);
   settle ();
   wait_frame (GTK_WIDGET (page));
@@ -1312,9 +1315,7 @@ test_registry_delete_key (Fixture       *fixture,
   import_numbered (staf, "baris", 0, 300, TRUE);
   store = open_as (fixture, "subkoor");
   window = window_for (store);
-  ranah_window_show_page (window, "registry");
-  wait_idle ();
-  page = RANAH_REGISTRY_PAGE (ranah_window_get_page (window, "registry"));
+  page = show_registry (window);
   g_assert_cmpuint (wait_filtered (page), ==, 300);
 
   ranah_registry_page_set_filter (page, "baris1", NULL, -1);
@@ -1375,9 +1376,7 @@ test_registry_grow (Fixture       *fixture,
   import_numbered (staf, "baris", 0, 300, FALSE);
   store = open_as (fixture, "subkoor");
   window = window_for (store);
-  ranah_window_show_page (window, "registry");
-  wait_idle ();
-  page = RANAH_REGISTRY_PAGE (ranah_window_get_page (window, "registry"));
+  page = show_registry (window);
   shown = ranah_registry_page_get_shown (page);
   g_assert_cmpuint (wait_filtered (page), ==, 300);
   ranah_registry_page_set_filter (page, "baris29", NULL, -1);
