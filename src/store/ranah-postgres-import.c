@@ -132,7 +132,7 @@ copy_all (RanahPostgresStore  *self,
       ranah_pg_param_text (&p, u->username);
       ranah_pg_param_text (&p, ranah_role_to_string (u->role));
       ranah_pg_param_text (&p, verifier);
-      if (!run (self, "SELECT ranah.ensure_login ($1, $2, $3)", &p, error))
+      if (!run (self, "SELECT ranah_roles.ensure_login ($1, $2, $3)", &p, error))
         return FALSE;
       ranah_pg_params_clear (&p);
       ranah_pg_params_init (&p);

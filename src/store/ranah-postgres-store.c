@@ -25,9 +25,26 @@ GResource *ranah_pg_get_resource (void);
 
 /* Migrations in order: the schema_version a database reaches after each. */
 static const char *const migrations[] = { "001-schema.sql", "004-sessions.sql",
-                                           "005-registry-fqdn.sql" };
-/* Re-applied on every install and upgrade (CREATE OR REPLACE, idempotent). */
-static const char *const always[] = { "002-functions.sql", "003-security.sql" };
+                                           "005-registry-fqdn.sql",
+                                           "006-server-clock-defaults.sql" };
+
+/* Re-applied on every install and upgrade (idempotent), in this order, each as @role:
+ * NULL is the installing login itself (the database's owner, with CREATEROLE), which makes
+ * the roles and keeps the functions that manage them; everything officials call belongs
+ * to ranah_app (sql/README.md, "What the database enforces"). */
+typedef struct {
+  const char *name;
+  const char *role;
+} Script;
+
+static const Script before_migrations[] = { { "roles.sql", NULL } };
+static const Script after_migrations[] = {
+  { "owners.sql", NULL },
+  { "role-functions.sql", NULL },
+  /* STUB { "validate.sql", "ranah_app" }, */
+  { "002-functions.sql", "ranah_app" },
+  { "003-security.sql", "ranah_app" },
+};
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RANAH_POSTGRES_SCHEMA_VERSION);
 
@@ -729,7 +746,27 @@ run_script (RanahPostgresStore  *self,
   return TRUE;
 }
 
-/* Writes the workflow table and the Kelengkapan bits from the C definitions. */
+/* Runs @script as its role: what it creates belongs to that role. */
+static gboolean
+run_script_as (RanahPostgresStore  *self,
+               const Script        *script,
+               GError             **error)
+{
+  g_autofree char *set_role = NULL;
+
+  if (script->role != NULL)
+    {
+      set_role = g_strdup_printf ("SET LOCAL ROLE %s", script->role);
+      if (!ranah_pg_exec (self, set_role, error))
+        return FALSE;
+    }
+  if (!run_script (self, script->name, error))
+    return FALSE;
+  return script->role == NULL || ranah_pg_exec (self, "SET LOCAL ROLE NONE", error);
+}
+
+/* Writes the workflow table, the Kelengkapan bits, the profile's defaults and the nicks the
+ * server checks from the C definitions. */
 static gboolean
 load_workflow (RanahPostgresStore  *self,
                GError             **error)
@@ -747,12 +784,59 @@ load_workflow (RanahPostgresStore  *self,
     { "approval_only", RANAH_NEEDS_APPROVAL_ONLY },
   };
   static const char *actors[] = { "any", "assignee", "sender" };
+  const struct { const char *kind; const char *nick; } nicks[] = {
+    { "urgency", ranah_urgency_to_string (RANAH_URGENCY_BIASA) },
+    { "urgency", ranah_urgency_to_string (RANAH_URGENCY_SEGERA) },
+    { "urgency", ranah_urgency_to_string (RANAH_URGENCY_SANGAT_SEGERA) },
+    { "entry_status", ranah_entry_status_to_string (RANAH_ENTRY_ACTIVE) },
+    { "entry_status", ranah_entry_status_to_string (RANAH_ENTRY_SUSPENDED) },
+    { "entry_status", ranah_entry_status_to_string (RANAH_ENTRY_REVOKED) },
+    { "record_type", ranah_record_type_to_string (RANAH_RECORD_A) },
+    { "record_type", ranah_record_type_to_string (RANAH_RECORD_AAAA) },
+    { "record_type", ranah_record_type_to_string (RANAH_RECORD_CNAME) },
+    { "record_type", ranah_record_type_to_string (RANAH_RECORD_TXT) },
+    { "record_type", ranah_record_type_to_string (RANAH_RECORD_MX) },
+  };
+  G_STATIC_ASSERT (RANAH_N_RECORD_TYPES == 5);
   const RanahTransition *table;
   guint n;
 
+  g_autoptr(GHashTable) defaults = ranah_profile_default ();
+  GHashTableIter iter;
+  gpointer key, value;
+
   if (!ranah_pg_exec (self, "DELETE FROM ranah.workflow", error)
-      || !ranah_pg_exec (self, "DELETE FROM ranah.constants", error))
+      || !ranah_pg_exec (self, "DELETE FROM ranah.constants", error)
+      || !ranah_pg_exec (self, "DELETE FROM ranah.profile_defaults", error)
+      || !ranah_pg_exec (self, "DELETE FROM ranah.nicks", error))
     return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (nicks); i++)
+    {
+      g_auto(RanahPgParams) p = { 0 };
+      g_autoptr(PGresult) res = NULL;
+
+      ranah_pg_params_init (&p);
+      ranah_pg_param_text (&p, nicks[i].kind);
+      ranah_pg_param_text (&p, nicks[i].nick);
+      res = ranah_pg_query (self, "INSERT INTO ranah.nicks VALUES ($1, $2)", &p, error);
+      if (res == NULL)
+        return FALSE;
+    }
+
+  g_hash_table_iter_init (&iter, defaults);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_auto(RanahPgParams) p = { 0 };
+      g_autoptr(PGresult) res = NULL;
+
+      ranah_pg_params_init (&p);
+      ranah_pg_param_text (&p, key);
+      ranah_pg_param_text (&p, value);
+      res = ranah_pg_query (self, "INSERT INTO ranah.profile_defaults VALUES ($1, $2)", &p, error);
+      if (res == NULL)
+        return FALSE;
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (needs); i++)
     {
@@ -811,7 +895,9 @@ install_locked (RanahPostgresStore  *self,
   if (!ranah_pg_exec (self, "BEGIN", error))
     return FALSE;
   /* One installer at a time: a second one waits and then finds the work done. */
-  if (!ranah_pg_exec (self, "SELECT pg_advisory_xact_lock (7235127)", error)
+  if (!ranah_pg_exec (self, "SET LOCAL lock_timeout = 0", error)
+      || !ranah_pg_exec (self, "SET LOCAL statement_timeout = 0", error)
+      || !ranah_pg_exec (self, "SELECT pg_advisory_xact_lock (7235127)", error)
       || !ranah_pg_exec (self, "SET LOCAL client_min_messages = warning", error))
     goto fail;
 
@@ -823,6 +909,9 @@ install_locked (RanahPostgresStore  *self,
                      "Ranah to use it."), version);
       goto fail;
     }
+  for (guint i = 0; i < G_N_ELEMENTS (before_migrations); i++)
+    if (!run_script_as (self, &before_migrations[i], error))
+      goto fail;
   for (guint v = version; v < RANAH_POSTGRES_SCHEMA_VERSION; v++)
     {
       g_autofree char *record = NULL;
@@ -833,8 +922,8 @@ install_locked (RanahPostgresStore  *self,
       if (!ranah_pg_exec (self, record, error))
         goto fail;
     }
-  for (guint i = 0; i < G_N_ELEMENTS (always); i++)
-    if (!run_script (self, always[i], error))
+  for (guint i = 0; i < G_N_ELEMENTS (after_migrations); i++)
+    if (!run_script_as (self, &after_migrations[i], error))
       goto fail;
   if (!load_workflow (self, error) || !ranah_pg_exec (self, "COMMIT", error))
     goto fail;
@@ -873,6 +962,29 @@ ranah_postgres_store_install (const char  *conninfo_as_owner,
   if (self == NULL)
     return FALSE;
   return install_locked (self, error);
+}
+
+gboolean
+ranah_postgres_store_pin_clock (const char  *conninfo_as_owner,
+                                gint64       unix_time,
+                                GError     **error)
+{
+  g_autoptr(RanahPostgresStore) self = NULL;
+  g_auto(RanahPgParams) p = { 0 };
+  g_autoptr(PGresult) res = NULL;
+
+  g_return_val_if_fail (conninfo_as_owner != NULL, FALSE);
+
+  self = ranah_pg_connect_owner (conninfo_as_owner, error);
+  if (self == NULL)
+    return FALSE;
+  ranah_pg_params_init (&p);
+  ranah_pg_param_int (&p, unix_time);
+  res = ranah_pg_query (self, unix_time != 0
+                                ? "INSERT INTO ranah.clock VALUES (1, $1) "
+                                  "ON CONFLICT (id) DO UPDATE SET pinned_at = excluded.pinned_at"
+                                : "DELETE FROM ranah.clock WHERE $1 = 0", &p, error);
+  return res != NULL;
 }
 
 /* ---- session ---------------------------------------------------------------------------- */

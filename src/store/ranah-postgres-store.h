@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RanahPostgresStore, ranah_postgres_store, RANAH, POSTGRES_STORE, RanahStore)
 
 /* The schema version this build installs. */
-#define RANAH_POSTGRES_SCHEMA_VERSION 3
+#define RANAH_POSTGRES_SCHEMA_VERSION 4
 
 /* @conninfo: a "postgresql://…" URI or a libpq "key=value" string. When it carries a
  * user and password the store connects at once (the schema owner, for setup); otherwise
@@ -43,6 +43,12 @@ gboolean    ranah_postgres_store_import_from (const char  *owner_conninfo,
                                               RanahStore  *source,
                                               const char  *initial_password,
                                               GError     **error);
+
+/* Pins the server's clock of the database @conninfo_as_owner names at @unix_time (0
+ * unpins it): every time the store records then reads that clock (ranah.server_now ()).
+ * For drills and tests; it needs the schema owner's login, as no official may set it. */
+gboolean    ranah_postgres_store_pin_clock (const char *conninfo_as_owner, gint64 unix_time,
+                                            GError **error);
 
 /* Dumps the database @conninfo names with pg_dump (custom format) to @dest_path. */
 gboolean    ranah_postgres_store_backup  (const char *conninfo, const char *dest_path,

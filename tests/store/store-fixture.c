@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "store-fixture.h"
+#include "ranah-postgres-store.h"
 
 StoreFixtureUriFactory store_fixture_uri_factory = NULL;
 
@@ -125,6 +126,26 @@ store_fixture_render (const RanahRequest  *request,
   return g_bytes_new (text, strlen (text));
 }
 
+/* A PostgreSQL store keeps the server's time, not the desktop's: pin the server's clock
+ * too, with the owner's credentials the fixture's URI carries. */
+void
+store_world_pin_server_clock (StoreWorld *world,
+                              gint64      now)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_has_prefix (world->uri, "postgresql:"))
+    return;
+  g_assert_true (ranah_postgres_store_pin_clock (world->uri, now, &error));
+  g_assert_no_error (error);
+}
+
+static void
+pin_server_clock (StoreWorld *world)
+{
+  store_world_pin_server_clock (world, world->now);
+}
+
 static const char *const usernames[RANAH_N_ROLES] = {
   NULL, "opd1", "kadis", "kabid", "subkoor", "staf", "admin",
 };
@@ -151,6 +172,7 @@ store_world_new (void)
   admin->role = RANAH_ROLE_ADMIN;
   g_assert_true (ranah_store_initialize (w->store, admin, STORE_FIXTURE_PASSWORD, &error));
   g_assert_no_error (error);
+  pin_server_clock (w);
   g_assert_true (ranah_store_sign_in (w->store, "admin", STORE_FIXTURE_PASSWORD, &error));
   g_assert_no_error (error);
   w->user_ids[RANAH_ROLE_ADMIN] = ranah_store_get_user (w->store)->id;
@@ -243,6 +265,7 @@ store_world_set_now (StoreWorld *world,
     ranah_store_set_now (connection, now);
   if (world->store != NULL)
     ranah_store_set_now (world->store, now);
+  pin_server_clock (world);
 }
 
 void

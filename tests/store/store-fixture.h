@@ -55,8 +55,10 @@ StoreWorld *store_world_new          (void);
 void        store_world_free         (StoreWorld *world);
 void        store_world_sign_in      (StoreWorld *world, RanahRole role);
 void        store_world_sign_in_as   (StoreWorld *world, const char *username);
-/* Pins the clock of every connection. */
+/* Pins the clock of every connection (and a PostgreSQL server's). */
 void        store_world_set_now      (StoreWorld *world, gint64 now);
+/* Pins only a PostgreSQL server's clock (nothing on SQLite, whose clock is the desktop's). */
+void        store_world_pin_server_clock (StoreWorld *world, gint64 now);
 /* A valid request for the first OPD, named @name (NULL: a fresh unique name). */
 RanahRequest *store_world_request    (StoreWorld *world, const char *name);
 /* Submits as the first OPD's user; returns the id. */

@@ -95,7 +95,10 @@ assert_resume_refused (StoreWorld *w,
   g_autoptr(RanahStore) store = fresh_connection (w, now);
   g_autoptr(GError) error = NULL;
 
+  /* The store judges by its own clock: on PostgreSQL, the server's. */
+  store_world_pin_server_clock (w, now);
   g_assert_false (ranah_store_resume_session (store, username, token, &error));
+  store_world_pin_server_clock (w, w->now);
   g_assert_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_AUTH);
   g_assert_cmpstr (error->message, ==,
                    "Your session has ended; sign in again with your password.");
@@ -111,8 +114,10 @@ resume (StoreWorld *w,
   RanahStore *store = fresh_connection (w, now);
   g_autoptr(GError) error = NULL;
 
+  store_world_pin_server_clock (w, now);
   g_assert_true (ranah_store_resume_session (store, username, token, &error));
   g_assert_no_error (error);
+  store_world_pin_server_clock (w, w->now);
   return store;
 }
 

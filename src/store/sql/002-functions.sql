@@ -8,15 +8,79 @@
 -- (session_user, the official's own login role) in ranah.users and checks their group
 -- membership, so a signed-in official with psql can do exactly what the app lets them.
 --
+-- Each SECURITY DEFINER function is written for a hostile caller: it runs with
+-- search_path = pg_catalog, ranah, pg_temp, so that no temporary object can stand in for
+-- a name it means; it takes from its arguments only what an official may choose, and checks
+-- that (the name and record rules are validate.sql's); whatever the store decides itself it
+-- computes here: FQDNs, agenda and letter numbers, flags, and every time — the p_now
+-- arguments are the desktop's clock, kept in the signatures for older clients and replaced
+-- by ranah.server_now () on entry.
+--
 -- Errors carry SQLSTATEs of class RN that the C backend maps to GError codes:
 --   RN001 core permission, RN002 core state, RN003 core incomplete, RN004 core validation,
---   RN010 conflict, RN011 not found, RN012 store validation, RN013 store permission.
+--   RN010 conflict, RN011 not found, RN012 store validation, RN013 store permission,
+--   RN014 session ended, RN015 store busy (a lock could not be had in time).
 
+-- STUB-BEGIN (temporary, until validate.sql lands)
+CREATE OR REPLACE FUNCTION ranah.check_label (p text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE v text := lower (btrim (coalesce (p, '')));
+BEGIN
+  IF v !~ '^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$' OR v ~ '^..--' AND v !~ '^xn--' THEN
+    RAISE EXCEPTION USING ERRCODE = 'RN004', MESSAGE = format ('The name “%s” is invalid.', v);
+  END IF;
+  RETURN v;
+END $$;
+CREATE OR REPLACE FUNCTION ranah.check_fqdn (p text, p_u boolean) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT lower (p) $$;
+CREATE OR REPLACE FUNCTION ranah.check_records (p jsonb) RETURNS void LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM jsonb_to_recordset (p) x (type text) WHERE x.type NOT IN ('A','AAAA','CNAME','TXT','MX')) THEN
+    RAISE EXCEPTION USING ERRCODE = 'RN004', MESSAGE = 'bad type';
+  END IF;
+END $$;
+CREATE OR REPLACE FUNCTION ranah.format_letter_number (t text, k text, u integer, unit text, y integer, m integer) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT replace (replace (replace (replace (replace (t, '{klasifikasi}', k), '{urut}', lpad (u::text, 4, '0')), '{unit}', unit), '{tahun}', y::text), '{bulan}', (ARRAY['I','II','III','IV','V','VI','VII','VIII','IX','X','XI','XII'])[m])
+$$;
+-- STUB-END
 CREATE OR REPLACE FUNCTION ranah.fail (p_code text, p_message text)
 RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   RAISE EXCEPTION USING ERRCODE = p_code, MESSAGE = p_message;
 END $$;
+
+-- The server's clock in Unix seconds, or the one a database owner pinned (ranah.clock).
+CREATE OR REPLACE FUNCTION ranah.server_now ()
+RETURNS bigint LANGUAGE sql STABLE AS $$
+  SELECT coalesce ((SELECT pinned_at FROM ranah.clock WHERE id = 1),
+                   floor (extract (epoch FROM statement_timestamp ()))::bigint)
+$$;
+
+-- Runs @p_lock (a statement that takes row locks) with the functions' bounded lock wait
+-- (lock_timeout in each definer function's SET clause). When it times out, whoever holds
+-- the lock may be a client that stopped inside its transaction: the server ends the
+-- transactions that sit idle past the database's limit, tries once more, and then says the
+-- store is busy. Nothing of the move is stored either way but what commits with it.
+CREATE OR REPLACE FUNCTION ranah.wait_for_locks (p_lock text, p_arg bigint DEFAULT NULL)
+RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  BEGIN
+    EXECUTE p_lock USING p_arg;
+  EXCEPTION WHEN lock_not_available THEN
+    IF ranah_roles.end_stalled_transactions () = 0 THEN
+      PERFORM ranah.fail ('RN015', 'The store is busy; try again.');
+    END IF;
+    BEGIN
+      EXECUTE p_lock USING p_arg;
+    EXCEPTION WHEN lock_not_available THEN
+      PERFORM ranah.fail ('RN015', 'The store is busy; try again.');
+    END;
+  END;
+END $$;
+
+-- TRUE when @p_nick is one of ranah-types.h's nicks of @p_kind (ranah.nicks).
+CREATE OR REPLACE FUNCTION ranah.is_nick (p_kind text, p_nick text)
+RETURNS boolean LANGUAGE sql STABLE AS $$
+  SELECT EXISTS (SELECT 1 FROM ranah.nicks WHERE kind = p_kind AND nick = p_nick)
+$$;
 
 -- Bits of RanahNeeds, written by the installer from ranah-types.h.
 CREATE OR REPLACE FUNCTION ranah.need (p_name text)
@@ -29,7 +93,7 @@ $$;
 -- session exists.
 CREATE OR REPLACE FUNCTION ranah.login_user ()
 RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
-SET search_path = ranah, pg_catalog AS $$
+SET search_path = pg_catalog, ranah, pg_temp AS $$
   SELECT coalesce ((SELECT u.role_name FROM ranah.sessions s JOIN ranah.users u ON u.id = s.user_id
                      WHERE s.login_role = session_user), session_user)
 $$;
@@ -38,7 +102,7 @@ $$;
 -- the group of their role.
 CREATE OR REPLACE FUNCTION ranah.caller ()
 RETURNS ranah.users LANGUAGE plpgsql STABLE SECURITY DEFINER
-SET search_path = ranah, pg_catalog AS $$
+SET search_path = pg_catalog, ranah, pg_temp AS $$
 DECLARE
   u ranah.users;
 BEGIN
@@ -63,7 +127,7 @@ END $$;
 -- For row-level security: the caller's role and OPD, NULL when not a Ranah user.
 CREATE OR REPLACE FUNCTION ranah.my_role ()
 RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
-SET search_path = ranah, pg_catalog AS $$
+SET search_path = pg_catalog, ranah, pg_temp AS $$
   SELECT role FROM ranah.users
    WHERE role_name = ranah.login_user () AND active
      AND pg_has_role (role_name, 'ranah_' || role, 'MEMBER')
@@ -71,7 +135,7 @@ $$;
 
 CREATE OR REPLACE FUNCTION ranah.my_opd ()
 RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
-SET search_path = ranah, pg_catalog AS $$
+SET search_path = pg_catalog, ranah, pg_temp AS $$
   SELECT opd_id FROM ranah.users WHERE role_name = ranah.login_user ()
 $$;
 
@@ -85,16 +149,19 @@ $$;
 
 CREATE OR REPLACE FUNCTION ranah.sees_request (p_request_id bigint)
 RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
-SET search_path = ranah, pg_catalog AS $$
+SET search_path = pg_catalog, ranah, pg_temp AS $$
   SELECT ranah.my_role () IS NOT NULL
      AND (ranah.my_role () <> 'opd'
           OR EXISTS (SELECT 1 FROM ranah.requests r
                       WHERE r.id = p_request_id AND r.opd_id = ranah.my_opd ()))
 $$;
 
-CREATE OR REPLACE FUNCTION ranah.profile_value (p_key text, p_default text)
+-- A profile value, else Ranah's default for it (ranah_profile_default (), written into
+-- ranah.profile_defaults by the installer), else @p_default.
+CREATE OR REPLACE FUNCTION ranah.profile_value (p_key text, p_default text DEFAULT NULL)
 RETURNS text LANGUAGE sql STABLE AS $$
-  SELECT coalesce ((SELECT value FROM ranah.profile WHERE key = p_key), p_default)
+  SELECT coalesce ((SELECT value FROM ranah.profile WHERE key = p_key),
+                   (SELECT value FROM ranah.profile_defaults WHERE key = p_key), p_default)
 $$;
 
 -- The calendar date of @p_now in the agency's time zone.
@@ -142,7 +209,8 @@ DECLARE
   new_seq bigint;
   new_hash text;
 BEGIN
-  SELECT * INTO h FROM ranah.audit_head WHERE id = 1 FOR UPDATE;
+  PERFORM ranah.wait_for_locks ('SELECT 1 FROM ranah.audit_head WHERE id = 1 FOR UPDATE');
+  SELECT * INTO h FROM ranah.audit_head WHERE id = 1;
   new_seq := h.seq + 1;
   new_hash := ranah.event_hash (new_seq, p_at, p_user_id, p_request_id, p_step,
                                 coalesce (p_username, ''), p_action, coalesce (p_from, ''),
@@ -157,11 +225,12 @@ BEGIN
   RETURN new_seq;
 END $$;
 
+-- Every change ends with a bare signal on channel ranah: whoever LISTENs learns that
+-- something changed and reads, through row-level security, only what they may see.
 CREATE OR REPLACE FUNCTION ranah.notify (p_request_id bigint, p_state text,
                                          p_assignee_id bigint)
 RETURNS void LANGUAGE sql AS $$
-  SELECT pg_notify ('ranah', json_build_object ('request', p_request_id, 'state', p_state,
-                                                'assignee', coalesce (p_assignee_id, 0))::text)
+  SELECT pg_notify ('ranah', '')
 $$;
 
 CREATE OR REPLACE FUNCTION ranah.require_admin ()
@@ -181,7 +250,7 @@ END $$;
 CREATE OR REPLACE FUNCTION ranah.name_holder_of (p_name text, p_except_request bigint)
 RETURNS TABLE (kind text, opd text, year integer, number integer)
 LANGUAGE sql STABLE SECURITY DEFINER
-SET search_path = ranah, pg_catalog AS $$
+SET search_path = pg_catalog, ranah, pg_temp AS $$
   (SELECT 'entry', o.name, 0, 0
      FROM ranah.entries e JOIN ranah.opds o ON o.id = e.opd_id
     WHERE lower (e.name) = lower (p_name) AND e.status <> 'revoked'
@@ -208,7 +277,7 @@ $$;
 
 CREATE OR REPLACE FUNCTION ranah.check_name_free (p_name text, p_except_request bigint)
 RETURNS boolean LANGUAGE plpgsql STABLE SECURITY DEFINER
-SET search_path = ranah, pg_catalog AS $$
+SET search_path = pg_catalog, ranah, pg_temp AS $$
 DECLARE
   holder text;
 BEGIN
@@ -234,85 +303,252 @@ BEGIN
   END IF;
 END $$;
 
+-- The rules of ranah_validate_text (): valid text without control characters (line breaks
+-- and tabs allowed in @p_multiline fields), no direction controls, not blank when
+-- @p_required, at most @p_max characters. Returns the text, '' for NULL.
+CREATE OR REPLACE FUNCTION ranah.check_text (p_value text, p_field text, p_required boolean,
+                                             p_multiline boolean, p_max integer)
+RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+  v text := coalesce (p_value, '');
+BEGIN
+  IF p_multiline THEN
+    IF replace (v, E'\r\n', E'\n') ~ '[\u0000-\u0008\u000b-\u001f\u007f-\u009f\r]' THEN
+      PERFORM ranah.fail ('RN004', format ('The %s may not contain control characters other '
+                                           'than line breaks and tabs.', p_field));
+    END IF;
+  ELSIF v ~ '[\u0000-\u001f\u007f-\u009f]' THEN
+    PERFORM ranah.fail ('RN004', format ('The %s must be a single line without control '
+                                         'characters.', p_field));
+  ELSIF v ~ '[\u2028\u2029]' THEN
+    PERFORM ranah.fail ('RN004', format ('The %s must be a single line without line or '
+                                         'paragraph separators.', p_field));
+  END IF;
+  IF v ~ '[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]' THEN
+    PERFORM ranah.fail ('RN004', format ('The %s may not contain characters that change the '
+                                         'text direction (U+%s).', p_field,
+                                         upper (to_hex (ascii (substring (v FROM '[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]'))))));
+  END IF;
+  IF p_required AND v ~ '^[\s\u200b\ufeff\u00a0\u2000-\u200a\u3000]*$' THEN
+    PERFORM ranah.fail ('RN004', format ('The %s may not be empty.', p_field));
+  END IF;
+  IF p_max > 0 AND char_length (v) > p_max THEN
+    PERFORM ranah.fail ('RN004', format ('The %s may have at most %s characters; it has %s.',
+                                         p_field, p_max, char_length (v)));
+  END IF;
+  RETURN v;
+END $$;
+
+-- A calendar date YYYY-MM-DD that exists (ranah_validate_date ()).
+CREATE OR REPLACE FUNCTION ranah.check_date (p_value text, p_field text)
+RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+  IF coalesce (p_value, '') = '' THEN
+    PERFORM ranah.fail ('RN004', format ('The %s may not be empty.', p_field));
+  END IF;
+  IF p_value !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN
+    PERFORM ranah.fail ('RN004', format ('The %s “%s” must be a date written as YYYY-MM-DD.',
+                                         p_field, left (p_value, 64)));
+  END IF;
+  BEGIN
+    IF to_char (to_date (p_value, 'YYYY-MM-DD'), 'YYYY-MM-DD') = p_value THEN
+      RETURN p_value;
+    END IF;
+  EXCEPTION WHEN datetime_field_overflow OR invalid_datetime_format THEN
+    NULL;
+  END;
+  PERFORM ranah.fail ('RN004', format ('The %s “%s” is not a date that exists in the calendar.',
+                                       p_field, p_value));
+  RETURN NULL;
+END $$;
+
+-- The shapes of ranah_validate_email () and ranah_validate_phone (), both required.
+CREATE OR REPLACE FUNCTION ranah.check_email (p_value text, p_field text)
+RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+  v text := ranah.check_text (p_value, p_field, true, false, 254);
+BEGIN
+  IF v !~ '^[A-Za-z0-9!#$%&''*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&''*+/=?^_`{|}~-]+)*@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$'
+     OR char_length (split_part (v, '@', 1)) > 64 THEN
+    PERFORM ranah.fail ('RN004', format ('The %s “%s” is not an e-mail address.', p_field,
+                                         left (v, 64)));
+  END IF;
+  RETURN v;
+END $$;
+
+CREATE OR REPLACE FUNCTION ranah.check_phone (p_value text, p_field text)
+RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+  v text := ranah.check_text (p_value, p_field, true, false, 40);
+  digits text := regexp_replace (v, '[^0-9]', '', 'g');
+BEGIN
+  IF v !~ '^\+?[0-9 -]*(\([0-9 -]*\))?[0-9 -]*$'
+     OR NOT (CASE WHEN v LIKE '+%' THEN digits ~ '^62[1-9]' ELSE digits ~ '^0[1-9]' END)
+     OR char_length (digits) NOT BETWEEN 8 AND 15 THEN
+    PERFORM ranah.fail ('RN004', format ('The %s “%s” is not a telephone number that starts '
+                                         'with +62 or 0.', p_field, left (v, 64)));
+  END IF;
+  RETURN v;
+END $$;
+
+-- Kode klasifikasi arsip: digit groups joined by dots (000.5.2), or ''.
+CREATE OR REPLACE FUNCTION ranah.check_classification (p_value text)
+RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+  IF coalesce (p_value, '') <> ''
+     AND (char_length (p_value) > 40 OR p_value !~ '^[0-9]+(\.[0-9]+)*$') THEN
+    PERFORM ranah.fail ('RN004', format ('The classification code “%s” must be digit groups '
+                                         'joined by dots, such as 000.5.2.', left (p_value, 64)));
+  END IF;
+  RETURN coalesce (p_value, '');
+END $$;
+
+-- The records an official sends, in the store's JSON (ranah_json_records ()): each checked
+-- by validate.sql's rules. A request's record is created and verified only by the move that
+-- creates it (step 5), never by its sender; a registry import (of names that existed before
+-- Ranah) keeps the sender's word that a record exists, but is never verified by it.
 CREATE OR REPLACE FUNCTION ranah.insert_records (p_table text, p_owner bigint, p_records jsonb)
 RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
+  IF p_table NOT IN ('records', 'entry_records') THEN
+    PERFORM ranah.fail ('RN012', 'Records belong to a request or a registry entry.');
+  END IF;
+  PERFORM ranah.check_records (p_records);
   EXECUTE format ('INSERT INTO ranah.%I (%I, type, host, target, ttl, priority, internal, '
                   'created, verified) '
-                  'SELECT $1, x.type, coalesce (x.host, ''''), x.target, coalesce (x.ttl, 0), '
-                  '       coalesce (x.priority, 0), coalesce (x.internal, false), '
-                  '       coalesce (x.created, false), x.verified '
-                  '  FROM jsonb_to_recordset ($2) AS x (type text, host text, target text, '
-                  '       ttl integer, priority integer, internal boolean, created boolean, '
-                  '       verified text)',
+                  'SELECT $1, x.j->>''type'', '
+                  '       CASE WHEN coalesce (x.j->>''host'', '''') = ''@'' THEN '''' '
+                  '            ELSE lower (coalesce (x.j->>''host'', '''')) END, '
+                  '       x.j->>''target'', coalesce ((x.j->>''ttl'')::integer, 0), '
+                  '       coalesce ((x.j->>''priority'')::integer, 0), '
+                  '       coalesce ((x.j->>''internal'')::boolean, false), '
+                  '       CASE WHEN $3 THEN coalesce ((x.j->>''created'')::boolean, false) '
+                  '            ELSE false END, NULL '
+                  '  FROM jsonb_array_elements ($2) WITH ORDINALITY AS x (j, n) ORDER BY x.n',
                   p_table, CASE p_table WHEN 'records' THEN 'request_id' ELSE 'entry_id' END)
-  USING p_owner, coalesce (p_records, '[]'::jsonb);
+  USING p_owner, p_records, p_table = 'entry_records';
 END $$;
 
 -- ---------------------------------------------------------------------------------
 -- Step 1
 
+-- The label an official asks for, checked as core checks it (validate.sql), not reserved,
+-- and its FQDN under the agency's parent domain: the server's, whatever the client says.
+CREATE OR REPLACE FUNCTION ranah.requested_fqdn (p_name text)
+RETURNS text LANGUAGE plpgsql STABLE AS $$
+DECLARE
+  label text := ranah.check_label (p_name);
+  fq text;
+BEGIN
+  IF EXISTS (SELECT 1 FROM ranah.reserved_names WHERE name = label) THEN
+    PERFORM ranah.fail ('RN004', format ('The name “%s” is reserved and cannot be requested.',
+                                         label));
+  END IF;
+  fq := label || '.' || ranah.check_fqdn (rtrim (lower (ranah.profile_value ('parent-domain',
+                                                                           'tarakankota.go.id')),
+                                                 '.'), false);
+  IF octet_length (fq) > 253 THEN
+    PERFORM ranah.fail ('RN004', format ('The name “%s” makes the full domain name longer than '
+                                         '253 characters.', label));
+  END IF;
+  RETURN fq;
+END $$;
+
+-- A due time the desktop computed from its working-day calendar at @p_client_now: the
+-- same span from the server's clock (a desktop's clock may be off), which is 0 (no due
+-- time) or up to 60 days.
+CREATE OR REPLACE FUNCTION ranah.check_due (p_due_at bigint, p_client_now bigint)
+RETURNS bigint LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  IF coalesce (p_due_at, 0) = 0 THEN
+    RETURN 0;
+  END IF;
+  IF p_client_now IS NULL OR p_due_at - p_client_now NOT BETWEEN 0 AND 60 * 86400 THEN
+    PERFORM ranah.fail ('RN004', 'The due time must lie within the next 60 days.');
+  END IF;
+  RETURN ranah.server_now () + (p_due_at - p_client_now);
+END $$;
+
 CREATE OR REPLACE FUNCTION ranah.submit_request (p jsonb, p_records jsonb, p_pdf bytea,
                                                  p_now bigint, p_due_at bigint)
 RETURNS jsonb LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = ranah, pg_catalog AS $$
+SET search_path = pg_catalog, ranah, pg_temp
+SET lock_timeout = '3s' AS $$
 DECLARE
+  client_now bigint := p_now;
   u ranah.users := ranah.caller ();
   t ranah.workflow;
   opd bigint;
   holder text;
-  yr integer := extract (year FROM ranah.local_date (p_now))::integer;
+  yr integer := extract (year FROM ranah.local_date (ranah.server_now ()))::integer;
   num integer;
   rid bigint;
+  label text;
   fq text;
 BEGIN
+  p_now := ranah.server_now ();
   SELECT * INTO t FROM ranah.workflow WHERE from_state = 'none' AND action = 'submit';
   IF NOT (u.role = ANY (t.roles)) THEN
     PERFORM ranah.fail ('RN001', format ('The role %s may not submit requests.', u.role));
   END IF;
+  IF jsonb_typeof (p) IS DISTINCT FROM 'object' THEN
+    PERFORM ranah.fail ('RN004', 'The request is not a JSON object.');
+  END IF;
   IF u.role = 'opd' THEN
     opd := u.opd_id;
-  ELSE
+  ELSIF coalesce (p->>'opd_id', '') ~ '^[0-9]{1,18}$' THEN
     opd := (p->>'opd_id')::bigint;
   END IF;
   IF opd IS NULL OR NOT EXISTS (SELECT 1 FROM ranah.opds WHERE id = opd AND active) THEN
     PERFORM ranah.fail ('RN004', 'Choose the OPD that sent the request.');
   END IF;
   IF (t.needs & ranah.need ('records')) <> 0
-     AND jsonb_array_length (coalesce (p_records, '[]'::jsonb)) = 0 THEN
+     AND (jsonb_typeof (p_records) IS DISTINCT FROM 'array'
+          OR jsonb_array_length (p_records) = 0) THEN
     PERFORM ranah.fail ('RN003', 'Step 1 needs at least one DNS record for the requested name.');
   END IF;
-  IF EXISTS (SELECT 1 FROM ranah.reserved_names WHERE lower (name) = lower (p->>'name')) THEN
-    PERFORM ranah.fail ('RN004', format ('The name “%s” is reserved.', p->>'name'));
-  END IF;
+  fq := ranah.requested_fqdn (p->>'name');
+  label := ranah.check_label (p->>'name');
   -- Two desks submitting the same name at once: the second waits here and then sees
   -- the first.
-  PERFORM pg_advisory_xact_lock (hashtext ('ranah-name:' || lower (p->>'name')));
-  holder := ranah.name_holder (p->>'name', 0);
+  PERFORM ranah.wait_for_locks ('SELECT pg_advisory_xact_lock ($1)',
+                                hashtext ('ranah-name:' || label));
+  holder := ranah.name_holder (label, 0);
   IF holder IS NOT NULL THEN
     PERFORM ranah.fail ('RN012', holder);
   END IF;
   PERFORM ranah.check_pdf (p_pdf);
+  IF ranah.check_date (p->>'received_date', 'received date')
+     < ranah.check_date (p->>'letter_date', 'letter date') THEN
+    PERFORM ranah.fail ('RN004', format ('The received date %s may not be before the letter '
+                                         'date %s.', p->>'received_date', p->>'letter_date'));
+  END IF;
 
   INSERT INTO ranah.agenda_counters VALUES (yr, 0) ON CONFLICT DO NOTHING;
+  PERFORM ranah.wait_for_locks ('SELECT 1 FROM ranah.agenda_counters WHERE year = $1 FOR UPDATE',
+                                yr);
   UPDATE ranah.agenda_counters SET last = last + 1 WHERE year = yr RETURNING last INTO num;
 
-  fq := coalesce (nullif (p->>'fqdn', ''),
-                  (p->>'name') || '.' || ranah.profile_value ('parent-domain', 'tarakankota.go.id'));
   INSERT INTO ranah.requests (state, outcome, agenda_year, agenda_number, opd_id,
                               letter_number, letter_date, received_date, hal, classification,
                               sifat, name, fqdn, purpose, contact_name, contact_phone,
                               contact_email, attachment, attachment_sha256, attachment_size,
                               created_by, state_since, due_at, created_at)
   VALUES (t.to_state, 'pending', yr, num, opd,
-          coalesce (p->>'letter_number', ''), coalesce (p->>'letter_date', ''),
-          coalesce (p->>'received_date', ''), coalesce (p->>'hal', ''),
-          coalesce (p->>'classification', ''), coalesce (p->>'sifat', ''),
-          lower (p->>'name'), fq, coalesce (p->>'purpose', ''),
-          coalesce (p->>'contact_name', ''), coalesce (p->>'contact_phone', ''),
-          coalesce (p->>'contact_email', ''), p_pdf,
+          ranah.check_text (p->>'letter_number', 'letter number', true, false, 120),
+          ranah.check_date (p->>'letter_date', 'letter date'),
+          ranah.check_date (p->>'received_date', 'received date'),
+          ranah.check_text (p->>'hal', 'subject (hal)', true, false, 300),
+          ranah.check_classification (p->>'classification'),
+          ranah.check_text (p->>'sifat', 'nature of the letter (sifat)', true, false, 40),
+          label, fq,
+          ranah.check_text (p->>'purpose', 'purpose', true, true, 2000),
+          ranah.check_text (p->>'contact_name', 'contact name', true, false, 120),
+          ranah.check_phone (p->>'contact_phone', 'contact phone'),
+          ranah.check_email (p->>'contact_email', 'contact e-mail'), p_pdf,
           CASE WHEN p_pdf IS NULL THEN NULL ELSE encode (sha256 (p_pdf), 'hex') END,
-          coalesce (length (p_pdf), 0), u.id, p_now, p_due_at, p_now)
+          coalesce (length (p_pdf), 0), u.id, p_now, ranah.check_due (p_due_at, client_now),
+          p_now)
   RETURNING id INTO rid;
   PERFORM ranah.insert_records ('records', rid, p_records);
   PERFORM ranah.append_event (u.id, u.username, rid, t.step, 'submit', 'none', t.to_state,
@@ -325,12 +561,16 @@ END $$;
 CREATE OR REPLACE FUNCTION ranah.attach_letter (p_request_id bigint, p_expected_version bigint,
                                                 p_pdf bytea, p_now bigint)
 RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = ranah, pg_catalog AS $$
+SET search_path = pg_catalog, ranah, pg_temp
+SET lock_timeout = '3s' AS $$
 DECLARE
   u ranah.users := ranah.caller ();
   r ranah.requests;
 BEGIN
-  SELECT * INTO r FROM ranah.requests WHERE id = p_request_id FOR UPDATE;
+  p_now := ranah.server_now ();
+  PERFORM ranah.wait_for_locks ('SELECT 1 FROM ranah.requests WHERE id = $1 FOR UPDATE',
+                               p_request_id);
+  SELECT * INTO r FROM ranah.requests WHERE id = p_request_id;
   IF NOT FOUND OR (u.role = 'opd' AND r.opd_id <> u.opd_id) THEN
     PERFORM ranah.fail ('RN011', 'There is no such request.');
   END IF;
@@ -365,8 +605,10 @@ CREATE OR REPLACE FUNCTION ranah.move (p_action text, p_request_id bigint,
                                        p_request_due_at bigint, p_records jsonb,
                                        p_draft jsonb)
 RETURNS jsonb LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = ranah, pg_catalog AS $$
+SET search_path = pg_catalog, ranah, pg_temp
+SET lock_timeout = '3s' AS $$
 DECLARE
+  client_now bigint := p_now;
   u ranah.users := ranah.caller ();
   r ranah.requests;
   t ranah.workflow;
@@ -385,13 +627,53 @@ DECLARE
   letter ranah.letters;
   prior jsonb;
   result jsonb;
-  today date := ranah.local_date (p_now);
+  today date := ranah.local_date (ranah.server_now ());
   yr integer;
   v_urut integer;
   any_state boolean;
   role_ok boolean;
 BEGIN
-  SELECT * INTO r FROM ranah.requests WHERE id = p_request_id FOR UPDATE;
+  p_now := ranah.server_now ();
+  -- What the official may choose, checked; the rest the server decides below.
+  PERFORM ranah.check_text (p_note, 'note', false, true, 2000);
+  IF p_instructions IS NOT NULL THEN
+    IF cardinality (p_instructions) > 20 THEN
+      PERFORM ranah.fail ('RN004', 'A disposition has at most 20 instructions.');
+    END IF;
+    PERFORM ranah.check_text (x, 'instruction', true, false, 200) FROM unnest (p_instructions) x;
+  END IF;
+  IF NOT ranah.is_nick ('urgency', coalesce (p_urgency, 'biasa')) THEN
+    PERFORM ranah.fail ('RN004', format ('“%s” is not an urgency.', left (p_urgency, 64)));
+  END IF;
+  p_due_at := ranah.check_due (p_due_at, client_now);
+  p_request_due_at := ranah.check_due (p_request_due_at, client_now);
+  new_due := p_request_due_at;
+  IF p_draft IS NOT NULL THEN
+    IF jsonb_typeof (p_draft) <> 'object' THEN
+      PERFORM ranah.fail ('RN004', 'The draft is not a JSON object.');
+    END IF;
+    PERFORM ranah.check_text (p_draft->>'sifat', 'nature of the letter (sifat)', false, false, 40),
+            ranah.check_text (p_draft->>'lampiran', 'attachments (lampiran)', false, false, 200),
+            ranah.check_text (p_draft->>'hal', 'subject (hal)', false, false, 300),
+            ranah.check_text (p_draft->>'body', 'letter body', false, true, 20000);
+    IF p_draft ? 'tembusan' THEN
+      IF jsonb_typeof (p_draft->'tembusan') <> 'array' OR jsonb_array_length (p_draft->'tembusan') > 20 THEN
+        PERFORM ranah.fail ('RN004', 'The copies (tembusan) are a list of at most 20.');
+      END IF;
+      PERFORM ranah.check_text (x, 'copy (tembusan)', true, false, 200)
+         FROM jsonb_array_elements_text (p_draft->'tembusan') x;
+    END IF;
+  END IF;
+  IF p_records IS NOT NULL THEN
+    IF jsonb_typeof (p_records) <> 'array' THEN
+      PERFORM ranah.fail ('RN004', 'The records are not a JSON array.');
+    END IF;
+    PERFORM ranah.check_text (x.verified, 'verified answer', false, false, 1000)
+       FROM jsonb_to_recordset (p_records) AS x (id bigint, verified text);
+  END IF;
+  PERFORM ranah.wait_for_locks ('SELECT 1 FROM ranah.requests WHERE id = $1 FOR UPDATE',
+                               p_request_id);
+  SELECT * INTO r FROM ranah.requests WHERE id = p_request_id;
   IF NOT FOUND OR (u.role = 'opd' AND r.opd_id <> u.opd_id) THEN
     PERFORM ranah.fail ('RN011', 'There is no such request.');
   END IF;
@@ -578,16 +860,24 @@ BEGIN
     -- handed out one signer at a time and a rolled-back signing gives its number back.
     yr := extract (year FROM today)::integer;
     INSERT INTO ranah.letter_counters VALUES (yr, 0) ON CONFLICT DO NOTHING;
-    SELECT last + 1 INTO v_urut FROM ranah.letter_counters WHERE year = yr FOR UPDATE;
+    PERFORM ranah.wait_for_locks ('SELECT 1 FROM ranah.letter_counters WHERE year = $1 FOR UPDATE',
+                                 yr);
+    SELECT last + 1 INTO v_urut FROM ranah.letter_counters WHERE year = yr;
     UPDATE ranah.letter_counters SET last = v_urut WHERE year = yr;
+    -- The number is the agency's template filled in here (validate.sql), not the signer's.
     UPDATE ranah.letters
        SET state = 'signed', year = yr, urut = v_urut, letter_date = to_char (today, 'YYYY-MM-DD'),
+           number = ranah.format_letter_number (ranah.profile_value ('number-template'),
+                                                ranah.profile_value ('classification'), v_urut,
+                                                ranah.profile_value ('agency-short'), yr,
+                                                extract (month FROM today)::integer),
            signed_by = u.id, signed_at = p_now,
            verification_code = upper (substr (replace (gen_random_uuid ()::text, '-', ''), 1, 16))
      WHERE id = letter.id
     RETURNING * INTO letter;
     result := jsonb_build_object ('letter_id', letter.id, 'urut', v_urut, 'year', yr,
                                   'month', extract (month FROM today)::integer,
+                                  'number', letter.number,
                                   'letter_date', letter.letter_date,
                                   'verification_code', letter.verification_code);
   END IF;
@@ -603,33 +893,47 @@ BEGIN
   RETURN result;
 END $$;
 
--- Step 9's second half, in the signing transaction: the number as formatted by the
--- agency's template and the PDF the letter layer rendered. Only the signer, only once.
+-- Step 9's second half, in the signing transaction: the PDF the letter layer rendered with
+-- the number the move gave it. Only the signer, only once, only a PDF; the SHA-256 that
+-- `letter verify` checks is the server's.
 CREATE OR REPLACE FUNCTION ranah.finish_sign (p_letter_id bigint, p_number text, p_pdf bytea)
 RETURNS text LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = ranah, pg_catalog AS $$
+SET search_path = pg_catalog, ranah, pg_temp
+SET lock_timeout = '3s' AS $$
 DECLARE
   u ranah.users := ranah.caller ();
   l ranah.letters;
 BEGIN
-  SELECT * INTO l FROM ranah.letters WHERE id = p_letter_id FOR UPDATE;
+  PERFORM ranah.wait_for_locks ('SELECT 1 FROM ranah.letters WHERE id = $1 FOR UPDATE',
+                                p_letter_id);
+  SELECT * INTO l FROM ranah.letters WHERE id = p_letter_id;
   IF NOT FOUND OR l.state <> 'signed' OR l.pdf IS NOT NULL OR l.signed_by <> u.id THEN
     PERFORM ranah.fail ('RN013', 'This letter is not waiting for its signed PDF.');
   END IF;
-  UPDATE ranah.letters SET number = p_number, pdf = p_pdf,
-         pdf_sha256 = encode (sha256 (p_pdf), 'hex')
+  IF p_number IS DISTINCT FROM l.number THEN
+    PERFORM ranah.fail ('RN012', format ('This letter''s number is %s; the store gives letter '
+                                         'numbers.', l.number));
+  END IF;
+  IF p_pdf IS NULL OR length (p_pdf) < 64 OR length (p_pdf) > 20 * 1024 * 1024
+     OR substring (p_pdf FROM 1 FOR 5) <> '\x255044462d'::bytea
+     OR position ('\x2525454f46'::bytea IN substring (p_pdf FROM greatest (length (p_pdf) - 1023, 1))) = 0 THEN
+    PERFORM ranah.fail ('RN012', 'A signed letter is a whole PDF file of at most 20 MB.');
+  END IF;
+  UPDATE ranah.letters SET pdf = p_pdf, pdf_sha256 = encode (sha256 (p_pdf), 'hex')
    WHERE id = p_letter_id;
   RETURN encode (sha256 (p_pdf), 'hex');
 END $$;
 
 CREATE OR REPLACE FUNCTION ranah.mark_read (p_disposition_id bigint, p_now bigint)
 RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = ranah, pg_catalog AS $$
+SET search_path = pg_catalog, ranah, pg_temp
+SET lock_timeout = '3s' AS $$
 DECLARE
   u ranah.users := ranah.caller ();
   d ranah.dispositions;
   st text;
 BEGIN
+  p_now := ranah.server_now ();
   SELECT * INTO d FROM ranah.dispositions WHERE id = p_disposition_id FOR UPDATE;
   IF NOT FOUND THEN
     PERFORM ranah.fail ('RN011', format ('There is no disposition with id %s.', p_disposition_id));
@@ -657,19 +961,9 @@ CREATE OR REPLACE FUNCTION ranah.drop_ended_logins ()
 RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   r text;
-  g text;
 BEGIN
   FOR r IN SELECT role_name FROM ranah.ended_logins LOOP
-    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN
-      DELETE FROM ranah.ended_logins WHERE role_name = r;
-    ELSIF r = session_user THEN
-      EXECUTE format ('ALTER ROLE %I NOLOGIN', r);
-      FOR g IN SELECT gr.rolname FROM pg_auth_members m JOIN pg_roles gr ON gr.oid = m.roleid
-                 JOIN pg_roles mr ON mr.oid = m.member WHERE mr.rolname = r LOOP
-        EXECUTE format ('REVOKE %I FROM %I', g, r);
-      END LOOP;
-    ELSE
-      EXECUTE format ('DROP ROLE %I', r);
+    IF ranah_roles.role_end_login (r) THEN
       DELETE FROM ranah.ended_logins WHERE role_name = r;
     END IF;
   END LOOP;
@@ -708,7 +1002,8 @@ END $$;
 CREATE OR REPLACE FUNCTION ranah.start_session (p_login text, p_token_hash text,
                                                 p_verifier text, p_label text, p_now bigint)
 RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = ranah, pg_catalog AS $$
+SET search_path = pg_catalog, ranah, pg_temp
+SET lock_timeout = '3s' AS $$
 DECLARE
   u ranah.users := ranah.caller ();
   hours_text text := ranah.profile_value ('session-hours', '10');
@@ -716,6 +1011,7 @@ DECLARE
   expires bigint;
   old_hash text;
 BEGIN
+  p_now := ranah.server_now ();
   IF session_user <> u.role_name THEN
     PERFORM ranah.fail ('RN013', 'Sign in with your password to start a session.');
   END IF;
@@ -744,9 +1040,8 @@ BEGIN
   END IF;
   -- VALID UNTIL in the server's own clock: however the desktop's clock is set, the server
   -- admits the login no longer than the session lasts.
-  EXECUTE format ('CREATE ROLE %I LOGIN INHERIT PASSWORD %L VALID UNTIL %L IN ROLE %I',
-                  p_login, p_verifier, (now () + make_interval (hours => hours))::text,
-                  u.role_name);
+  PERFORM ranah_roles.role_create_session (p_login, p_verifier,
+                                           now () + make_interval (hours => hours), u.role_name);
   INSERT INTO ranah.sessions (user_id, token_hash, login_role, label, created_at, expires_at)
   VALUES (u.id, p_token_hash, p_login, left (coalesce (p_label, ''), 200), p_now, expires);
   PERFORM ranah.append_event (u.id, u.username, 0, 0, 'auth:session-started', '', '',
@@ -758,10 +1053,11 @@ END $$;
 -- has ended (deleted, expired in the store's clock) or the account was disabled.
 CREATE OR REPLACE FUNCTION ranah.resume_session (p_token_hash text, p_now bigint)
 RETURNS bigint LANGUAGE plpgsql STABLE SECURITY DEFINER
-SET search_path = ranah, pg_catalog AS $$
+SET search_path = pg_catalog, ranah, pg_temp AS $$
 DECLARE
   u ranah.users;
 BEGIN
+  p_now := ranah.server_now ();
   IF NOT EXISTS (SELECT 1 FROM ranah.sessions
                   WHERE login_role = session_user AND token_hash = p_token_hash
                     AND expires_at > p_now) THEN
@@ -774,10 +1070,12 @@ END $$;
 -- Ends one of the caller's own sessions (signing out); TRUE when it existed.
 CREATE OR REPLACE FUNCTION ranah.end_session (p_token_hash text, p_now bigint)
 RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = ranah, pg_catalog AS $$
+SET search_path = pg_catalog, ranah, pg_temp
+SET lock_timeout = '3s' AS $$
 DECLARE
   u ranah.users := ranah.caller ();
 BEGIN
+  p_now := ranah.server_now ();
   IF ranah.end_sessions (u.id, p_token_hash) = 0 THEN
     RETURN false;
   END IF;
@@ -786,40 +1084,6 @@ BEGIN
 END $$;
 
 -- Administration
-
--- Creates or takes over the login role @p_role_name in the group of @p_role. A role that
--- exists already is taken over only when Ranah made it (it holds a ranah_ group) and it is
--- no superuser: a user name can never capture a DBA's login.
-CREATE OR REPLACE FUNCTION ranah.ensure_login (p_role_name text, p_role text, p_verifier text)
-RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-  g text;
-BEGIN
-  IF p_role_name !~ '^[a-z_][a-z0-9._-]{0,62}$' THEN
-    PERFORM ranah.fail ('RN004', 'A user name is 1–63 of a–z, 0–9, “.”, “_” and “-”.');
-  END IF;
-  IF p_role NOT IN ('opd', 'kadis', 'kabid', 'subkoor', 'staf', 'admin') THEN
-    PERFORM ranah.fail ('RN004', 'Unknown role.');
-  END IF;
-  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_role_name) THEN
-    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_role_name
-                AND (rolsuper OR rolcreaterole OR rolcreatedb OR rolreplication OR rolbypassrls))
-       OR NOT EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles gr ON gr.oid = m.roleid
-                        JOIN pg_roles mr ON mr.oid = m.member
-                       WHERE mr.rolname = p_role_name AND gr.rolname LIKE 'ranah\_%') THEN
-      PERFORM ranah.fail ('RN012', format ('The database already has a login “%s” that Ranah did not make.', p_role_name));
-    END IF;
-    EXECUTE format ('ALTER ROLE %I LOGIN PASSWORD %L', p_role_name, p_verifier);
-  ELSE
-    EXECUTE format ('CREATE ROLE %I LOGIN PASSWORD %L', p_role_name, p_verifier);
-  END IF;
-  FOREACH g IN ARRAY ARRAY['opd', 'kadis', 'kabid', 'subkoor', 'staf', 'admin'] LOOP
-    IF g <> p_role AND pg_has_role (p_role_name, 'ranah_' || g, 'MEMBER') THEN
-      EXECUTE format ('REVOKE %I FROM %I', 'ranah_' || g, p_role_name);
-    END IF;
-  END LOOP;
-  EXECUTE format ('GRANT %I TO %I', 'ranah_' || p_role, p_role_name);
-END $$;
 
 CREATE OR REPLACE FUNCTION ranah.insert_user (p jsonb, p_verifier text, p_now bigint)
 RETURNS bigint LANGUAGE plpgsql AS $$
@@ -833,7 +1097,7 @@ BEGIN
   IF p->>'role' = 'opd' AND NOT EXISTS (SELECT 1 FROM ranah.opds WHERE id = (p->>'opd_id')::bigint) THEN
     PERFORM ranah.fail ('RN004', 'An OPD user belongs to an OPD: choose one.');
   END IF;
-  PERFORM ranah.ensure_login (uname, p->>'role', p_verifier);
+  PERFORM ranah_roles.ensure_login (uname, p->>'role', p_verifier);
   INSERT INTO ranah.users (username, role_name, full_name, role, opd_id, nip, position, rank,
                            email, active, created_at)
   VALUES (uname, uname, coalesce (p->>'full_name', ''), p->>'role',
@@ -842,7 +1106,7 @@ BEGIN
           coalesce (p->>'email', ''), coalesce ((p->>'active')::boolean, true), p_now)
   RETURNING id INTO uid;
   IF NOT coalesce ((p->>'active')::boolean, true) THEN
-    EXECUTE format ('ALTER ROLE %I NOLOGIN', uname);
+    PERFORM ranah_roles.role_set_login (uname, false);
   END IF;
   RETURN uid;
 END $$;
@@ -850,10 +1114,12 @@ END $$;
 -- The first administrator, made by the schema owner at initialisation.
 CREATE OR REPLACE FUNCTION ranah.install_admin (p jsonb, p_verifier text, p_now bigint)
 RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = ranah, pg_catalog AS $$
+SET search_path = pg_catalog, ranah, pg_temp
+SET lock_timeout = '3s' AS $$
 DECLARE
   uid bigint;
 BEGIN
+  p_now := ranah.server_now ();
   IF EXISTS (SELECT 1 FROM ranah.users) THEN
     PERFORM ranah.fail ('RN012', 'This store already has users.');
   END IF;
@@ -865,11 +1131,13 @@ END $$;
 
 CREATE OR REPLACE FUNCTION ranah.add_user (p jsonb, p_verifier text, p_now bigint)
 RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = ranah, pg_catalog AS $$
+SET search_path = pg_catalog, ranah, pg_temp
+SET lock_timeout = '3s' AS $$
 DECLARE
   u ranah.users := ranah.require_admin ();
   uid bigint;
 BEGIN
+  p_now := ranah.server_now ();
   uid := ranah.insert_user (p, p_verifier, p_now);
   PERFORM ranah.append_event (u.id, u.username, 0, 0, 'admin:add-user', '', '',
                               lower (p->>'username') || ' (' || (p->>'role') || ')', p_now);
@@ -879,12 +1147,14 @@ END $$;
 
 CREATE OR REPLACE FUNCTION ranah.update_user (p jsonb, p_now bigint)
 RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = ranah, pg_catalog AS $$
+SET search_path = pg_catalog, ranah, pg_temp
+SET lock_timeout = '3s' AS $$
 DECLARE
   u ranah.users := ranah.require_admin ();
   old ranah.users;
   new_active boolean := coalesce ((p->>'active')::boolean, true);
 BEGIN
+  p_now := ranah.server_now ();
   SELECT * INTO old FROM ranah.users WHERE id = (p->>'id')::bigint FOR UPDATE;
   IF NOT FOUND THEN
     PERFORM ranah.fail ('RN011', 'There is no such user.');
@@ -904,10 +1174,9 @@ BEGIN
          active = new_active
    WHERE id = old.id;
   IF old.role <> p->>'role' THEN
-    EXECUTE format ('REVOKE %I FROM %I', 'ranah_' || old.role, old.role_name);
-    EXECUTE format ('GRANT %I TO %I', 'ranah_' || (p->>'role'), old.role_name);
+    PERFORM ranah_roles.role_set_group (old.role_name, p->>'role');
   END IF;
-  EXECUTE format ('ALTER ROLE %I %s', old.role_name, CASE WHEN new_active THEN 'LOGIN' ELSE 'NOLOGIN' END);
+  PERFORM ranah_roles.role_set_login (old.role_name, new_active);
   IF NOT new_active THEN
     PERFORM ranah.revoke_sessions (u, old, p_now);
   END IF;
@@ -921,11 +1190,13 @@ END $$;
 -- SCRAM verifier (PQencryptPasswordConn), never the password.
 CREATE OR REPLACE FUNCTION ranah.set_password (p_user_id bigint, p_verifier text, p_now bigint)
 RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = ranah, pg_catalog AS $$
+SET search_path = pg_catalog, ranah, pg_temp
+SET lock_timeout = '3s' AS $$
 DECLARE
   u ranah.users := ranah.caller ();
   target ranah.users;
 BEGIN
+  p_now := ranah.server_now ();
   IF u.id <> p_user_id AND u.role <> 'admin' THEN
     PERFORM ranah.fail ('RN013', 'Only an administrator may set another user''s password.');
   END IF;
@@ -936,7 +1207,7 @@ BEGIN
   IF NOT FOUND THEN
     PERFORM ranah.fail ('RN011', 'There is no such user.');
   END IF;
-  EXECUTE format ('ALTER ROLE %I PASSWORD %L', target.role_name, p_verifier);
+  PERFORM ranah_roles.role_set_password (target.role_name, p_verifier);
   PERFORM ranah.revoke_sessions (u, target, p_now);
   PERFORM ranah.append_event (u.id, u.username, 0, 0, 'admin:set-password', '', '',
                               target.username, p_now);
@@ -945,11 +1216,13 @@ END $$;
 
 CREATE OR REPLACE FUNCTION ranah.save_opd (p jsonb, p_now bigint)
 RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = ranah, pg_catalog AS $$
+SET search_path = pg_catalog, ranah, pg_temp
+SET lock_timeout = '3s' AS $$
 DECLARE
   u ranah.users := ranah.require_admin ();
   oid_ bigint := nullif ((p->>'id')::bigint, 0);
 BEGIN
+  p_now := ranah.server_now ();
   IF EXISTS (SELECT 1 FROM ranah.opds WHERE id <> coalesce (oid_, 0)
                AND (lower (code) = lower (p->>'code') OR lower (name) = lower (p->>'name'))) THEN
     PERFORM ranah.fail ('RN012', format ('There is already an OPD with the code “%s” or the name “%s”.',
@@ -978,10 +1251,12 @@ END $$;
 
 CREATE OR REPLACE FUNCTION ranah.add_holiday (p_date text, p_name text, p_cuti boolean, p_now bigint)
 RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = ranah, pg_catalog AS $$
+SET search_path = pg_catalog, ranah, pg_temp
+SET lock_timeout = '3s' AS $$
 DECLARE
   u ranah.users := ranah.require_admin ();
 BEGIN
+  p_now := ranah.server_now ();
   IF EXISTS (SELECT 1 FROM ranah.holidays WHERE date = p_date) THEN
     PERFORM ranah.fail ('RN012', format ('There is already a holiday on %s.', p_date));
   END IF;
@@ -994,10 +1269,12 @@ END $$;
 
 CREATE OR REPLACE FUNCTION ranah.remove_holiday (p_date text, p_now bigint)
 RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = ranah, pg_catalog AS $$
+SET search_path = pg_catalog, ranah, pg_temp
+SET lock_timeout = '3s' AS $$
 DECLARE
   u ranah.users := ranah.require_admin ();
 BEGIN
+  p_now := ranah.server_now ();
   DELETE FROM ranah.holidays WHERE date = p_date;
   IF NOT FOUND THEN
     PERFORM ranah.fail ('RN011', format ('There is no holiday on %s.', p_date));
@@ -1009,10 +1286,12 @@ END $$;
 
 CREATE OR REPLACE FUNCTION ranah.add_reserved (p_name text, p_now bigint)
 RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = ranah, pg_catalog AS $$
+SET search_path = pg_catalog, ranah, pg_temp
+SET lock_timeout = '3s' AS $$
 DECLARE
   u ranah.users := ranah.require_admin ();
 BEGIN
+  p_now := ranah.server_now ();
   IF EXISTS (SELECT 1 FROM ranah.reserved_names WHERE lower (name) = lower (p_name)) THEN
     PERFORM ranah.fail ('RN012', format ('“%s” is already reserved.', p_name));
   END IF;
@@ -1024,10 +1303,12 @@ END $$;
 
 CREATE OR REPLACE FUNCTION ranah.remove_reserved (p_name text, p_now bigint)
 RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = ranah, pg_catalog AS $$
+SET search_path = pg_catalog, ranah, pg_temp
+SET lock_timeout = '3s' AS $$
 DECLARE
   u ranah.users := ranah.require_admin ();
 BEGIN
+  p_now := ranah.server_now ();
   DELETE FROM ranah.reserved_names WHERE lower (name) = lower (p_name);
   IF NOT FOUND THEN
     PERFORM ranah.fail ('RN011', format ('“%s” is not reserved.', p_name));
@@ -1040,10 +1321,12 @@ END $$;
 -- The secret's value never enters the audit note.
 CREATE OR REPLACE FUNCTION ranah.set_profile (p_key text, p_value text, p_secret boolean, p_now bigint)
 RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = ranah, pg_catalog AS $$
+SET search_path = pg_catalog, ranah, pg_temp
+SET lock_timeout = '3s' AS $$
 DECLARE
   u ranah.users := ranah.require_admin ();
 BEGIN
+  p_now := ranah.server_now ();
   INSERT INTO ranah.profile VALUES (p_key, p_value)
   ON CONFLICT (key) DO UPDATE SET value = excluded.value;
   PERFORM ranah.append_event (u.id, u.username, 0, 0, 'admin:set-profile', '', '',
@@ -1067,22 +1350,80 @@ BEGIN
   RETURN u;
 END $$;
 
+-- Names the agency issued before Ranah, or from another register. Each entry is checked as
+-- a request would be; one may name the request it came from only when that request is done,
+-- of the same OPD and FQDN, and not in the registry yet.
 CREATE OR REPLACE FUNCTION ranah.import_entries (p_entries jsonb, p_now bigint)
 RETURNS integer LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = ranah, pg_catalog AS $$
+SET search_path = pg_catalog, ranah, pg_temp
+SET lock_timeout = '3s' AS $$
 DECLARE
   u ranah.users := ranah.keep_registry ();
   e jsonb;
   eid bigint;
+  label text;
+  fq text;
+  opd bigint;
+  rid bigint;
+  st text;
   n integer := 0;
 BEGIN
+  p_now := ranah.server_now ();
+  IF jsonb_typeof (p_entries) IS DISTINCT FROM 'array' THEN
+    PERFORM ranah.fail ('RN004', 'The entries are not a JSON array.');
+  END IF;
   FOR e IN SELECT * FROM jsonb_array_elements (p_entries) LOOP
+    IF jsonb_typeof (e) IS DISTINCT FROM 'object' THEN
+      PERFORM ranah.fail ('RN004', 'An entry is not a JSON object.');
+    END IF;
+    label := ranah.check_label (e->>'name');
+    fq := label || '.' || ranah.check_fqdn (rtrim (lower (ranah.profile_value ('parent-domain')),
+                                                   '.'), false);
+    IF coalesce (e->>'fqdn', '') NOT IN ('', fq) THEN
+      PERFORM ranah.fail ('RN004', format ('The entry “%s” must be %s, under the agency''s '
+                                           'parent domain.', left (e->>'fqdn', 64), fq));
+    END IF;
+    opd := CASE WHEN coalesce (e->>'opd_id', '') ~ '^[0-9]{1,18}$' THEN (e->>'opd_id')::bigint END;
+    IF opd IS NULL OR NOT EXISTS (SELECT 1 FROM ranah.opds WHERE id = opd) THEN
+      PERFORM ranah.fail ('RN004', format ('The entry %s names no OPD of this store.', fq));
+    END IF;
+    st := coalesce (e->>'status', 'active');
+    IF NOT ranah.is_nick ('entry_status', st) THEN
+      PERFORM ranah.fail ('RN004', format ('“%s” is not a registry status (active, suspended '
+                                           'or revoked).', left (st, 64)));
+    END IF;
+    rid := CASE WHEN coalesce (e->>'request_id', '') ~ '^[0-9]{1,18}$'
+                THEN nullif ((e->>'request_id')::bigint, 0) END;
+    IF coalesce (e->>'request_id', '0') NOT IN ('0', '') AND rid IS NULL THEN
+      PERFORM ranah.fail ('RN004', 'A request id is a number.');
+    END IF;
+    IF rid IS NOT NULL THEN
+      PERFORM ranah.wait_for_locks ('SELECT 1 FROM ranah.requests WHERE id = $1 FOR UPDATE', rid);
+      IF NOT EXISTS (SELECT 1 FROM ranah.requests r
+                      WHERE r.id = rid AND r.state = 'done' AND r.outcome = 'approved'
+                        AND r.opd_id = opd AND r.fqdn = fq)
+         OR EXISTS (SELECT 1 FROM ranah.entries WHERE request_id = rid) THEN
+        PERFORM ranah.fail ('RN012', format ('The entry %s may only name a finished, approved '
+                                             'request of the same OPD and name that is not in '
+                                             'the registry yet.', fq));
+      END IF;
+    END IF;
+    IF st <> 'revoked' THEN
+      PERFORM ranah.wait_for_locks ('SELECT pg_advisory_xact_lock ($1)',
+                                    hashtext ('ranah-name:' || label));
+      IF ranah.name_holder (label, coalesce (rid, 0)) IS NOT NULL THEN
+        PERFORM ranah.fail ('RN012', ranah.name_holder (label, coalesce (rid, 0)));
+      END IF;
+    END IF;
     INSERT INTO ranah.entries (name, fqdn, opd_id, purpose, contact_name, contact_phone,
                                contact_email, status, activated_on, request_id)
-    VALUES (lower (e->>'name'), e->>'fqdn', (e->>'opd_id')::bigint, coalesce (e->>'purpose', ''),
-            coalesce (e->>'contact_name', ''), coalesce (e->>'contact_phone', ''),
-            coalesce (e->>'contact_email', ''), coalesce (e->>'status', 'active'),
-            coalesce (e->>'activated_on', ''), nullif ((e->>'request_id')::bigint, 0))
+    VALUES (label, fq, opd, ranah.check_text (e->>'purpose', 'purpose', false, true, 2000),
+            ranah.check_text (e->>'contact_name', 'contact name', false, false, 120),
+            ranah.check_text (e->>'contact_phone', 'contact phone', false, false, 40),
+            ranah.check_text (e->>'contact_email', 'contact e-mail', false, false, 254), st,
+            CASE WHEN coalesce (e->>'activated_on', '') = '' THEN ''
+                 ELSE ranah.check_date (e->>'activated_on', 'activation date') END,
+            rid)
     RETURNING id INTO eid;
     PERFORM ranah.insert_records ('entry_records', eid, e->'records');
     n := n + 1;
@@ -1096,13 +1437,22 @@ END $$;
 CREATE OR REPLACE FUNCTION ranah.set_entry_status (p_entry_id bigint, p_expected_version bigint,
                                                    p_status text, p_reason text, p_now bigint)
 RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = ranah, pg_catalog AS $$
+SET search_path = pg_catalog, ranah, pg_temp
+SET lock_timeout = '3s' AS $$
 DECLARE
   u ranah.users := ranah.keep_registry ();
   e ranah.entries;
   holder text;
 BEGIN
-  SELECT * INTO e FROM ranah.entries WHERE id = p_entry_id FOR UPDATE;
+  p_now := ranah.server_now ();
+  IF NOT ranah.is_nick ('entry_status', p_status) THEN
+    PERFORM ranah.fail ('RN004', format ('“%s” is not a registry status (active, suspended or '
+                                         'revoked).', left (p_status, 64)));
+  END IF;
+  PERFORM ranah.check_text (p_reason, 'reason', false, true, 2000);
+  PERFORM ranah.wait_for_locks ('SELECT 1 FROM ranah.entries WHERE id = $1 FOR UPDATE',
+                                p_entry_id);
+  SELECT * INTO e FROM ranah.entries WHERE id = p_entry_id;
   IF NOT FOUND THEN
     PERFORM ranah.fail ('RN011', format ('There is no registry entry with id %s.', p_entry_id));
   END IF;
@@ -1130,19 +1480,22 @@ END $$;
 CREATE OR REPLACE FUNCTION ranah.record_check (p_entry_id bigint, p_ok boolean, p_summary text,
                                                p_now bigint)
 RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = ranah, pg_catalog AS $$
+SET search_path = pg_catalog, ranah, pg_temp
+SET lock_timeout = '3s' AS $$
 DECLARE
   u ranah.users := ranah.keep_registry ();
   e ranah.entries;
 BEGIN
+  p_now := ranah.server_now ();
+  PERFORM ranah.check_text (p_summary, 'check result', false, true, 2000);
   UPDATE ranah.entries SET last_check_at = p_now, last_check = coalesce (p_summary, ''),
-         last_check_ok = p_ok
+         last_check_ok = coalesce (p_ok, false)
    WHERE id = p_entry_id RETURNING * INTO e;
   IF NOT FOUND THEN
     PERFORM ranah.fail ('RN011', format ('There is no registry entry with id %s.', p_entry_id));
   END IF;
   INSERT INTO ranah.entry_checks (entry_id, at, ok, summary)
-  VALUES (p_entry_id, p_now, p_ok, coalesce (p_summary, ''));
+  VALUES (p_entry_id, p_now, coalesce (p_ok, false), coalesce (p_summary, ''));
   PERFORM ranah.append_event (u.id, u.username, coalesce (e.request_id, 0), 0,
                               'registry:check', '', '',
                               e.fqdn || ': ' || CASE WHEN p_ok THEN 'ok' ELSE 'failed' END

@@ -3,19 +3,17 @@
 -- Copyright 2026 The Ranah authors
 -- SPDX-License-Identifier: GPL-3.0-or-later
 --
--- Re-run by every install and upgrade after 002-functions.sql. Officials read through
--- row-level security and write only through the SECURITY DEFINER entry points; the
--- tables belong to the schema owner, whom RLS does not restrict.
+-- Re-run by every install and upgrade after 002-functions.sql, as ranah_app. Officials
+-- read through row-level security and write only through the SECURITY DEFINER entry
+-- points; the tables belong to ranah_app, whom RLS does not restrict.
 
+-- The groups themselves are made by roles.sql.
 DO $$
 DECLARE
   g text;
 BEGIN
   FOREACH g IN ARRAY ARRAY['ranah_opd', 'ranah_kadis', 'ranah_kabid', 'ranah_subkoor',
                            'ranah_staf', 'ranah_admin'] LOOP
-    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = g) THEN
-      EXECUTE format ('CREATE ROLE %I NOLOGIN', g);
-    END IF;
     EXECUTE format ('GRANT USAGE ON SCHEMA ranah TO %I', g);
   END LOOP;
 END $$;
@@ -95,7 +93,7 @@ ALTER TABLE ranah.ended_logins ENABLE ROW LEVEL SECURITY;
 
 CREATE OR REPLACE FUNCTION ranah.sees_entry (p_entry_id bigint)
 RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
-SET search_path = ranah, pg_catalog AS $$
+SET search_path = pg_catalog, ranah, pg_temp AS $$
   SELECT ranah.my_role () IS NOT NULL
      AND (ranah.my_role () <> 'opd'
           OR EXISTS (SELECT 1 FROM ranah.entries e
