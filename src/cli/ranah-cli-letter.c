@@ -91,7 +91,6 @@ letter_verify (RanahCli  *cli,
                           "store, and which request it answers; exits with 6 when the store "
                           "signed no such file (an altered or foreign copy) and 3 when it is "
                           "not a PDF."), NULL);
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GBytes) pdf = NULL;
   g_autoptr(RanahLetter) letter = NULL;
   g_autoptr(RanahRequest) request = NULL;
@@ -99,8 +98,7 @@ letter_verify (RanahCli  *cli,
 
   if (!ranah_cli_parse (cli, context, &argc, &argv, 1, 1, error))
     return FALSE;
-  file = g_file_new_for_commandline_arg (argv[1]);
-  if ((pdf = g_file_load_bytes (file, NULL, NULL, error)) == NULL
+  if ((pdf = ranah_cli_read_input (argv[1], RANAH_ATTACHMENT_MAX_BYTES, error)) == NULL
       || !ranah_cli_sign_in (cli, error)
       || !ranah_letter_verify_pdf (cli->store, pdf, &letter, &request, error))
     return FALSE;

@@ -122,7 +122,8 @@ profile_set (RanahCli  *cli,
         }
       else
         {
-          g_autoptr(GBytes) bytes = ranah_cli_read_input ("-", error);
+          g_autoptr(GBytes) bytes = ranah_cli_read_input ("-", RANAH_CLI_PROFILE_MAX_BYTES,
+                                                              error);
           gsize len;
           const char *data;
 

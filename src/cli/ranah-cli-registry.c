@@ -276,7 +276,7 @@ registry_import (RanahCli  *cli,
 
   if (!ranah_cli_parse (cli, context, &argc, &argv, 1, 1, error)
       || !ranah_cli_sign_in (cli, error)
-      || (data = ranah_cli_read_input (argv[1], error)) == NULL
+      || (data = ranah_cli_read_input (argv[1], RANAH_CLI_CSV_MAX_BYTES, error)) == NULL
       || (profile = ranah_store_get_profile (cli->store, error)) == NULL)
     return FALSE;
   text = g_bytes_get_data (data, &len);

@@ -161,10 +161,11 @@ read_told (const char  *path,
            GError     **error)
 {
   GHashTable *told = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *text = NULL;
   g_autoptr(GError) local = NULL;
 
-  if (!g_file_get_contents (path, &text, NULL, &local))
+  if (!ranah_file_read_limited (path, RANAH_CLI_TOLD_MAX_BYTES, &bytes, &local))
     {
       if (g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         return told;
@@ -172,6 +173,7 @@ read_told (const char  *path,
       g_propagate_error (error, g_steal_pointer (&local));
       return NULL;
     }
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   {
     g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
 

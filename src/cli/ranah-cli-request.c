@@ -284,7 +284,8 @@ submit_or_register (RanahCli  *cli,
                   : g_strdup (g_hash_table_lookup (profile, RANAH_PROFILE_CLASSIFICATION)));
   ranah_cli_take (&request->sifat, g_steal_pointer (&o.sifat));
 
-  if (o.letter != NULL && (pdf = ranah_cli_read_input (o.letter, error)) == NULL)
+  if (o.letter != NULL
+      && (pdf = ranah_cli_read_input (o.letter, RANAH_ATTACHMENT_MAX_BYTES, error)) == NULL)
     return FALSE;
 
   id = ranah_store_submit_request (cli->store, request, pdf, error);
@@ -339,7 +340,7 @@ request_attach (RanahCli  *cli,
   if (!ranah_cli_parse (cli, context, &argc, &argv, 2, 2, error)
       || !ranah_cli_parse_id (argv[1], _("The request ID"), &id, error)
       || !ranah_cli_sign_in (cli, error)
-      || (pdf = ranah_cli_read_input (argv[2], error)) == NULL
+      || (pdf = ranah_cli_read_input (argv[2], RANAH_ATTACHMENT_MAX_BYTES, error)) == NULL
       || (request = ranah_store_get_request (cli->store, id, error)) == NULL
       || !ranah_store_attach_letter (cli->store, id, expect != 0 ? expect : request->version,
                                      pdf, error))

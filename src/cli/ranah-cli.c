@@ -551,25 +551,20 @@ ranah_cli_write_output (const char  *path,
 
 GBytes *
 ranah_cli_read_input (const char  *path,
+                      gsize        limit,
                       GError     **error)
 {
-  char *contents = NULL;
-  gsize len = 0;
+  GBytes *bytes = NULL;
 
   if (g_str_equal (path, "-"))
     {
-      GString *in = g_string_new (NULL);
-      char buf[65536];
-      size_t n;
-
-      while ((n = fread (buf, 1, sizeof buf, stdin)) > 0)
-        g_string_append_len (in, buf, n);
-      len = in->len;
-      return g_bytes_new_take (g_string_free (in, FALSE), len);
+      if (!ranah_file_read_fd_limited (STDIN_FILENO, _("standard input"), limit, &bytes, error))
+        return NULL;
+      return bytes;
     }
-  if (!g_file_get_contents (path, &contents, &len, error))
+  if (!ranah_file_read_limited (path, limit, &bytes, error))
     return NULL;
-  return g_bytes_new_take (contents, len);
+  return bytes;
 }
 
 GBytes *

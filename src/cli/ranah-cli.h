@@ -170,9 +170,17 @@ void      ranah_cli_print_json      (RanahCliJson *json);
 gboolean  ranah_cli_write_output    (const char  *path,
                                      GBytes      *bytes,
                                      GError     **error);
-/* Reads a whole file ("-" = stdin). */
+/* Reads a whole file ("-" = stdin) of at most @limit bytes: anything but a regular file
+ * (a FIFO, a device, a folder, a socket) is refused at once, and a larger file after
+ * @limit + 1 bytes (ranah_file_read_limited()). */
 GBytes   *ranah_cli_read_input      (const char  *path,
+                                     gsize        limit,
                                      GError     **error);
+
+/* The limits of the files ranah-cli reads. */
+#define RANAH_CLI_CSV_MAX_BYTES     (32 * 1024 * 1024)
+#define RANAH_CLI_PROFILE_MAX_BYTES (9 * 1024 * 1024)
+#define RANAH_CLI_TOLD_MAX_BYTES    (4 * 1024 * 1024)
 
 /* Records as typed: [HOST=]TYPE:TARGET[:TTL][:internal], MX:PRIORITY:TARGET…, and a
  * bracketed target ([2001:db8::1]) when it holds colons and a TTL follows. */

@@ -9,6 +9,7 @@
 #include "ranah-calendar.h"
 #include "ranah-csv.h"
 #include "ranah-error.h"
+#include "ranah-file.h"
 #include "ranah-letter-number.h"
 #include "ranah-model.h"
 #include "ranah-session-file.h"

@@ -46,10 +46,10 @@ is_bidi_control (gunichar c)
          || c == 0x200E || c == 0x200F || c == 0x061C;
 }
 
-/* A copy of @value safe to put in a message: valid UTF-8, no control or bidi characters
- * (they could reorder or hide the rest of the sentence), and not too long to read. */
-static char *
-shown (const char *value)
+char *
+ranah_text_shown (const char *value,
+                  guint       max_chars,
+                  gboolean    multiline)
 {
   g_autofree char *valid = g_utf8_make_valid (value != NULL ? value : "", -1);
   GString *out = g_string_new (NULL);
@@ -59,18 +59,28 @@ shown (const char *value)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (n++ == SHOWN_MAX)
+      if (max_chars > 0 && n++ == max_chars)
         {
           g_string_append (out, "…");
           break;
         }
-      if (g_unichar_type (c) == G_UNICODE_CONTROL || g_unichar_type (c) == G_UNICODE_FORMAT
-          || is_bidi_control (c) || c == 0x2028 || c == 0x2029)
+      if (multiline && (c == '\n' || c == '\t'))
+        g_string_append_c (out, (char) c);
+      else if (g_unichar_type (c) == G_UNICODE_CONTROL || g_unichar_type (c) == G_UNICODE_FORMAT
+               || is_bidi_control (c) || c == 0x2028 || c == 0x2029)
         g_string_append_printf (out, "<U+%04X>", c);
       else
         g_string_append_unichar (out, c);
     }
   return g_string_free (out, FALSE);
+}
+
+/* A copy of @value safe to put in a message: valid UTF-8, no control or bidi characters
+ * (they could reorder or hide the rest of the sentence), and not too long to read. */
+static char *
+shown (const char *value)
+{
+  return ranah_text_shown (value, SHOWN_MAX, FALSE);
 }
 
 static gboolean

@@ -81,6 +81,14 @@ gboolean ranah_validate_request     (RanahRequest       *request,
                                      const char * const *reserved,
                                      GError            **error);
 
+/* @value made safe to print on a terminal or put in a message: valid UTF-8, and every
+ * control, format (zero-width, direction) and line or paragraph separator character
+ * written as <U+XXXX> (newlines and tabs kept when @multiline), cut with "…" after
+ * @max_chars characters (0: never). */
+char    *ranah_text_shown           (const char  *value,
+                                     guint        max_chars,
+                                     gboolean     multiline);
+
 /* The reserved names every new store starts with. NULL-terminated, static. */
 const char * const *ranah_default_reserved_names (void);
 
