@@ -1085,6 +1085,30 @@ END $$;
 
 -- Administration
 
+-- The fields of a user an administrator types (ranah-store.c's user checks).
+CREATE OR REPLACE FUNCTION ranah.check_user_fields (p jsonb)
+RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF jsonb_typeof (p) IS DISTINCT FROM 'object' THEN
+    PERFORM ranah.fail ('RN004', 'The user is not a JSON object.');
+  END IF;
+  PERFORM ranah.check_text (p->>'full_name', 'full name', false, false, 200),
+          ranah.check_text (p->>'position', 'position', false, false, 200),
+          ranah.check_text (p->>'rank', 'rank', false, false, 200);
+  IF coalesce (p->>'nip', '') !~ '^([0-9]{18})?$' THEN
+    PERFORM ranah.fail ('RN004', format ('The NIP “%s” must be exactly 18 digits, without '
+                                         'spaces.', left (p->>'nip', 64)));
+  END IF;
+  IF coalesce (p->>'email', '') <> '' THEN
+    PERFORM ranah.check_email (p->>'email', 'e-mail');
+  END IF;
+  IF p->>'role' = 'opd' AND (coalesce (p->>'opd_id', '') !~ '^[0-9]{1,18}$'
+                             OR NOT EXISTS (SELECT 1 FROM ranah.opds
+                                             WHERE id = (p->>'opd_id')::bigint)) THEN
+    PERFORM ranah.fail ('RN004', 'An OPD user belongs to an OPD: choose one.');
+  END IF;
+END $$;
+
 CREATE OR REPLACE FUNCTION ranah.insert_user (p jsonb, p_verifier text, p_now bigint)
 RETURNS bigint LANGUAGE plpgsql AS $$
 DECLARE
@@ -1097,6 +1121,7 @@ BEGIN
   IF p->>'role' = 'opd' AND NOT EXISTS (SELECT 1 FROM ranah.opds WHERE id = (p->>'opd_id')::bigint) THEN
     PERFORM ranah.fail ('RN004', 'An OPD user belongs to an OPD: choose one.');
   END IF;
+  PERFORM ranah.check_user_fields (p);
   PERFORM ranah_roles.ensure_login (uname, p->>'role', p_verifier);
   INSERT INTO ranah.users (username, role_name, full_name, role, opd_id, nip, position, rank,
                            email, active, created_at)
@@ -1155,6 +1180,10 @@ DECLARE
   new_active boolean := coalesce ((p->>'active')::boolean, true);
 BEGIN
   p_now := ranah.server_now ();
+  PERFORM ranah.check_user_fields (p);
+  IF NOT coalesce (p->>'role', '') IN ('opd', 'kadis', 'kabid', 'subkoor', 'staf', 'admin') THEN
+    PERFORM ranah.fail ('RN004', 'Unknown role.');
+  END IF;
   SELECT * INTO old FROM ranah.users WHERE id = (p->>'id')::bigint FOR UPDATE;
   IF NOT FOUND THEN
     PERFORM ranah.fail ('RN011', 'There is no such user.');
@@ -1223,6 +1252,13 @@ DECLARE
   oid_ bigint := nullif ((p->>'id')::bigint, 0);
 BEGIN
   p_now := ranah.server_now ();
+  PERFORM ranah.check_text (p->>'code', 'OPD code', true, false, 32),
+          ranah.check_text (p->>'name', 'OPD name', true, false, 200),
+          ranah.check_text (p->>'head_title', 'addressee', false, false, 200),
+          ranah.check_text (p->>'address', 'address', false, false, 200);
+  IF coalesce (p->>'email', '') <> '' THEN
+    PERFORM ranah.check_email (p->>'email', 'OPD e-mail');
+  END IF;
   IF EXISTS (SELECT 1 FROM ranah.opds WHERE id <> coalesce (oid_, 0)
                AND (lower (code) = lower (p->>'code') OR lower (name) = lower (p->>'name'))) THEN
     PERFORM ranah.fail ('RN012', format ('There is already an OPD with the code “%s” or the name “%s”.',
@@ -1257,6 +1293,8 @@ DECLARE
   u ranah.users := ranah.require_admin ();
 BEGIN
   p_now := ranah.server_now ();
+  PERFORM ranah.check_date (p_date, 'holiday date'),
+          ranah.check_text (p_name, 'holiday name', true, false, 200);
   IF EXISTS (SELECT 1 FROM ranah.holidays WHERE date = p_date) THEN
     PERFORM ranah.fail ('RN012', format ('There is already a holiday on %s.', p_date));
   END IF;
@@ -1292,6 +1330,7 @@ DECLARE
   u ranah.users := ranah.require_admin ();
 BEGIN
   p_now := ranah.server_now ();
+  p_name := ranah.check_label (p_name);
   IF EXISTS (SELECT 1 FROM ranah.reserved_names WHERE lower (name) = lower (p_name)) THEN
     PERFORM ranah.fail ('RN012', format ('“%s” is already reserved.', p_name));
   END IF;
@@ -1327,6 +1366,24 @@ DECLARE
   u ranah.users := ranah.require_admin ();
 BEGIN
   p_now := ranah.server_now ();
+  -- The keys of ranah_profile_default (), as ranah_profile_key_is_known () has them.
+  IF NOT EXISTS (SELECT 1 FROM ranah.profile_defaults WHERE key = p_key) THEN
+    PERFORM ranah.fail ('RN004', format ('The agency profile has no setting “%s”.',
+                                         left (p_key, 64)));
+  END IF;
+  PERFORM ranah.check_text (p_value, format ('setting “%s”', p_key), false,
+                            p_key IN ('template-approval', 'template-refusal', 'legal-basis', 'logo'),
+                            CASE WHEN p_key = 'logo' THEN 8 * 1024 * 1024
+                                 WHEN p_key IN ('template-approval', 'template-refusal',
+                                                'legal-basis') THEN 20000
+                                 ELSE 1000 END);
+  IF p_key = 'number-template' THEN
+    PERFORM ranah.format_letter_number (p_value, '000', 1, 'X', 2026, 1);
+  ELSIF p_key = 'parent-domain' THEN
+    PERFORM ranah.check_fqdn (p_value, false);
+  ELSIF p_key = 'paper' AND p_value NOT IN ('A4', 'F4') THEN
+    PERFORM ranah.fail ('RN004', 'Paper must be A4 or F4.');
+  END IF;
   INSERT INTO ranah.profile VALUES (p_key, p_value)
   ON CONFLICT (key) DO UPDATE SET value = excluded.value;
   PERFORM ranah.append_event (u.id, u.username, 0, 0, 'admin:set-profile', '', '',
