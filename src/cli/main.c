@@ -41,6 +41,37 @@ classify_file_error (const GError *error)
   return error->code == G_FILE_ERROR_NOENT ? RANAH_FAILURE_NOT_FOUND : RANAH_FAILURE_OTHER;
 }
 
+/* Everything ranah-cli prints for people goes through here: text from the store (a
+ * purpose, a note, an OPD's name, a server's message) is shown with its control and
+ * direction characters written out as <U+202E>, so that it cannot reorder, hide or forge
+ * the rest of the line on a terminal. Line breaks and tabs stay. JSON and CSV are written
+ * with fputs() and escaped by their own writers. */
+static void
+print_safely (FILE       *stream,
+              const char *string)
+{
+  g_autofree char *safe = ranah_text_shown (string, 0, TRUE);
+  g_autofree char *converted = NULL;
+  const char *charset;
+
+  if (!g_get_console_charset (&charset))
+    converted = g_convert_with_fallback (safe, -1, charset, "UTF-8", "?", NULL, NULL, NULL);
+  fputs (converted != NULL ? converted : safe, stream);
+  fflush (stream);
+}
+
+static void
+print_out (const char *string)
+{
+  print_safely (stdout, string);
+}
+
+static void
+print_err (const char *string)
+{
+  print_safely (stderr, string);
+}
+
 static void
 print_help (void)
 {
@@ -141,6 +172,8 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("ranah-cli");
+  g_set_print_handler (print_out);
+  g_set_printerr_handler (print_err);
 
   ranah_failure_register (RANAH_CLI_ERROR, classify_cli_error);
   ranah_failure_register (G_OPTION_ERROR, classify_option_error);

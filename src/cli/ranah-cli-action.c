@@ -375,7 +375,7 @@ disposition_list (RanahCli  *cli,
       if (list->len > 0)
         g_print ("    %s\n", list->str);
       if (d->note != NULL && *d->note != '\0')
-        g_print ("    %s\n", d->note);
+        ranah_cli_print_indented (4, d->note);
     }
   return TRUE;
 }

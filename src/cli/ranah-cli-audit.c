@@ -57,12 +57,14 @@ audit_list (RanahCli  *cli,
       g_autofree char *action = ranah_cli_cell (e->action, 24);
       g_autofree char *request = e->request_id != 0
         ? g_strdup_printf ("%" G_GINT64_FORMAT, e->request_id) : g_strdup ("-");
+      /* One event, one line: a note's line breaks are written out too. */
+      g_autofree char *note = ranah_text_shown (e->note, 0, FALSE);
 
       g_print ("%-6" G_GINT64_FORMAT " %s %s %-7s %-4u %s %s → %s%s%s\n", e->seq, when, user,
                request, e->step, action,
                e->from_state != NULL && *e->from_state ? e->from_state : "-",
                e->to_state != NULL && *e->to_state ? e->to_state : "-",
-               e->note != NULL && *e->note ? "  " : "", e->note != NULL ? e->note : "");
+               e->note != NULL && *e->note ? "  " : "", note);
     }
   return TRUE;
 }

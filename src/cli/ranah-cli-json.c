@@ -84,9 +84,12 @@ ranah_cli_json_escape (GString    *out,
           g_string_append (out, "\\f");
           break;
         default:
-          /* Control characters, and the two separators JavaScript cannot hold in a
-           * string literal, are written as escapes. */
-          if (c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029)
+          /* Control characters, the two separators JavaScript cannot hold in a string
+           * literal, and the characters that change the text direction (which would
+           * reorder the document on a terminal) are written as escapes. */
+          if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029
+              || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)
+              || c == 0x200e || c == 0x200f || c == 0x061c)
             g_string_append_printf (out, "\\u%04x", c);
           else
             g_string_append_unichar (out, c);

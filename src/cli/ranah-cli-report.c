@@ -6,8 +6,10 @@
  */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include <stdio.h>
 #include <string.h>
+
+#include <glib/gi18n-lib.h>
 
 #include "ranah-cli.h"
 #include "ranah-report-pdf.h"
@@ -148,7 +150,7 @@ report_summary (RanahCli  *cli,
   if (cli->json)
     {
       g_autofree char *text = ranah_report_to_json (report);
-      g_print ("%s", text);
+      fputs (text, stdout);
     }
   else
     print_summary (report);
@@ -436,7 +438,7 @@ report_public (RanahCli  *cli,
   bytes = g_bytes_new_take (text, strlen (text));
   if (output == NULL)
     {
-      g_print ("%s", text);
+      fputs (text, stdout);
       return TRUE;
     }
   return ranah_cli_write_output (output, bytes, error);

@@ -407,7 +407,7 @@ print_timeline (RanahCli     *cli,
                event->to_state != NULL && *event->to_state ? event->to_state : "-",
                took != NULL ? took : "", verdict);
       if (event->note != NULL && *event->note != '\0')
-        g_print ("      %s\n", event->note);
+        ranah_cli_print_indented (6, event->note);
       if (t != NULL)
         since = event->at;
     }
@@ -587,7 +587,7 @@ request_show (RanahCli  *cli,
           g_print ("      [x] %s\n", text != NULL ? text : d->instructions[j]);
         }
       if (d->note != NULL && *d->note != '\0')
-        g_print ("      %s\n", d->note);
+        ranah_cli_print_indented (6, d->note);
       if (d->recalled)
         g_print (_("      (recalled)\n"));
     }

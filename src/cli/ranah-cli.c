@@ -443,14 +443,16 @@ ranah_cli_format_waited (double working_days,
 }
 
 char *
-ranah_cli_cell (const char *text,
+ranah_cli_cell (const char *value,
                 guint       width)
 {
+  g_autofree char *text = NULL;
   glong len;
   GString *out;
 
-  if (text == NULL || *text == '\0')
-    text = "-";
+  /* One line, whatever the value holds: line breaks are written out like the control and
+   * direction characters that g_print()'s handler writes out (main.c). */
+  text = ranah_text_shown (value == NULL || *value == '\0' ? "-" : value, 0, FALSE);
   len = g_utf8_strlen (text, -1);
   if ((guint) len > width && width > 1)
     {
@@ -466,12 +468,34 @@ ranah_cli_cell (const char *text,
 }
 
 void
+ranah_cli_print_indented (guint       indent,
+                          const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text != NULL ? text : "", "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_print ("%*s%s\n", (int) indent, "", lines[i]);
+}
+
+void
 ranah_cli_print_field (const char *label,
                        const char *value)
 {
   g_autofree char *cell = ranah_cli_cell (label, 18);
+  const char *newline;
 
-  g_print ("%s %s\n", cell, value != NULL && *value != '\0' ? value : "-");
+  if (value == NULL || *value == '\0')
+    value = "-";
+  /* A value over several lines keeps to its column: a line of a purpose must not pass for
+   * a field of its own. */
+  newline = strchr (value, '\n');
+  if (newline == NULL)
+    {
+      g_print ("%s %s\n", cell, value);
+      return;
+    }
+  g_print ("%s %.*s\n", cell, (int) (newline - value), value);
+  ranah_cli_print_indented (19, newline + 1);
 }
 
 void

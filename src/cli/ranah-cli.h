@@ -163,6 +163,8 @@ char     *ranah_cli_format_waited   (double working_days, guint standard_days);
 /* Pads @text with spaces to @width characters (UTF-8 aware) or cuts it with "…". */
 char     *ranah_cli_cell            (const char *text, guint width);
 void      ranah_cli_print_field     (const char *label, const char *value);
+/* Prints each line of @text after @indent spaces. */
+void      ranah_cli_print_indented  (guint indent, const char *text);
 /* Prints the finished JSON document to stdout. */
 void      ranah_cli_print_json      (RanahCliJson *json);
 

@@ -922,8 +922,9 @@ ranah_validate_text (const char *text,
       if (!multiline && (c == 0x2028 || c == 0x2029))
         return fail (error, _("The %s must be a single line without line or paragraph "
                               "separators."), field);
-      /* Direction overrides make a name read differently from what it is. */
-      if (!multiline && is_bidi_control (c))
+      /* Direction overrides make a name read differently from what it is, and a purpose
+       * or a note read differently from what was stored (the audit trail shows them). */
+      if (is_bidi_control (c))
         return fail (error, _("The %s may not contain characters that change the text direction "
                               "(U+%04X)."),
                      field, c);

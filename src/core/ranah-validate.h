@@ -66,7 +66,8 @@ gboolean ranah_validate_date        (const char  *date,
                                      const char  *field,
                                      GError     **error);
 /* Non-blank (when @required), valid UTF-8, no control characters but newline/tab when
- * @multiline, at most @max_chars characters. */
+ * @multiline, no characters that change the text direction (U+202A–U+202E, U+2066–U+2069,
+ * U+200E, U+200F, U+061C) in any field, at most @max_chars characters. */
 gboolean ranah_validate_text        (const char  *text,
                                      const char  *field,
                                      gboolean     required,

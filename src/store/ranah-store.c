@@ -932,10 +932,23 @@ ranah_store_move (RanahStore       *self,
 {
   g_return_val_if_fail (RANAH_IS_STORE (self), FALSE);
   g_return_val_if_fail (move != NULL, FALSE);
-  /* The same rule as the SQLite backend's, here so that every backend keeps it. */
+  /* The same rules as the SQLite backend's, here so that every backend keeps them. */
   if (move->note != NULL
       && !ranah_validate_text (move->note, _("Note"), FALSE, TRUE, 2000, error))
     return FALSE;
+  if (move->draft != NULL)
+    {
+      const RanahLetter *draft = move->draft;
+
+      if (!ranah_validate_text (draft->sifat, _("Sifat"), FALSE, FALSE, 50, error)
+          || !ranah_validate_text (draft->lampiran, _("Lampiran"), FALSE, FALSE, 100, error)
+          || !ranah_validate_text (draft->hal, _("Hal"), FALSE, FALSE, 300, error)
+          || !ranah_validate_text (draft->body, _("Letter body"), FALSE, TRUE, 20000, error))
+        return FALSE;
+      for (guint i = 0; draft->tembusan != NULL && draft->tembusan[i] != NULL; i++)
+        if (!ranah_validate_text (draft->tembusan[i], _("Tembusan"), FALSE, FALSE, 300, error))
+          return FALSE;
+    }
   DISPATCH (move, FALSE, move, error);
 }
 

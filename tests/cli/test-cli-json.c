@@ -17,6 +17,11 @@ test_escape (void)
   ranah_cli_json_escape (out, "Dinas \xe2\x80\xa8 Kesehatan \xc3\xa9");
   g_assert_cmpstr (out->str, ==, "\"Dinas \\u2028 Kesehatan \xc3\xa9\"");
 
+  /* Characters that change the text direction are escapes, not themselves. */
+  g_string_truncate (out, 0);
+  ranah_cli_json_escape (out, "laporan\u202efdp.exe \u2066x\u2069 \u200f\xc2\x9b");
+  g_assert_cmpstr (out->str, ==, "\"laporan\\u202efdp.exe \\u2066x\\u2069 \\u200f\\u009b\"");
+
   /* Bytes that are not UTF-8 never make the document invalid. */
   g_string_truncate (out, 0);
   ranah_cli_json_escape (out, "a\xff" "b\xc3");

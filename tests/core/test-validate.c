@@ -672,8 +672,52 @@ test_text (void)
   g_clear_error (&error);
   g_assert_false (ranah_validate_text ("\u061cabc", "contact name", TRUE, FALSE, 100, &error));
   g_clear_error (&error);
-  /* Free text over several lines may hold right-to-left script and its marks. */
-  g_assert_true (ranah_validate_text ("abc\u200f\nعربي", "purpose", TRUE, TRUE, 100, NULL));
+  /* Free text over several lines may hold right-to-left script, but none of the characters
+   * that change the direction: a purpose, a note, a reason or a letter body would read
+   * differently from what was stored. */
+  g_assert_true (ranah_validate_text ("abc\nعربي", "purpose", TRUE, TRUE, 100, NULL));
+  for (gunichar c = 0x0600; c <= 0x206F; c++)
+    {
+      char text[16] = "ab\nc";
+      gboolean bidi = (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
+                      || c == 0x200E || c == 0x200F || c == 0x061C;
+
+      if (!bidi)
+        continue;
+      text[4 + g_unichar_to_utf8 (c, text + 4)] = '\0';
+      g_assert_false (ranah_validate_text (text, "purpose", TRUE, TRUE, 100, &error));
+      g_assert_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_VALIDATION);
+      g_assert_nonnull (strstr (error->message, "direction"));
+      g_clear_error (&error);
+    }
+  g_assert_false (ranah_validate_text ("Mohon disetujui.\nlaporan\u202efdp.exe", "note", FALSE,
+                                       TRUE, 2000, &error));
+  g_assert_nonnull (strstr (error->message, "U+202E"));
+  g_clear_error (&error);
+}
+
+/* What printers of free text show: control and direction characters written out, line
+ * breaks kept only for text over several lines, nothing cut unless asked. */
+static void
+test_text_shown (void)
+{
+  g_autofree char *rtl = ranah_text_shown ("laporan\u202efdp.exe", 0, FALSE);
+  g_autofree char *lines = ranah_text_shown ("baris satu\nbaris\tdua\x1b[31m", 0, TRUE);
+  g_autofree char *one = ranah_text_shown ("baris satu\nbaris dua", 0, FALSE);
+  g_autofree char *bad = ranah_text_shown ("abc\xc3\x28", 0, FALSE);
+  g_autofree char *cut = ranah_text_shown ("abcdef", 3, FALSE);
+  g_autofree char *all = NULL;
+  g_autofree char *zw = ranah_text_shown ("ab\u200bc\u2028d", 0, TRUE);
+  g_autofree char *big = g_strnfill (5000, 'a');
+
+  g_assert_cmpstr (rtl, ==, "laporan<U+202E>fdp.exe");
+  g_assert_cmpstr (lines, ==, "baris satu\nbaris\tdua<U+001B>[31m");
+  g_assert_cmpstr (one, ==, "baris satu<U+000A>baris dua");
+  g_assert_true (g_utf8_validate (bad, -1, NULL));
+  g_assert_cmpstr (cut, ==, "abc…");
+  g_assert_cmpstr (zw, ==, "ab<U+200B>c<U+2028>d");
+  all = ranah_text_shown (big, 0, FALSE);
+  g_assert_cmpstr (all, ==, big);
 }
 
 static RanahRequest *
@@ -798,6 +842,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ranah/core/validate/nip", test_nip);
   g_test_add_func ("/ranah/core/validate/date", test_date);
   g_test_add_func ("/ranah/core/validate/text", test_text);
+  g_test_add_func ("/ranah/core/validate/text-shown", test_text_shown);
   g_test_add_func ("/ranah/core/validate/request", test_request);
 
   return g_test_run ();
