@@ -623,6 +623,31 @@ fail:
   return locked;
 }
 
+/* One sentence for every refused password, whether the name is unknown, the password wrong
+ * or the account locked: none of them may tell someone guessing which it was. */
+static void
+set_sign_in_refused (GError **error)
+{
+  g_set_error_literal (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_AUTH,
+                       _("The user name or the password is wrong, or the account is locked "
+                         "after too many wrong passwords."));
+}
+
+/* Checks @password against an account nobody has, so that an unknown name costs the time a
+ * real check does. */
+static void
+verify_against_dummy (const char *password)
+{
+  static char *dummy = NULL;
+
+  if (g_once_init_enter (&dummy))
+    g_once_init_leave (&dummy, ranah_sqlite_hash_password ("not a password", NULL));
+  if (dummy != NULL)
+    {
+      int ignored G_GNUC_UNUSED = crypto_pwhash_str_verify (dummy, password, strlen (password));
+    }
+}
+
 static gboolean
 sign_in_locked (RanahSqliteStore  *self,
                 const char        *username,
@@ -653,18 +678,10 @@ sign_in_locked (RanahSqliteStore  *self,
   if (!has_row)
     {
       /* Spend the time a real check would, so timing does not reveal user names. */
-      static char *dummy = NULL;
-      if (g_once_init_enter (&dummy))
-        g_once_init_leave (&dummy, ranah_sqlite_hash_password ("not a password", NULL));
-      if (dummy != NULL)
-        {
-          int ignored G_GNUC_UNUSED = crypto_pwhash_str_verify (dummy, password,
-                                                                strlen (password));
-        }
+      verify_against_dummy (password);
       /* The name typed is not recorded: people type their password there by mistake. */
       record_sign_in_failure (self, 0, "", "auth:sign-in-failed", 0, 0);
-      g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_AUTH,
-                   _("The user name or the password is wrong."));
+      set_sign_in_refused (error);
       return FALSE;
     }
   user = user_from_row (stmt);
@@ -675,28 +692,22 @@ sign_in_locked (RanahSqliteStore  *self,
 
   if (locked_until > now)
     {
-      gint64 minutes = (locked_until - now + 59) / 60;
+      /* Locked: the password is checked all the same, for the time it takes, and the
+       * answer is an unknown name's, so that a locked account does not show it exists.
+       * The audit trail says it was locked. */
+      int ignored G_GNUC_UNUSED = crypto_pwhash_str_verify (hash, password, strlen (password));
+
       record_sign_in_failure (self, user->id, user->username, "auth:sign-in-locked",
                               locked_until, failures);
-      g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_AUTH,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "This account is locked after too many wrong passwords; try "
-                                "again in %" PRId64 " minute.",
-                                "This account is locked after too many wrong passwords; try "
-                                "again in %" PRId64 " minutes.", minutes),
-                   minutes);
+      set_sign_in_refused (error);
       return FALSE;
     }
 
   if (crypto_pwhash_str_verify (hash, password, strlen (password)) != 0)
     {
-      if (count_wrong_password (self, user, max_failures, lockout_minutes, now))
-        g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_AUTH,
-                     _("Too many wrong passwords: this account is locked for %"
-                       PRId64 " minutes."), lockout_minutes);
-      else
-        g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_AUTH,
-                     _("The user name or the password is wrong."));
+      /* Whether this one locked the account or not: the same sentence. */
+      count_wrong_password (self, user, max_failures, lockout_minutes, now);
+      set_sign_in_refused (error);
       return FALSE;
     }
 
