@@ -1865,6 +1865,44 @@ add_holiday (RanahStore          *store,
   return res != NULL;
 }
 
+/* ranah.add_holiday checks and records each date as for one; BEGIN … COMMIT on the signed-in
+ * connection makes the whole list one transaction: a date the server refuses stores none. */
+static gboolean
+add_holidays (RanahStore  *store,
+              GPtrArray   *holidays,
+              GError     **error)
+{
+  RanahPostgresStore *self = RANAH_POSTGRES_STORE (store);
+  LOCKED (self);
+
+  if (!ranah_pg_ensure (self, error) || !ranah_pg_exec (self, "BEGIN", error))
+    return FALSE;
+  for (guint i = 0; i < holidays->len; i++)
+    {
+      const RanahHoliday *holiday = g_ptr_array_index (holidays, i);
+      g_auto(RanahPgParams) p = { 0 };
+      g_autoptr(PGresult) res = NULL;
+
+      ranah_pg_params_init (&p);
+      ranah_pg_param_text (&p, holiday->date);
+      ranah_pg_param_text (&p, holiday->name);
+      ranah_pg_param_bool (&p, holiday->cuti_bersama);
+      ranah_pg_param_int (&p, now_of (self));
+      res = ranah_pg_query (self, "SELECT ranah.add_holiday ($1, $2, $3, $4)", &p, error);
+      if (res == NULL)
+        {
+          ranah_pg_rollback (self);
+          return FALSE;
+        }
+    }
+  if (!ranah_pg_exec (self, "COMMIT", error))
+    {
+      ranah_pg_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 remove_holiday (RanahStore  *store,
                 const char  *date,
@@ -1979,6 +2017,7 @@ ranah_postgres_ops_class_init (RanahStoreClass *klass)
   klass->list_holidays = list_holidays;
   klass->add_holiday = add_holiday;
   klass->remove_holiday = remove_holiday;
+  klass->add_holidays = add_holidays;
   klass->list_reserved = list_reserved;
   klass->add_reserved = add_reserved;
   klass->remove_reserved = remove_reserved;

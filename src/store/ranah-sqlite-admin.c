@@ -557,6 +557,48 @@ add_holiday (RanahStore          *store,
                       params, "admin:add-holiday", note, what, NULL, error);
 }
 
+/* Every date as add_holiday() adds one, with its audit event, in one transaction. */
+static gboolean
+add_holidays (RanahStore  *store,
+              GPtrArray   *holidays,
+              GError     **error)
+{
+  RanahSqliteStore *self = RANAH_SQLITE_STORE (store);
+  gboolean ok = FALSE;
+
+  SQLITE_LOCK (self);
+  if (!ranah_sqlite_begin (self, error))
+    goto out;
+  for (guint i = 0; i < holidays->len; i++)
+    {
+      const RanahHoliday *holiday = g_ptr_array_index (holidays, i);
+      g_autofree char *note = g_strdup_printf ("%s %s", holiday->date, holiday->name);
+      g_autofree char *what = g_strdup_printf (_("The date %s"), holiday->date);
+      sqlite3_stmt *stmt = ranah_sqlite_stmt (self, "INSERT INTO holidays (date, name, "
+                                                    "cuti_bersama) VALUES (?1, ?2, ?3)", error);
+
+      if (stmt == NULL)
+        goto fail;
+      ranah_sqlite_bind_text (stmt, 1, holiday->date);
+      ranah_sqlite_bind_text (stmt, 2, holiday->name);
+      ranah_sqlite_bind_text (stmt, 3, holiday->cuti_bersama ? "1" : "0");
+      if (!step_unique (self, stmt, what, error)
+          || !ranah_sqlite_append_event (self, 0, 0, "admin:add-holiday", NULL, NULL, note,
+                                         error))
+        goto fail;
+    }
+  if (!ranah_sqlite_commit (self, error))
+    goto fail;
+  ok = TRUE;
+  goto out;
+
+fail:
+  ranah_sqlite_rollback (self);
+out:
+  SQLITE_UNLOCK (self);
+  return ok;
+}
+
 static gboolean
 remove_holiday (RanahStore  *store,
                 const char  *date,
@@ -664,6 +706,7 @@ ranah_sqlite_admin_class_init (RanahStoreClass *klass)
   klass->list_holidays = list_holidays;
   klass->add_holiday = add_holiday;
   klass->remove_holiday = remove_holiday;
+  klass->add_holidays = add_holidays;
   klass->list_reserved = list_reserved;
   klass->add_reserved = add_reserved;
   klass->remove_reserved = remove_reserved;

@@ -716,6 +716,35 @@ ranah_store_add_holiday (RanahStore         *self,
 }
 
 gboolean
+ranah_store_add_holidays (RanahStore  *self,
+                          GPtrArray   *holidays,
+                          GError     **error)
+{
+  g_autoptr(GHashTable) dates = NULL;
+
+  g_return_val_if_fail (RANAH_IS_STORE (self), FALSE);
+  g_return_val_if_fail (holidays != NULL, FALSE);
+  dates = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < holidays->len; i++)
+    {
+      const RanahHoliday *holiday = g_ptr_array_index (holidays, i);
+
+      if (!ranah_validate_date (holiday->date, _("Holiday date"), error)
+          || !ranah_validate_text (holiday->name, _("Holiday name"), TRUE, FALSE, 200, error))
+        return FALSE;
+      if (!g_hash_table_add (dates, holiday->date))
+        {
+          g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_VALIDATION,
+                       _("The date %s is given twice; nothing was added."), holiday->date);
+          return FALSE;
+        }
+    }
+  if (holidays->len == 0)
+    return require_admin (self, error);
+  DISPATCH_ADMIN (add_holidays, FALSE, holidays, error);
+}
+
+gboolean
 ranah_store_remove_holiday (RanahStore  *self,
                             const char  *date,
                             GError     **error)

@@ -123,6 +123,8 @@ struct _RanahStoreClass
   gboolean      (*add_holiday)         (RanahStore *self, const RanahHoliday *holiday,
                                         GError **error);
   gboolean      (*remove_holiday)      (RanahStore *self, const char *date, GError **error);
+  /* @holidays (RanahHoliday*): all of them in one transaction, or none */
+  gboolean      (*add_holidays)        (RanahStore *self, GPtrArray *holidays, GError **error);
   GStrv         (*list_reserved)       (RanahStore *self, GError **error);
   gboolean      (*add_reserved)        (RanahStore *self, const char *name, GError **error);
   gboolean      (*remove_reserved)     (RanahStore *self, const char *name, GError **error);
@@ -272,6 +274,11 @@ GPtrArray      *ranah_store_list_holidays     (RanahStore *self, GError **error)
 gboolean        ranah_store_add_holiday       (RanahStore *self, const RanahHoliday *holiday,
                                                GError **error);
 gboolean        ranah_store_remove_holiday    (RanahStore *self, const char *date,
+                                               GError **error);
+/* Adds every one of @holidays (RanahHoliday*, as ranah_holiday_import_new_holidays() gives
+ * them) in one transaction, or none: one that is invalid, a date the store already has or
+ * one given twice fails the whole and stores nothing. Administrators only. */
+gboolean        ranah_store_add_holidays      (RanahStore *self, GPtrArray *holidays,
                                                GError **error);
 GStrv           ranah_store_list_reserved     (RanahStore *self, GError **error);
 gboolean        ranah_store_add_reserved      (RanahStore *self, const char *name,

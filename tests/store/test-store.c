@@ -154,6 +154,99 @@ test_admin (void)
   g_assert_no_error (error);
 }
 
+static guint
+count_actions (StoreWorld *w,
+               const char *action)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = ranah_store_list_events (w->store, 0, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < events->len; i++)
+    if (g_str_equal (((RanahEvent *) g_ptr_array_index (events, i))->action, action))
+      n++;
+  return n;
+}
+
+static GPtrArray *
+holiday_list (const char *first_date,
+              ...)
+{
+  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) ranah_holiday_free);
+  va_list args;
+
+  va_start (args, first_date);
+  for (const char *date = first_date; date != NULL; date = va_arg (args, const char *))
+    {
+      const char *name = va_arg (args, const char *);
+      g_ptr_array_add (list, ranah_holiday_new (date, name, strstr (name, "Cuti") != NULL));
+    }
+  va_end (args);
+  return list;
+}
+
+/* ranah_store_add_holidays: every date in one transaction, each audited, or none at all. */
+static void
+test_add_holidays (void)
+{
+  g_autoptr(StoreWorld) w = store_world_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) lebaran = holiday_list ("2026-03-20", "Idul Fitri 1447 H",
+                                               "2026-03-21", "Idul Fitri 1447 H",
+                                               "2026-03-23", "Cuti Bersama Idul Fitri", NULL);
+  g_autoptr(GPtrArray) clash = holiday_list ("2026-08-17", "Proklamasi",
+                                             "2026-03-21", "Idul Fitri (lagi)", NULL);
+  g_autoptr(GPtrArray) twice = holiday_list ("2026-12-25", "Natal", "2026-12-25", "Natal", NULL);
+  g_autoptr(GPtrArray) invalid = holiday_list ("2026-06-01", "Pancasila",
+                                               "2026-02-30", "Tidak ada", NULL);
+  g_autoptr(GPtrArray) empty = holiday_list (NULL);
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(RanahCalendar) calendar = NULL;
+  guint audited;
+
+  store_world_sign_in (w, RANAH_ROLE_ADMIN);
+  audited = count_actions (w, "admin:add-holiday");
+  g_assert_true (ranah_store_add_holidays (w->store, lebaran, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_actions (w, "admin:add-holiday"), ==, audited + 3);
+  stored = ranah_store_list_holidays (w->store, &error);
+  g_assert_cmpuint (stored->len, ==, 3);
+  g_assert_cmpstr (((RanahHoliday *) g_ptr_array_index (stored, 2))->date, ==, "2026-03-23");
+  g_assert_true (((RanahHoliday *) g_ptr_array_index (stored, 2))->cuti_bersama);
+  g_assert_false (((RanahHoliday *) g_ptr_array_index (stored, 0))->cuti_bersama);
+  calendar = ranah_store_get_calendar (w->store, &error);
+  g_assert_false (ranah_calendar_is_working_day (calendar, "2026-03-23"));
+
+  /* A date the store has, a date given twice, an impossible date: nothing of the list. */
+  g_assert_false (ranah_store_add_holidays (w->store, clash, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (ranah_store_add_holidays (w->store, twice, &error));
+  g_assert_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_VALIDATION);
+  g_clear_error (&error);
+  g_assert_false (ranah_store_add_holidays (w->store, invalid, &error));
+  g_assert_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_VALIDATION);
+  g_clear_error (&error);
+  g_clear_pointer (&stored, g_ptr_array_unref);
+  stored = ranah_store_list_holidays (w->store, &error);
+  g_assert_cmpuint (stored->len, ==, 3);
+  g_assert_cmpuint (count_actions (w, "admin:add-holiday"), ==, audited + 3);
+  g_assert_true (ranah_store_add_holidays (w->store, empty, &error));
+  g_assert_no_error (error);
+
+  /* Administrators only. */
+  store_world_sign_in (w, RANAH_ROLE_KADIS);
+  g_assert_false (ranah_store_add_holidays (w->store, empty, &error));
+  g_assert_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_false (ranah_store_add_holidays (w->store, clash, &error));
+  g_assert_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_true (ranah_store_verify_audit (w->store, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_submit_get (void)
 {
@@ -1320,6 +1413,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/ranah/store/session/initialize-sign-in", test_session);
   g_test_add_func ("/ranah/store/admin/verbs-audited", test_admin);
+  g_test_add_func ("/ranah/store/admin/holidays-all-or-nothing", test_add_holidays);
   g_test_add_func ("/ranah/store/request/submit-get-list", test_submit_get);
   g_test_add_func ("/ranah/store/request/validation-stores-nothing", test_validation);
   g_test_add_func ("/ranah/store/request/attachment-pdf-and-limit", test_attachment);
