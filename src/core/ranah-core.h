@@ -6,6 +6,7 @@
 #pragma once
 
 #include "ranah-audit.h"
+#include "ranah-audit-state.h"
 #include "ranah-calendar.h"
 #include "ranah-csv.h"
 #include "ranah-error.h"

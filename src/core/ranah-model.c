@@ -330,7 +330,10 @@ ranah_letter_free (RanahLetter *letter)
 RanahEvent *
 ranah_event_new (void)
 {
-  return g_new0 (RanahEvent, 1);
+  RanahEvent *event = g_new0 (RanahEvent, 1);
+
+  event->version = 2;
+  return event;
 }
 
 void
@@ -345,6 +348,7 @@ ranah_event_free (RanahEvent *event)
   g_free (event->note);
   g_free (event->prev_hash);
   g_free (event->hash);
+  g_free (event->state);
   g_free (event);
 }
 

@@ -155,6 +155,13 @@ typedef struct {
   char   *note;
   char   *prev_hash;             /* hex SHA-256 */
   char   *hash;
+  /* Version 2 (ranah-audit.h): the event's chain (its request, 0 for the office's other
+   * events), its place in that chain from 1, and the rows it changed as they are after it
+   * (ranah-audit-state.h). Version 1 events form one chain ordered by seq. */
+  guint   version;
+  gint64  chain;
+  gint64  chain_seq;
+  char   *state;
 } RanahEvent;
 
 typedef struct {

@@ -367,17 +367,35 @@ copy_all (RanahPostgresStore  *self,
       ranah_pg_param_text (&p, or_empty (e->note));
       ranah_pg_param_text (&p, e->prev_hash);
       ranah_pg_param_text (&p, e->hash);
+      ranah_pg_param_int (&p, e->version);
+      ranah_pg_param_take (&p, e->version >= 2 ? g_strdup_printf ("%" G_GINT64_FORMAT, e->chain)
+                                               : NULL);
+      ranah_pg_param_take (&p, e->version >= 2 ? g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                                  e->chain_seq)
+                                               : NULL);
+      ranah_pg_param_text (&p, or_empty (e->state));
       if (!run (self, "INSERT INTO ranah.events (seq, at, user_id, username, request_id, step, "
-                      "action, from_state, to_state, note, prev_hash, hash) "
-                      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)", &p, error))
+                      "action, from_state, to_state, note, prev_hash, hash, version, chain, "
+                      "chain_seq, state) "
+                      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
+                      "$16)", &p, error))
         return FALSE;
     }
 
-  /* Counters and sequences continue where SQLite stopped; the chain head is the last
-   * event copied. */
-  return run (self, "UPDATE ranah.audit_head SET seq = coalesce ((SELECT max (seq) FROM ranah.events), 0), "
-                    "hash = coalesce ((SELECT hash FROM ranah.events ORDER BY seq DESC LIMIT 1), "
-                    "repeat ('0', 64))", NULL, error)
+  /* Counters and sequences continue where SQLite stopped; each chain's head is its last
+   * event copied, the old single chain's too. */
+  return run (self, "UPDATE ranah.audit_head SET seq = coalesce ((SELECT max (seq) FROM ranah.events "
+                    "WHERE version = 1), 0), "
+                    "hash = coalesce ((SELECT hash FROM ranah.events WHERE version = 1 "
+                    "ORDER BY seq DESC LIMIT 1), repeat ('0', 64))", NULL, error)
+         && run (self, "DELETE FROM ranah.chain_heads", NULL, error)
+         && run (self, "INSERT INTO ranah.chain_heads SELECT -1, seq, hash FROM ranah.events "
+                       "WHERE version = 1 ORDER BY seq DESC LIMIT 1", NULL, error)
+         && run (self, "INSERT INTO ranah.chain_heads SELECT DISTINCT ON (chain) chain, chain_seq, "
+                       "hash FROM ranah.events WHERE version >= 2 ORDER BY chain, chain_seq DESC",
+                 NULL, error)
+         && run (self, "SELECT setval ('ranah.events_seq', coalesce ((SELECT max (seq) FROM "
+                       "ranah.events), 0) + 1, false)", NULL, error)
          && run (self, "INSERT INTO ranah.agenda_counters SELECT agenda_year, max (agenda_number) "
                        "FROM ranah.requests GROUP BY agenda_year", NULL, error)
          && run (self, "INSERT INTO ranah.letter_counters SELECT year, count (*) FROM ranah.letters "

@@ -1541,7 +1541,9 @@ list_events (RanahStore  *store,
   ranah_pg_params_init (&p);
   ranah_pg_param_int (&p, request_id);
   res = ranah_pg_query (self, "SELECT seq, at, user_id, username, request_id, step, action, "
-                              "from_state, to_state, note, prev_hash, hash FROM ranah.events "
+                              "from_state, to_state, note, prev_hash, hash, version, "
+                              "coalesce (chain, 0), coalesce (chain_seq, 0), state "
+                              "FROM ranah.events "
                               "WHERE $1 = 0 OR request_id = $1 ORDER BY seq", &p, error);
   if (res == NULL)
     return NULL;
@@ -1561,9 +1563,71 @@ list_events (RanahStore  *store,
       set_str (&e->note, res, i, 9);
       set_str (&e->prev_hash, res, i, 10);
       set_str (&e->hash, res, i, 11);
+      e->version = ranah_pg_col_int (res, i, 12);
+      e->chain = ranah_pg_col_int (res, i, 13);
+      e->chain_seq = ranah_pg_col_int (res, i, 14);
+      set_str (&e->state, res, i, 15);
       g_ptr_array_add (list, e);
     }
   return g_steal_pointer (&list);
+}
+
+static gboolean
+audit_state (RanahStore  *store,
+             GPtrArray  **rows,
+             GHashTable **heads,
+             GError     **error)
+{
+  RanahPostgresStore *self = RANAH_POSTGRES_STORE (store);
+  g_autoptr(PGresult) state = NULL;
+  g_autoptr(PGresult) tips = NULL;
+  LOCKED (self);
+
+  if (!ranah_pg_ensure (self, error))
+    return FALSE;
+  /* One snapshot for both, so a move in between cannot make them disagree. */
+  if (!ranah_pg_exec (self, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", error))
+    return FALSE;
+  state = ranah_pg_query (self, "SELECT s FROM ranah.audit_state () s", NULL, error);
+  if (state != NULL)
+    tips = ranah_pg_query (self, "SELECT chain, seq, hash FROM ranah.chain_heads", NULL, error);
+  if (tips == NULL || !ranah_pg_exec (self, "COMMIT", error))
+    {
+      ranah_pg_rollback (self);
+      return FALSE;
+    }
+  *rows = g_ptr_array_new_with_free_func (g_free);
+  for (int i = 0; i < PQntuples (state); i++)
+    g_ptr_array_add (*rows, ranah_pg_col_str (state, i, 0));
+  *heads = ranah_audit_heads_new ();
+  for (int i = 0; i < PQntuples (tips); i++)
+    ranah_audit_heads_add (*heads, ranah_pg_col_int (tips, i, 0), ranah_pg_col_int (tips, i, 1),
+                           PQgetvalue (tips, i, 2));
+  return TRUE;
+}
+
+static gboolean
+record_anchor (RanahStore  *store,
+               const char  *note,
+               gint64      *chain_seq,
+               char       **hash,
+               GError     **error)
+{
+  RanahPostgresStore *self = RANAH_POSTGRES_STORE (store);
+  g_auto(RanahPgParams) p = { 0 };
+  g_autoptr(PGresult) res = NULL;
+  LOCKED (self);
+
+  if (!ranah_pg_ensure (self, error))
+    return FALSE;
+  ranah_pg_params_init (&p);
+  ranah_pg_param_text (&p, note);
+  res = ranah_pg_query (self, "SELECT chain_seq, hash FROM ranah.record_anchor ($1)", &p, error);
+  if (res == NULL)
+    return FALSE;
+  *chain_seq = ranah_pg_col_int (res, 0, 0);
+  *hash = ranah_pg_col_str (res, 0, 1);
+  return TRUE;
 }
 
 /* ---- administration --------------------------------------------------------------------- */
@@ -2044,4 +2108,6 @@ ranah_postgres_ops_class_init (RanahStoreClass *klass)
   klass->find_entry_for_request = find_entry_for_request;
   klass->record_check = record_check;
   klass->list_events = list_events;
+  klass->audit_state = audit_state;
+  klass->record_anchor = record_anchor;
 }

@@ -26,7 +26,8 @@ GResource *ranah_pg_get_resource (void);
 /* Migrations in order: the schema_version a database reaches after each. */
 static const char *const migrations[] = { "001-schema.sql", "004-sessions.sql",
                                            "005-registry-fqdn.sql",
-                                           "006-server-clock-defaults.sql" };
+                                           "006-server-clock-defaults.sql",
+                                           "007-audit-chains.sql" };
 
 /* Re-applied on every install and upgrade (idempotent), in this order, each as @role:
  * NULL is the installing login itself (the database's owner, with CREATEROLE), which makes
@@ -41,7 +42,7 @@ static const Script before_migrations[] = { { "roles.sql", NULL } };
 static const Script after_migrations[] = {
   { "owners.sql", NULL },
   { "role-functions.sql", NULL },
-  /* STUB { "validate.sql", "ranah_app" }, */
+  { "validate.sql", "ranah_app" },
   { "002-functions.sql", "ranah_app" },
   { "003-security.sql", "ranah_app" },
 };
@@ -925,7 +926,12 @@ install_locked (RanahPostgresStore  *self,
   for (guint i = 0; i < G_N_ELEMENTS (after_migrations); i++)
     if (!run_script_as (self, &after_migrations[i], error))
       goto fail;
-  if (!load_workflow (self, error) || !ranah_pg_exec (self, "COMMIT", error))
+  /* A store from before migration 5: its rows enter the audit trail's state once. */
+  if (!load_workflow (self, error)
+      || !ranah_pg_exec (self, "SET LOCAL ROLE ranah_app", error)
+      || !ranah_pg_exec (self, "SELECT ranah.audit_baseline ()", error)
+      || !ranah_pg_exec (self, "SET LOCAL ROLE NONE", error)
+      || !ranah_pg_exec (self, "COMMIT", error))
     goto fail;
   self->schema_version = RANAH_POSTGRES_SCHEMA_VERSION;
   return TRUE;

@@ -152,6 +152,7 @@ add_user_locked (RanahSqliteStore  *self,
   g_autofree char *hash = NULL;
   g_autofree char *username = NULL;
   g_autofree char *note = NULL;
+  g_autofree char *subject = NULL;
   sqlite3_stmt *stmt;
   gint64 id;
 
@@ -183,7 +184,8 @@ add_user_locked (RanahSqliteStore  *self,
     goto fail;
   id = sqlite3_last_insert_rowid (self->db);
   note = g_strdup_printf ("%s (%s)", username, ranah_role_to_string (user->role));
-  if (!ranah_sqlite_append_event (self, 0, 0, "admin:add-user", NULL, NULL, note, error)
+  subject = g_strdup_printf ("user:%" G_GINT64_FORMAT, id);
+  if (!ranah_sqlite_append_event_about (self, 0, "admin:add-user", note, subject, error)
       || !ranah_sqlite_commit (self, error))
     goto fail;
   return id;
@@ -215,6 +217,7 @@ update_user_locked (RanahSqliteStore  *self,
 {
   g_autofree char *username = NULL;
   g_autofree char *note = NULL;
+  g_autofree char *subject = NULL;
   g_autoptr(RanahUser) before = NULL;
   const RanahUser *me = ranah_store_get_user (RANAH_STORE (self));
   sqlite3_stmt *stmt;
@@ -254,7 +257,8 @@ update_user_locked (RanahSqliteStore  *self,
                           user->active ? "" : ", disabled");
   if (!user->active && !ranah_sqlite_end_sessions_of (self, user->id, username, error))
     goto fail;
-  if (!ranah_sqlite_append_event (self, 0, 0, "admin:update-user", NULL, NULL, note, error)
+  subject = g_strdup_printf ("user:%" G_GINT64_FORMAT, user->id);
+  if (!ranah_sqlite_append_event_about (self, 0, "admin:update-user", note, subject, error)
       || !ranah_sqlite_commit (self, error))
     goto fail;
   return TRUE;

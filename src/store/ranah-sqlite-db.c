@@ -197,39 +197,50 @@ ranah_sqlite_col_text_or_null (sqlite3_stmt *stmt,
 }
 
 gboolean
-ranah_sqlite_append_event_as (RanahSqliteStore  *self,
-                              gint64             user_id,
-                              const char        *username,
-                              gint64             request_id,
-                              guint              step,
-                              const char        *action,
-                              const char        *from_state,
-                              const char        *to_state,
-                              const char        *note,
-                              GError           **error)
+ranah_sqlite_append_event_full (RanahSqliteStore   *self,
+                                gint64              user_id,
+                                const char         *username,
+                                gint64              request_id,
+                                guint               step,
+                                const char         *action,
+                                const char         *from_state,
+                                const char         *to_state,
+                                const char         *note,
+                                const char * const *subjects,
+                                GError            **error)
 {
   g_autoptr(RanahEvent) event = ranah_event_new ();
   sqlite3_stmt *stmt;
   gboolean has_row;
 
-  /* The caller holds the write lock (BEGIN IMMEDIATE), so the last seq cannot move
-   * under us; seq is explicit rather than a rowid so that a deleted tail shows. */
-  stmt = ranah_sqlite_stmt (self, "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1",
-                            error);
+  /* The caller holds the write lock (BEGIN IMMEDIATE), so no head can move under us; seq
+   * is explicit rather than a rowid so that a deleted tail shows. */
+  stmt = ranah_sqlite_stmt (self, "SELECT coalesce (max (seq), 0) + 1 FROM events", error);
   if (stmt == NULL || !ranah_sqlite_step_row (self, stmt, &has_row, error))
     return FALSE;
-  if (has_row)
-    {
-      event->seq = sqlite3_column_int64 (stmt, 0) + 1;
-      event->prev_hash = ranah_sqlite_col_text (stmt, 1);
-    }
-  else
-    {
-      event->seq = 1;
-      event->prev_hash = g_strdup (RANAH_AUDIT_GENESIS);
-    }
+  event->seq = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
 
+  /* The request's chain (0: the office's); a new chain starts from the last event of the
+   * single chain of version 1, or the genesis hash. */
+  event->chain = request_id;
+  stmt = ranah_sqlite_stmt (self, "SELECT seq, hash FROM ("
+                                  "SELECT 0 AS o, seq, hash FROM chain_heads WHERE chain = ?1 "
+                                  "UNION ALL SELECT 1, 0, hash FROM chain_heads WHERE chain = -1 "
+                                  "UNION ALL SELECT 2, 0, '" RANAH_AUDIT_GENESIS "') "
+                                  "ORDER BY o LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, event->chain);
+  if (!ranah_sqlite_step_row (self, stmt, &has_row, error))
+    return FALSE;
+  event->chain_seq = sqlite3_column_int64 (stmt, 0) + 1;
+  event->prev_hash = ranah_sqlite_col_text (stmt, 1);
+  sqlite3_reset (stmt);
+
+  event->state = ranah_sqlite_subjects_state (self, request_id, subjects, error);
+  if (event->state == NULL)
+    return FALSE;
   event->at = ranah_store_now (RANAH_STORE (self));
   event->user_id = user_id;
   event->username = g_strdup (username != NULL ? username : "");
@@ -243,8 +254,10 @@ ranah_sqlite_append_event_as (RanahSqliteStore  *self,
 
   stmt = ranah_sqlite_stmt (self,
                             "INSERT INTO events (seq, at, user_id, username, request_id, step, "
-                            "action, from_state, to_state, note, prev_hash, hash) "
-                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error);
+                            "action, from_state, to_state, note, prev_hash, hash, version, chain, "
+                            "chain_seq, state) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 2, ?13, ?14, "
+                            "?15)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, event->seq);
@@ -259,7 +272,53 @@ ranah_sqlite_append_event_as (RanahSqliteStore  *self,
   ranah_sqlite_bind_text (stmt, 10, event->note);
   ranah_sqlite_bind_text (stmt, 11, event->prev_hash);
   ranah_sqlite_bind_text (stmt, 12, event->hash);
+  sqlite3_bind_int64 (stmt, 13, event->chain);
+  sqlite3_bind_int64 (stmt, 14, event->chain_seq);
+  ranah_sqlite_bind_text (stmt, 15, event->state);
+  if (!ranah_sqlite_step_done (self, stmt, error))
+    return FALSE;
+
+  stmt = ranah_sqlite_stmt (self, "INSERT INTO chain_heads VALUES (?1, ?2, ?3) "
+                                  "ON CONFLICT (chain) DO UPDATE SET seq = excluded.seq, "
+                                  "hash = excluded.hash", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, event->chain);
+  sqlite3_bind_int64 (stmt, 2, event->chain_seq);
+  ranah_sqlite_bind_text (stmt, 3, event->hash);
   return ranah_sqlite_step_done (self, stmt, error);
+}
+
+gboolean
+ranah_sqlite_append_event_as (RanahSqliteStore  *self,
+                              gint64             user_id,
+                              const char        *username,
+                              gint64             request_id,
+                              guint              step,
+                              const char        *action,
+                              const char        *from_state,
+                              const char        *to_state,
+                              const char        *note,
+                              GError           **error)
+{
+  return ranah_sqlite_append_event_full (self, user_id, username, request_id, step, action,
+                                         from_state, to_state, note, NULL, error);
+}
+
+gboolean
+ranah_sqlite_append_event_about (RanahSqliteStore *self,
+                                 gint64            request_id,
+                                 const char       *action,
+                                 const char       *note,
+                                 const char       *subject,
+                                 GError          **error)
+{
+  const RanahUser *user = ranah_store_get_user (RANAH_STORE (self));
+  const char *subjects[] = { subject, NULL };
+
+  return ranah_sqlite_append_event_full (self, user != NULL ? user->id : 0,
+                                         user != NULL ? user->username : "", request_id, 0,
+                                         action, NULL, NULL, note, subjects, error);
 }
 
 gboolean

@@ -22,7 +22,7 @@ G_BEGIN_DECLS
 /* PRAGMA application_id of a Ranah store: "RANH". */
 #define RANAH_SQLITE_APPLICATION_ID 0x52414E48
 /* The schema this build writes. */
-#define RANAH_SQLITE_SCHEMA_VERSION 4
+#define RANAH_SQLITE_SCHEMA_VERSION 5
 
 struct _RanahSqliteStore
 {
@@ -79,6 +79,38 @@ gboolean      ranah_sqlite_append_event_as (RanahSqliteStore *self,
                                             const char       *to_state,
                                             const char       *note,
                                             GError          **error);
+
+/* The same, about @subjects too ("entry:ID", "user:ID"; NULL-terminated, or NULL): their
+ * rows enter the event's state (ranah-audit-state.h) beside the request's. */
+gboolean      ranah_sqlite_append_event_full (RanahSqliteStore   *self,
+                                              gint64              user_id,
+                                              const char         *username,
+                                              gint64              request_id,
+                                              guint               step,
+                                              const char         *action,
+                                              const char         *from_state,
+                                              const char         *to_state,
+                                              const char         *note,
+                                              const char * const *subjects,
+                                              GError            **error);
+/* As the signed-in user, about @subject (one "entry:ID" or "user:ID"). */
+gboolean      ranah_sqlite_append_event_about (RanahSqliteStore *self,
+                                               gint64            request_id,
+                                               const char       *action,
+                                               const char       *note,
+                                               const char       *subject,
+                                               GError          **error);
+
+/* The audit trail's state of @request_id (0: none) and @subjects, as the tables hold it
+ * now (ranah-sqlite-audit.c). */
+char         *ranah_sqlite_subjects_state (RanahSqliteStore   *self,
+                                           gint64              request_id,
+                                           const char * const *subjects,
+                                           GError            **error);
+/* Inside the caller's transaction, after an upgrade to migration 5: one "audit:baseline"
+ * event for each request and one for the rest, so every row has its state in the trail. */
+gboolean      ranah_sqlite_audit_baseline (RanahSqliteStore *self, GError **error);
+void          ranah_sqlite_audit_class_init (RanahStoreClass *klass);
 
 /* The signed-in user as the store has them now (role and active re-read), or NULL with
  * an AUTH / PERMISSION error. */

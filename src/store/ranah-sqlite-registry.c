@@ -279,6 +279,7 @@ import_locked (RanahSqliteStore  *self,
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) profile = NULL;
   g_autoptr(GArray) opd_ids = g_array_sized_new (FALSE, TRUE, sizeof (gint64), entries->len);
+  g_autoptr(GPtrArray) subjects = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *note = NULL;
   sqlite3_stmt *stmt;
 
@@ -386,10 +387,14 @@ import_locked (RanahSqliteStore  *self,
       entry_id = sqlite3_last_insert_rowid (self->db);
       if (!ranah_sqlite_insert_records (self, "entry_records", entry_id, entry->records, error))
         goto fail;
+      g_ptr_array_add (subjects, g_strdup_printf ("entry:%" G_GINT64_FORMAT, entry_id));
     }
 
   note = g_strdup_printf ("%u entries", entries->len);
-  if (!ranah_sqlite_append_event (self, 0, 0, "registry:import", NULL, NULL, note, error)
+  g_ptr_array_add (subjects, NULL);
+  if (!ranah_sqlite_append_event_full (self, me->id, me->username, 0, 0, "registry:import",
+                                       NULL, NULL, note, (const char * const *) subjects->pdata,
+                                       error)
       || !ranah_sqlite_commit (self, error))
     goto fail;
   if (problems_out != NULL)
@@ -427,6 +432,7 @@ set_status_locked (RanahSqliteStore  *self,
   g_autoptr(RanahUser) me = NULL;
   g_autoptr(RanahEntry) entry = NULL;
   g_autofree char *note = NULL;
+  g_autofree char *subject = NULL;
   sqlite3_stmt *stmt;
 
   if ((me = ranah_sqlite_current_user (self, error)) == NULL || !may_keep_registry (me, error))
@@ -468,8 +474,9 @@ set_status_locked (RanahSqliteStore  *self,
                           ranah_entry_status_to_string (entry->status),
                           ranah_entry_status_to_string (status),
                           reason != NULL && *reason ? ": " : "", reason != NULL ? reason : "");
-  if (!ranah_sqlite_append_event (self, entry->request_id, 0, "registry:status", NULL, NULL,
-                                  note, error)
+  subject = g_strdup_printf ("entry:%" G_GINT64_FORMAT, entry_id);
+  if (!ranah_sqlite_append_event_about (self, entry->request_id, "registry:status", note,
+                                        subject, error)
       || !ranah_sqlite_commit (self, error))
     goto fail;
   return TRUE;
@@ -506,6 +513,7 @@ record_check_locked (RanahSqliteStore  *self,
   g_autoptr(RanahUser) me = NULL;
   g_autoptr(RanahEntry) entry = NULL;
   g_autofree char *note = NULL;
+  g_autofree char *subject = NULL;
   sqlite3_stmt *stmt;
 
   if ((me = ranah_sqlite_current_user (self, error)) == NULL || !may_keep_registry (me, error))
@@ -529,8 +537,9 @@ record_check_locked (RanahSqliteStore  *self,
     goto fail;
   note = g_strdup_printf ("%s: %s%s%s", entry->fqdn, ok ? "ok" : "failed",
                           summary != NULL && *summary ? ": " : "", summary != NULL ? summary : "");
-  if (!ranah_sqlite_append_event (self, entry->request_id, 0, "registry:check", NULL, NULL,
-                                  note, error)
+  subject = g_strdup_printf ("entry:%" G_GINT64_FORMAT, entry_id);
+  if (!ranah_sqlite_append_event_about (self, entry->request_id, "registry:check", note,
+                                        subject, error)
       || !ranah_sqlite_commit (self, error))
     goto fail;
   return TRUE;
@@ -733,16 +742,19 @@ list_events (RanahStore  *store,
    * events, as PostgreSQL's row-level security on ranah.events does. */
   if (request_id != 0)
     stmt = ranah_sqlite_stmt (self, "SELECT seq, at, user_id, username, request_id, step, "
-                              "action, from_state, to_state, note, prev_hash, hash FROM events "
+                              "action, from_state, to_state, note, prev_hash, hash, version, "
+                              "ifnull (chain, 0), ifnull (chain_seq, 0), state FROM events "
                               "WHERE request_id = ?1 ORDER BY seq", error);
   else if (me->role == RANAH_ROLE_OPD)
     stmt = ranah_sqlite_stmt (self, "SELECT seq, at, user_id, username, request_id, step, "
-                              "action, from_state, to_state, note, prev_hash, hash FROM events "
+                              "action, from_state, to_state, note, prev_hash, hash, version, "
+                              "ifnull (chain, 0), ifnull (chain_seq, 0), state FROM events "
                               "WHERE request_id IN (SELECT id FROM requests WHERE opd_id = ?1) "
                               "ORDER BY seq", error);
   else
     stmt = ranah_sqlite_stmt (self, "SELECT seq, at, user_id, username, request_id, step, "
-                              "action, from_state, to_state, note, prev_hash, hash FROM events "
+                              "action, from_state, to_state, note, prev_hash, hash, version, "
+                              "ifnull (chain, 0), ifnull (chain_seq, 0), state FROM events "
                               "ORDER BY seq", error);
   if (stmt == NULL)
     goto out;
@@ -771,6 +783,10 @@ list_events (RanahStore  *store,
       e->note = ranah_sqlite_col_text (stmt, 9);
       e->prev_hash = ranah_sqlite_col_text (stmt, 10);
       e->hash = ranah_sqlite_col_text (stmt, 11);
+      e->version = sqlite3_column_int (stmt, 12);
+      e->chain = sqlite3_column_int64 (stmt, 13);
+      e->chain_seq = sqlite3_column_int64 (stmt, 14);
+      e->state = ranah_sqlite_col_text (stmt, 15);
       g_ptr_array_add (events, e);
     }
   result = g_steal_pointer (&events);

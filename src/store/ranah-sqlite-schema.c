@@ -233,7 +233,25 @@ static const char migration_4[] =
   "UPDATE entries SET fqdn = lower (fqdn) WHERE fqdn <> lower (fqdn);"
   "CREATE INDEX entries_fqdn ON entries (fqdn);";
 
-static const char *const migrations[] = { migration_1, migration_2, migration_3, migration_4 };
+/* Migration 5: one hash chain per request (chain = its id, 0 for the office's other
+ * events), numbered by chain_seq, and in state the rows each event changed as they are
+ * after it (ranah-audit-state.h); chain_heads holds each chain's last event, and the row of
+ * chain -1 the last event of the old single chain, which every new chain starts from. The
+ * same as the PostgreSQL store's migration 007-audit-chains.sql. */
+static const char migration_5[] =
+  "ALTER TABLE events ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE events ADD COLUMN chain INTEGER;"
+  "ALTER TABLE events ADD COLUMN chain_seq INTEGER;"
+  "ALTER TABLE events ADD COLUMN state TEXT NOT NULL DEFAULT '';"
+  "CREATE UNIQUE INDEX events_chain ON events (chain, chain_seq);"
+  "CREATE TABLE chain_heads ("
+  "  chain INTEGER PRIMARY KEY,"
+  "  seq INTEGER NOT NULL,"
+  "  hash TEXT NOT NULL);"
+  "INSERT INTO chain_heads SELECT -1, seq, hash FROM events ORDER BY seq DESC LIMIT 1;";
+
+static const char *const migrations[] = { migration_1, migration_2, migration_3, migration_4,
+                                           migration_5 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RANAH_SQLITE_SCHEMA_VERSION);
 

@@ -184,6 +184,9 @@ migrate (RanahSqliteStore  *self,
   for (guint v = version + 1; v <= RANAH_SQLITE_SCHEMA_VERSION; v++)
     if (!ranah_sqlite_exec (self, ranah_sqlite_migration_sql (v), error))
       goto fail;
+  /* A store from before migration 5: its rows enter the audit trail's state once. */
+  if (version > 0 && version < 5 && !ranah_sqlite_audit_baseline (self, error))
+    goto fail;
   set_version = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d",
                                  RANAH_SQLITE_APPLICATION_ID, RANAH_SQLITE_SCHEMA_VERSION);
   if (!ranah_sqlite_exec (self, set_version, error))
@@ -448,6 +451,8 @@ initialize_locked (RanahSqliteStore  *self,
   sqlite3_stmt *stmt;
   gint64 n = 0, admin_id;
   g_autoptr(RanahUser) created = NULL;
+  g_autofree char *user_subject = NULL;
+  const char *subjects[] = { NULL, NULL };
 
   if (!ranah_validate_text (admin->username, _("User name"), TRUE, FALSE, 64, error))
     return FALSE;
@@ -496,8 +501,11 @@ initialize_locked (RanahSqliteStore  *self,
   created = ranah_sqlite_load_user (self, admin_id, error);
   if (created == NULL)
     goto fail;
-  if (!ranah_sqlite_append_event_as (self, created->id, created->username, 0, 0,
-                                     "admin:initialize", NULL, NULL, created->username, error))
+  user_subject = g_strdup_printf ("user:%" G_GINT64_FORMAT, created->id);
+  subjects[0] = user_subject;
+  if (!ranah_sqlite_append_event_full (self, created->id, created->username, 0, 0,
+                                       "admin:initialize", NULL, NULL, created->username,
+                                       subjects, error))
     goto fail;
   return ranah_sqlite_commit (self, error);
 
@@ -1024,6 +1032,7 @@ ranah_sqlite_store_class_init (RanahSqliteStoreClass *klass)
   ranah_sqlite_requests_class_init (store_class);
   ranah_sqlite_move_class_init (store_class);
   ranah_sqlite_registry_class_init (store_class);
+  ranah_sqlite_audit_class_init (store_class);
 }
 
 static void

@@ -6,6 +6,8 @@
 #include <sodium.h>
 #include <glib/gi18n-lib.h>
 
+#include <stdio.h>
+
 #include "ranah-store.h"
 #include "ranah-postgres-store.h"
 #include "ranah-sqlite-store.h"
@@ -1161,11 +1163,90 @@ ranah_store_list_events (RanahStore  *self,
   DISPATCH (list_events, NULL, request_id, error);
 }
 
+/* The first line of an anchor file, and its other lines:
+ *   anchor CHAIN_SEQ HASH          the anchor event, in the office's chain
+ *   head CHAIN CHAIN_SEQ HASH      the head of every chain when it was made */
+#define ANCHOR_MAGIC "Ranah audit anchor v1"
+
+static gboolean
+holds_event (GHashTable *by_place,
+             gint64      chain,
+             gint64      chain_seq,
+             const char *hash)
+{
+  g_autofree char *place = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, chain,
+                                            chain_seq);
+
+  return g_strcmp0 (g_hash_table_lookup (by_place, place), hash) == 0;
+}
+
+/* Every event @anchor names must still be in @events. */
+static void
+check_anchor (GPtrArray  *events,
+              const char *anchor,
+              GPtrArray  *problems)
+{
+  g_autoptr(GHashTable) by_place = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GStrv) lines = g_strsplit (anchor, "\n", -1);
+  guint missing = 0, named = 0;
+
+  if (lines[0] == NULL || !g_str_equal (g_strchomp (lines[0]), ANCHOR_MAGIC))
+    {
+      g_ptr_array_add (problems, g_strdup (_("This is not an audit anchor made by Ranah.")));
+      return;
+    }
+  for (guint i = 0; i < events->len; i++)
+    {
+      const RanahEvent *e = g_ptr_array_index (events, i);
+
+      if (e->version >= 2)
+        g_hash_table_insert (by_place, g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
+                                                        e->chain, e->chain_seq), e->hash);
+    }
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      gint64 chain = 0, seq = 0;
+      char hash[65] = { 0 };
+
+      g_strchomp (lines[i]);
+      if (lines[i][0] == '\0')
+        continue;
+      if (sscanf (lines[i], "anchor %" G_GINT64_FORMAT " %64s", &seq, hash) == 2)
+        chain = 0;
+      else if (sscanf (lines[i], "head %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %64s", &chain,
+                       &seq, hash) != 3)
+        {
+          g_ptr_array_add (problems, g_strdup_printf (_("Line %u of the audit anchor cannot be "
+                                                        "read."), i + 1));
+          continue;
+        }
+      named++;
+      if (!holds_event (by_place, chain, seq, hash) && missing++ < 20)
+        g_ptr_array_add (problems, chain == 0
+          ? g_strdup_printf (_("The store no longer holds event %" G_GINT64_FORMAT " of the "
+                               "office's chain that the anchor names; it was rolled back or "
+                               "cut."), seq)
+          : g_strdup_printf (_("The store no longer holds event %" G_GINT64_FORMAT " of request "
+                               "%" G_GINT64_FORMAT " that the anchor names; it was rolled back "
+                               "or cut."), seq, chain));
+    }
+  if (named == 0)
+    g_ptr_array_add (problems, g_strdup (_("The audit anchor names no event.")));
+}
+
 gboolean
-ranah_store_verify_audit (RanahStore  *self,
-                          GError     **error)
+ranah_store_verify_audit_full (RanahStore  *self,
+                               const char  *anchor,
+                               GPtrArray  **problems,
+                               GError     **error)
 {
   g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GHashTable) heads = NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(RanahAuditState) expected = ranah_audit_state_new ();
+  g_autoptr(GError) chain_error = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (RANAH_IS_STORE (self), FALSE);
 
@@ -1180,7 +1261,75 @@ ranah_store_verify_audit (RanahStore  *self,
       return FALSE;
     }
   events = ranah_store_list_events (self, 0, error);
-  if (events == NULL)
+  if (events == NULL
+      || !RANAH_STORE_GET_CLASS (self)->audit_state (self, &rows, &heads, error))
     return FALSE;
-  return ranah_audit_verify_chain (events, error);
+
+  if (!ranah_audit_verify_chains (events, heads, &chain_error))
+    g_ptr_array_add (found, g_strdup (chain_error->message));
+  else
+    {
+      /* What the events imply, the last word on each row winning. */
+      for (guint i = 0; i < events->len; i++)
+        {
+          const RanahEvent *e = g_ptr_array_index (events, i);
+
+          if (e->version >= 2)
+            ranah_audit_state_apply (expected, e->state);
+        }
+      ranah_audit_state_compare (expected, rows, found);
+    }
+  if (anchor != NULL)
+    check_anchor (events, anchor, found);
+
+  ok = found->len == 0;
+  if (!ok)
+    g_set_error_literal (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_VALIDATION,
+                         g_ptr_array_index (found, 0));
+  if (problems != NULL)
+    *problems = g_steal_pointer (&found);
+  return ok;
+}
+
+gboolean
+ranah_store_verify_audit (RanahStore  *self,
+                          GError     **error)
+{
+  return ranah_store_verify_audit_full (self, NULL, NULL, error);
+}
+
+char *
+ranah_store_audit_anchor (RanahStore  *self,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GHashTable) heads = NULL;
+  g_autoptr(GString) text = g_string_new (ANCHOR_MAGIC "\n");
+  g_autoptr(GString) list = g_string_new (NULL);
+  g_autofree char *digest = NULL, *note = NULL, *hash = NULL;
+  g_autoptr(GList) chains = NULL;
+  gint64 chain_seq = 0;
+
+  g_return_val_if_fail (RANAH_IS_STORE (self), NULL);
+  if (!require_admin (self, error)
+      || !RANAH_STORE_GET_CLASS (self)->audit_state (self, &rows, &heads, error))
+    return NULL;
+  chains = g_hash_table_get_values (heads);
+  for (GList *l = chains; l != NULL; l = l->next)
+    {
+      const RanahAuditHead *h = l->data;
+
+      if (h->chain > 0)
+        g_string_append_printf (list, "head %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %s\n",
+                                h->chain, h->chain_seq, h->hash);
+    }
+  /* The anchor event itself records how many chains there were and a digest of their
+   * heads, so the trail shows when an anchor was made and of what. */
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, list->str, list->len);
+  note = g_strdup_printf ("%u chains, heads %s", g_list_length (chains), digest);
+  if (!RANAH_STORE_GET_CLASS (self)->record_anchor (self, note, &chain_seq, &hash, error))
+    return NULL;
+  g_string_append_printf (text, "anchor %" G_GINT64_FORMAT " %s\n", chain_seq, hash);
+  g_string_append_len (text, list->str, list->len);
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }

@@ -173,6 +173,14 @@ struct _RanahStoreClass
 
   /* audit */
   GPtrArray    *(*list_events)         (RanahStore *self, gint64 request_id, GError **error);
+  /* The rows the audit trail speaks for as the tables hold them now (strings of lines, as
+   * ranah-audit-state.h describes), and each chain's recorded head (chain →
+   * RanahAuditHead*). */
+  gboolean      (*audit_state)         (RanahStore *self, GPtrArray **rows, GHashTable **heads,
+                                        GError **error);
+  /* Appends an "audit:anchor" event to the office's chain with @note; its place and hash. */
+  gboolean      (*record_anchor)       (RanahStore *self, const char *note, gint64 *chain_seq,
+                                        char **hash, GError **error);
 
   /* sessions: @token as made by ranah_store_start_session(); the backend stores its hash */
   gboolean      (*start_session)       (RanahStore *self, const char *token, const char *label,
@@ -181,7 +189,7 @@ struct _RanahStoreClass
                                         const char *token, GError **error);
   gboolean      (*end_session)         (RanahStore *self, const char *token, GError **error);
 
-  gpointer padding[15];
+  gpointer padding[13];
 };
 
 /* Opens "sqlite:PATH" (PATH created when missing) or "postgresql://…" / a libpq conninfo.
@@ -365,8 +373,17 @@ gboolean        ranah_store_record_check      (RanahStore *self, gint64 entry_id
 /* Events of one request, or of the whole store when @request_id is 0, in order. */
 GPtrArray      *ranah_store_list_events       (RanahStore *self, gint64 request_id,
                                                GError **error);
-/* Re-reads the whole trail and checks its hash chain. */
+/* Re-reads the whole trail and checks it: the hash chains, each chain's recorded head, and
+ * every row the trail speaks for against what the tables hold (ranah-audit-state.h). With
+ * @anchor (the text ranah_store_audit_anchor() gave), also that the store still holds every
+ * event the anchor names: an older copy of the store put back shows. *@problems (when not
+ * NULL) lists every problem, one sentence each; @error says the first. */
+gboolean        ranah_store_verify_audit_full (RanahStore *self, const char *anchor,
+                                               GPtrArray **problems, GError **error);
 gboolean        ranah_store_verify_audit      (RanahStore *self, GError **error);
+/* Records an anchor event and returns the anchor: the head of every chain, as text for an
+ * administrator to keep, print or publish outside the store. Administrators only. */
+char           *ranah_store_audit_anchor      (RanahStore *self, GError **error);
 
 /* For backends: set the signed-in user (takes a copy), the warning, and emit ::changed. */
 void            ranah_store_set_user          (RanahStore *self, const RanahUser *user);

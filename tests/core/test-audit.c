@@ -16,6 +16,8 @@ make_event (gint64      seq,
 {
   RanahEvent *event = ranah_event_new ();
 
+  /* The single chain of version 1; version 2's chains have tests of their own below. */
+  event->version = 1;
   event->seq = seq;
   event->at = 1795795200 + seq * 60;
   event->user_id = 3;

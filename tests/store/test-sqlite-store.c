@@ -275,6 +275,8 @@ test_migrate_from_v1 (void)
                          "INSERT INTO records (request_id, type, host, target) "
                          "VALUES (1, 'A', '', '103.20.30.40');", hash, hash);
   raw_exec (db, sql);
+  /* A store of migration 1 wrote events of version 1. */
+  event->version = 1;
   event->seq = 1;
   event->at = 100;
   event->user_id = 1;

@@ -21,26 +21,11 @@
 --   RN010 conflict, RN011 not found, RN012 store validation, RN013 store permission,
 --   RN014 session ended, RN015 store busy (a lock could not be had in time).
 
--- STUB-BEGIN (temporary, until validate.sql lands)
-CREATE OR REPLACE FUNCTION ranah.check_label (p text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
-DECLARE v text := lower (btrim (coalesce (p, '')));
-BEGIN
-  IF v !~ '^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$' OR v ~ '^..--' AND v !~ '^xn--' THEN
-    RAISE EXCEPTION USING ERRCODE = 'RN004', MESSAGE = format ('The name “%s” is invalid.', v);
-  END IF;
-  RETURN v;
-END $$;
-CREATE OR REPLACE FUNCTION ranah.check_fqdn (p text, p_u boolean) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT lower (p) $$;
-CREATE OR REPLACE FUNCTION ranah.check_records (p jsonb) RETURNS void LANGUAGE plpgsql IMMUTABLE AS $$
-BEGIN
-  IF EXISTS (SELECT 1 FROM jsonb_to_recordset (p) x (type text) WHERE x.type NOT IN ('A','AAAA','CNAME','TXT','MX')) THEN
-    RAISE EXCEPTION USING ERRCODE = 'RN004', MESSAGE = 'bad type';
-  END IF;
-END $$;
-CREATE OR REPLACE FUNCTION ranah.format_letter_number (t text, k text, u integer, unit text, y integer, m integer) RETURNS text LANGUAGE sql IMMUTABLE AS $$
-  SELECT replace (replace (replace (replace (replace (t, '{klasifikasi}', k), '{urut}', lpad (u::text, 4, '0')), '{unit}', unit), '{tahun}', y::text), '{bulan}', (ARRAY['I','II','III','IV','V','VI','VII','VIII','IX','X','XI','XII'])[m])
-$$;
--- STUB-END
+-- Before migration 5 events were appended to one chain (ranah.audit_head); the function now
+-- takes the subjects of the event too.
+DROP FUNCTION IF EXISTS ranah.append_event (bigint, text, bigint, integer, text, text, text,
+                                            text, bigint, text, jsonb);
+
 CREATE OR REPLACE FUNCTION ranah.fail (p_code text, p_message text)
 RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
@@ -195,34 +180,188 @@ RETURNS text LANGUAGE sql IMMUTABLE AS $$
            || ranah.event_field (p_note) || ranah.event_field (p_prev), 'UTF8')), 'hex')
 $$;
 
--- Appends one event inside the caller's transaction. Locking the chain head makes seq
--- gap-free and the chain linear under any concurrency.
+-- Version 2 of the canonical event hash (ranah_audit_event_hash () for version 2): the
+-- fields of version 1, then the event's chain, its place in it, and the state it records.
+CREATE OR REPLACE FUNCTION ranah.event_hash_v2 (p_seq bigint, p_at bigint, p_user_id bigint,
+                                                p_request_id bigint, p_step integer,
+                                                p_username text, p_action text, p_from text,
+                                                p_to text, p_note text, p_prev text,
+                                                p_chain bigint, p_chain_seq bigint,
+                                                p_state text)
+RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT encode (sha256 (convert_to (
+           'ranah-event-v2;' || p_seq || ';' || p_at || ';' || p_user_id || ';'
+           || p_request_id || ';' || p_step || ';'
+           || ranah.event_field (p_username) || ranah.event_field (p_action)
+           || ranah.event_field (p_from) || ranah.event_field (p_to)
+           || ranah.event_field (p_note) || ranah.event_field (p_prev)
+           || p_chain || ';' || p_chain_seq || ';' || ranah.event_field (p_state), 'UTF8')),
+           'hex')
+$$;
+
+-- ---------------------------------------------------------------------------------
+-- The state an event records: one line a row, "KIND ID" and the row's fields separated by
+-- tabs, in the order of src/store/ranah-audit-state.c, which writes the same lines for the
+-- SQLite store and names the fields when they differ.
+
+CREATE OR REPLACE FUNCTION ranah.state_field (v text)
+RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT replace (replace (replace (coalesce (v, ''), '\', '\\'), E'\t', '\t'), E'\n', '\n')
+$$;
+
+CREATE OR REPLACE FUNCTION ranah.state_bool (v boolean)
+RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN v THEN '1' ELSE '0' END
+$$;
+
+-- A request with its records, dispositions and letter.
+CREATE OR REPLACE FUNCTION ranah.request_state (p_id bigint)
+RETURNS text LANGUAGE sql STABLE AS $$
+  SELECT concat_ws (E'\n',
+    (SELECT concat_ws (E'\t', 'request ' || r.id, r.state, r.outcome, coalesce (r.assignee_id, 0),
+                       r.version, r.opd_id, ranah.state_field (r.name), ranah.state_field (r.fqdn),
+                       r.agenda_year, r.agenda_number, coalesce (r.attachment_sha256, ''))
+       FROM ranah.requests r WHERE r.id = p_id),
+    (SELECT string_agg (concat_ws (E'\t', 'record ' || x.id, x.request_id, x.type,
+                                   ranah.state_field (x.host), ranah.state_field (x.target),
+                                   x.ttl, x.priority, ranah.state_bool (x.internal),
+                                   ranah.state_bool (x.created), ranah.state_field (x.verified)),
+                        E'\n' ORDER BY x.id)
+       FROM ranah.records x WHERE x.request_id = p_id),
+    (SELECT string_agg (concat_ws (E'\t', 'disposition ' || d.id, d.request_id, d.step,
+                                   d.from_user_id, d.to_user_id, ranah.state_bool (d.read_at <> 0),
+                                   ranah.state_bool (d.recalled)),
+                        E'\n' ORDER BY d.id)
+       FROM ranah.dispositions d WHERE d.request_id = p_id),
+    (SELECT concat_ws (E'\t', 'letter ' || l.id, l.request_id, l.kind, l.state,
+                       ranah.state_field (l.number), coalesce (l.letter_date, ''),
+                       coalesce (l.pdf_sha256, ''), coalesce (l.signed_by, 0),
+                       coalesce (l.verification_code, ''), l.revision)
+       FROM ranah.letters l WHERE l.request_id = p_id))
+$$;
+
+CREATE OR REPLACE FUNCTION ranah.entry_state (p_id bigint)
+RETURNS text LANGUAGE sql STABLE AS $$
+  SELECT concat_ws (E'\n',
+    (SELECT concat_ws (E'\t', 'entry ' || e.id, ranah.state_field (e.name),
+                       ranah.state_field (e.fqdn), e.opd_id, e.status, coalesce (e.request_id, 0),
+                       e.activated_on, e.version)
+       FROM ranah.entries e WHERE e.id = p_id),
+    (SELECT string_agg (concat_ws (E'\t', 'entry-record ' || x.id, x.entry_id, x.type,
+                                   ranah.state_field (x.host), ranah.state_field (x.target),
+                                   x.ttl, x.priority, ranah.state_bool (x.internal),
+                                   ranah.state_bool (x.created), ranah.state_field (x.verified)),
+                        E'\n' ORDER BY x.id)
+       FROM ranah.entry_records x WHERE x.entry_id = p_id))
+$$;
+
+CREATE OR REPLACE FUNCTION ranah.user_state (p_id bigint)
+RETURNS text LANGUAGE sql STABLE AS $$
+  SELECT concat_ws (E'\t', 'user ' || u.id, ranah.state_field (u.username), u.role,
+                    coalesce (u.opd_id, 0), ranah.state_bool (u.active),
+                    ranah.state_field (u.full_name), ranah.state_field (u.nip),
+                    ranah.state_field (u.position), ranah.state_field (u.rank))
+    FROM ranah.users u WHERE u.id = p_id
+$$;
+
+-- What an event about @p_request_id (0: none) and @p_subjects ('entry:ID', 'user:ID')
+-- records: the request, the registry entries made for it, and each subject.
+CREATE OR REPLACE FUNCTION ranah.subjects_state (p_request_id bigint, p_subjects text[])
+RETURNS text LANGUAGE sql STABLE AS $$
+  SELECT coalesce (concat_ws (E'\n',
+    CASE WHEN coalesce (p_request_id, 0) <> 0 THEN ranah.request_state (p_request_id) END,
+    CASE WHEN coalesce (p_request_id, 0) <> 0 THEN
+      (SELECT string_agg (ranah.entry_state (e.id), E'\n' ORDER BY e.id)
+         FROM ranah.entries e WHERE e.request_id = p_request_id) END,
+    (SELECT string_agg (CASE split_part (s, ':', 1)
+                          WHEN 'entry' THEN ranah.entry_state (split_part (s, ':', 2)::bigint)
+                          WHEN 'user' THEN ranah.user_state (split_part (s, ':', 2)::bigint) END,
+                        E'\n' ORDER BY n)
+       FROM unnest (p_subjects) WITH ORDINALITY AS x (s, n)
+      WHERE NOT (split_part (s, ':', 1) = 'entry'
+                 AND EXISTS (SELECT 1 FROM ranah.entries e
+                              WHERE e.id = split_part (s, ':', 2)::bigint
+                                AND e.request_id = p_request_id)))), '')
+$$;
+
+-- Every row the audit trail speaks for, as the tables hold it now (audit verify compares it
+-- with what the events imply). Row-level security applies: run by an administrator.
+CREATE OR REPLACE FUNCTION ranah.audit_state ()
+RETURNS SETOF text LANGUAGE sql STABLE AS $$
+  SELECT ranah.request_state (id) FROM ranah.requests
+  UNION ALL SELECT ranah.entry_state (id) FROM ranah.entries
+  UNION ALL SELECT ranah.user_state (id) FROM ranah.users
+$$;
+
+-- Appends one event inside the caller's transaction, to the chain of its request (0: the
+-- office's chain). Only that chain's head is locked, so moves on different requests do not
+-- wait on each other; within a chain chain_seq has no gaps and each event chains to the one
+-- before it. A new chain starts from the last event of the single chain of version 1.
 CREATE OR REPLACE FUNCTION ranah.append_event (p_user_id bigint, p_username text,
                                                p_request_id bigint, p_step integer,
                                                p_action text, p_from text, p_to text,
                                                p_note text, p_at bigint,
                                                p_idempotency_key text DEFAULT NULL,
-                                               p_result jsonb DEFAULT NULL)
+                                               p_result jsonb DEFAULT NULL,
+                                               p_subjects text[] DEFAULT NULL)
 RETURNS bigint LANGUAGE plpgsql AS $$
 DECLARE
-  h ranah.audit_head;
+  ch bigint := coalesce (p_request_id, 0);
+  h ranah.chain_heads;
   new_seq bigint;
   new_hash text;
+  st text;
 BEGIN
-  PERFORM ranah.wait_for_locks ('SELECT 1 FROM ranah.audit_head WHERE id = 1 FOR UPDATE');
-  SELECT * INTO h FROM ranah.audit_head WHERE id = 1;
-  new_seq := h.seq + 1;
-  new_hash := ranah.event_hash (new_seq, p_at, p_user_id, p_request_id, p_step,
-                                coalesce (p_username, ''), p_action, coalesce (p_from, ''),
-                                coalesce (p_to, ''), coalesce (p_note, ''), h.hash);
+  IF NOT EXISTS (SELECT 1 FROM ranah.chain_heads WHERE chain = ch) THEN
+    PERFORM ranah.wait_for_locks ('INSERT INTO ranah.chain_heads VALUES ($1, 0, coalesce ('
+                                  '(SELECT hash FROM ranah.chain_heads WHERE chain = -1), '
+                                  'repeat (''0'', 64))) ON CONFLICT (chain) DO NOTHING', ch);
+  END IF;
+  PERFORM ranah.wait_for_locks ('SELECT 1 FROM ranah.chain_heads WHERE chain = $1 FOR UPDATE', ch);
+  SELECT * INTO h FROM ranah.chain_heads WHERE chain = ch;
+  new_seq := nextval ('ranah.events_seq');
+  st := ranah.subjects_state (ch, p_subjects);
+  new_hash := ranah.event_hash_v2 (new_seq, p_at, p_user_id, ch, p_step,
+                                   coalesce (p_username, ''), p_action, coalesce (p_from, ''),
+                                   coalesce (p_to, ''), coalesce (p_note, ''), h.hash, ch,
+                                   h.seq + 1, st);
   INSERT INTO ranah.events (seq, at, user_id, username, request_id, step, action,
                             from_state, to_state, note, prev_hash, hash, idempotency_key,
-                            result)
-  VALUES (new_seq, p_at, p_user_id, coalesce (p_username, ''), p_request_id, p_step,
+                            result, version, chain, chain_seq, state)
+  VALUES (new_seq, p_at, p_user_id, coalesce (p_username, ''), ch, p_step,
           p_action, coalesce (p_from, ''), coalesce (p_to, ''), coalesce (p_note, ''),
-          h.hash, new_hash, p_idempotency_key, p_result);
-  UPDATE ranah.audit_head SET seq = new_seq, hash = new_hash WHERE id = 1;
+          h.hash, new_hash, p_idempotency_key, p_result, 2, ch, h.seq + 1, st);
+  UPDATE ranah.chain_heads SET seq = h.seq + 1, hash = new_hash WHERE chain = ch;
   RETURN new_seq;
+END $$;
+
+-- Installs the state of everything no event of version 2 speaks for yet (a store from
+-- before migration 5), as one event a request and one for the rest, so that audit verify
+-- can compare every row from the first upgrade on.
+CREATE OR REPLACE FUNCTION ranah.audit_baseline ()
+RETURNS integer LANGUAGE plpgsql AS $$
+DECLARE
+  rid bigint;
+  others text[];
+  n integer := 0;
+BEGIN
+  FOR rid IN SELECT r.id FROM ranah.requests r
+              WHERE NOT EXISTS (SELECT 1 FROM ranah.events e
+                                 WHERE e.chain = r.id AND e.version = 2)
+              ORDER BY r.id LOOP
+    PERFORM ranah.append_event (0, 'ranah', rid, 0, 'audit:baseline', '', '', '',
+                                ranah.server_now ());
+    n := n + 1;
+  END LOOP;
+  SELECT array_agg (s ORDER BY s) INTO others FROM (
+    SELECT 'entry:' || e.id AS s FROM ranah.entries e WHERE e.request_id IS NULL
+    UNION ALL SELECT 'user:' || u.id FROM ranah.users u) x;
+  IF others IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ranah.events WHERE version = 2 AND chain = 0) THEN
+    PERFORM ranah.append_event (0, 'ranah', 0, 0, 'audit:baseline', '', '', '',
+                                ranah.server_now (), NULL, NULL, others);
+    n := n + 1;
+  END IF;
+  RETURN n;
 END $$;
 
 -- Every change ends with a bare signal on channel ranah: whoever LISTENs learns that
@@ -524,7 +663,9 @@ BEGIN
                                          'date %s.', p->>'received_date', p->>'letter_date'));
   END IF;
 
-  INSERT INTO ranah.agenda_counters VALUES (yr, 0) ON CONFLICT DO NOTHING;
+  -- Even the INSERT waits on a counter row another transaction holds.
+  PERFORM ranah.wait_for_locks ('INSERT INTO ranah.agenda_counters VALUES ($1, 0) '
+                                'ON CONFLICT DO NOTHING', yr);
   PERFORM ranah.wait_for_locks ('SELECT 1 FROM ranah.agenda_counters WHERE year = $1 FOR UPDATE',
                                 yr);
   UPDATE ranah.agenda_counters SET last = last + 1 WHERE year = yr RETURNING last INTO num;
@@ -859,7 +1000,8 @@ BEGIN
     -- The per-year counter row stays locked until this transaction ends, so numbers are
     -- handed out one signer at a time and a rolled-back signing gives its number back.
     yr := extract (year FROM today)::integer;
-    INSERT INTO ranah.letter_counters VALUES (yr, 0) ON CONFLICT DO NOTHING;
+    PERFORM ranah.wait_for_locks ('INSERT INTO ranah.letter_counters VALUES ($1, 0) '
+                                  'ON CONFLICT DO NOTHING', yr);
     PERFORM ranah.wait_for_locks ('SELECT 1 FROM ranah.letter_counters WHERE year = $1 FOR UPDATE',
                                  yr);
     SELECT last + 1 INTO v_urut FROM ranah.letter_counters WHERE year = yr;
@@ -887,8 +1029,15 @@ BEGIN
          assignee_id = new_assignee, outcome = new_outcome, note = coalesce (new_note, '')
    WHERE id = r.id;
   result := result || jsonb_build_object ('version', r.version + 1, 'state', t.to_state);
-  PERFORM ranah.append_event (u.id, u.username, r.id, t.step, p_action, r.state, t.to_state,
-                              p_note, p_now, p_idempotency_key, result);
+  IF p_action = 'sign' THEN
+    -- finish_sign appends it, once the letter holds its PDF.
+    INSERT INTO ranah.pending_events
+    VALUES (letter.id, u.id, u.username, r.id, t.step, p_action, r.state, t.to_state, p_note,
+            p_now, p_idempotency_key, result);
+  ELSE
+    PERFORM ranah.append_event (u.id, u.username, r.id, t.step, p_action, r.state, t.to_state,
+                                p_note, p_now, p_idempotency_key, result);
+  END IF;
   PERFORM ranah.notify (r.id, t.to_state, new_assignee);
   RETURN result;
 END $$;
@@ -903,6 +1052,7 @@ SET lock_timeout = '3s' AS $$
 DECLARE
   u ranah.users := ranah.caller ();
   l ranah.letters;
+  pending ranah.pending_events;
 BEGIN
   PERFORM ranah.wait_for_locks ('SELECT 1 FROM ranah.letters WHERE id = $1 FOR UPDATE',
                                 p_letter_id);
@@ -921,6 +1071,14 @@ BEGIN
   END IF;
   UPDATE ranah.letters SET pdf = p_pdf, pdf_sha256 = encode (sha256 (p_pdf), 'hex')
    WHERE id = p_letter_id;
+  DELETE FROM ranah.pending_events WHERE letter_id = p_letter_id RETURNING * INTO pending;
+  IF NOT FOUND THEN
+    PERFORM ranah.fail ('RN013', 'This letter is not waiting for its signed PDF.');
+  END IF;
+  PERFORM ranah.append_event (pending.user_id, pending.username, pending.request_id,
+                              pending.step, pending.action, pending.from_state,
+                              pending.to_state, pending.note, pending.at,
+                              pending.idempotency_key, pending.result);
   RETURN encode (sha256 (p_pdf), 'hex');
 END $$;
 
@@ -1150,7 +1308,7 @@ BEGIN
   END IF;
   uid := ranah.insert_user (p || jsonb_build_object ('role', 'admin'), p_verifier, p_now);
   PERFORM ranah.append_event (uid, lower (p->>'username'), 0, 0, 'admin:initialize', '', '',
-                              lower (p->>'username'), p_now);
+                              lower (p->>'username'), p_now, p_subjects => ARRAY['user:' || uid]);
   RETURN uid;
 END $$;
 
@@ -1165,7 +1323,8 @@ BEGIN
   p_now := ranah.server_now ();
   uid := ranah.insert_user (p, p_verifier, p_now);
   PERFORM ranah.append_event (u.id, u.username, 0, 0, 'admin:add-user', '', '',
-                              lower (p->>'username') || ' (' || (p->>'role') || ')', p_now);
+                              lower (p->>'username') || ' (' || (p->>'role') || ')', p_now,
+                              p_subjects => ARRAY['user:' || uid]);
   PERFORM ranah.notify (0, NULL, 0);
   RETURN uid;
 END $$;
@@ -1210,7 +1369,7 @@ BEGIN
     PERFORM ranah.revoke_sessions (u, old, p_now);
   END IF;
   PERFORM ranah.append_event (u.id, u.username, 0, 0, 'admin:update-user', '', '',
-                              old.username, p_now);
+                              old.username, p_now, p_subjects => ARRAY['user:' || old.id]);
   PERFORM ranah.notify (0, NULL, 0);
   RETURN true;
 END $$;
@@ -1424,6 +1583,7 @@ DECLARE
   rid bigint;
   st text;
   n integer := 0;
+  imported text[] := '{}';
 BEGIN
   p_now := ranah.server_now ();
   IF jsonb_typeof (p_entries) IS DISTINCT FROM 'array' THEN
@@ -1483,10 +1643,11 @@ BEGIN
             rid)
     RETURNING id INTO eid;
     PERFORM ranah.insert_records ('entry_records', eid, e->'records');
+    imported := imported || ('entry:' || eid);
     n := n + 1;
   END LOOP;
   PERFORM ranah.append_event (u.id, u.username, 0, 0, 'registry:import', '', '',
-                              n || ' entries', p_now);
+                              n || ' entries', p_now, p_subjects => imported);
   PERFORM ranah.notify (0, NULL, 0);
   RETURN n;
 END $$;
@@ -1528,7 +1689,7 @@ BEGIN
                               'registry:status', '', '',
                               e.fqdn || ': ' || e.status || ' → ' || p_status
                               || CASE WHEN coalesce (p_reason, '') <> '' THEN ': ' || p_reason
-                                      ELSE '' END, p_now);
+                                      ELSE '' END, p_now, p_subjects => ARRAY['entry:' || e.id]);
   PERFORM ranah.notify (coalesce (e.request_id, 0), NULL, 0);
   RETURN e.version + 1;
 END $$;
@@ -1557,9 +1718,27 @@ BEGIN
                               'registry:check', '', '',
                               e.fqdn || ': ' || CASE WHEN p_ok THEN 'ok' ELSE 'failed' END
                               || CASE WHEN coalesce (p_summary, '') <> '' THEN ': ' || p_summary
-                                      ELSE '' END, p_now);
+                                      ELSE '' END, p_now, p_subjects => ARRAY['entry:' || e.id]);
   PERFORM ranah.notify (0, NULL, 0);
   RETURN true;
+END $$;
+
+-- ---------------------------------------------------------------------------------
+-- Audit anchors (ranah_store_audit_anchor): an event in the office's chain whose note
+-- digests every chain's head; the anchor file an administrator keeps lists the heads.
+
+CREATE OR REPLACE FUNCTION ranah.record_anchor (p_note text)
+RETURNS TABLE (chain_seq bigint, hash text) LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, ranah, pg_temp
+SET lock_timeout = '3s' AS $$
+DECLARE
+  u ranah.users := ranah.require_admin ();
+  s bigint;
+BEGIN
+  s := ranah.append_event (u.id, u.username, 0, 0, 'audit:anchor', '', '',
+                           ranah.check_text (p_note, 'anchor note', true, false, 200),
+                           ranah.server_now ());
+  RETURN QUERY SELECT e.chain_seq, e.hash FROM ranah.events e WHERE e.seq = s;
 END $$;
 
 -- ---------------------------------------------------------------------------------

@@ -146,3 +146,16 @@ CREATE POLICY ranah_read ON ranah.entry_records FOR SELECT
 DROP POLICY IF EXISTS ranah_read ON ranah.entry_checks;
 CREATE POLICY ranah_read ON ranah.entry_checks FOR SELECT
   USING ((SELECT ranah.my_role ()) <> 'opd' OR ranah.sees_entry (entry_id));
+
+-- What audit verify reads: the chains' heads and the state of every row, as the caller
+-- sees them (the functions are not definers: row-level security applies).
+GRANT SELECT ON ranah.chain_heads
+  TO ranah_opd, ranah_kadis, ranah_kabid, ranah_subkoor, ranah_staf, ranah_admin;
+GRANT EXECUTE ON FUNCTION ranah.audit_state (), ranah.record_anchor (text),
+                          ranah.request_state (bigint),
+                          ranah.entry_state (bigint), ranah.user_state (bigint),
+                          ranah.state_field (text), ranah.state_bool (boolean),
+                          ranah.event_hash_v2 (bigint, bigint, bigint, bigint, integer, text,
+                                               text, text, text, text, text, bigint, bigint,
+                                               text)
+  TO ranah_opd, ranah_kadis, ranah_kabid, ranah_subkoor, ranah_staf, ranah_admin;
