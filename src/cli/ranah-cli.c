@@ -173,14 +173,21 @@ ranah_cli_parse (RanahCli         *cli,
   if (cli->opt_json)
     cli->json = TRUE;
 
-  /* "--" ends the options; GOption leaves it in place. */
+  /* "--" ends the options; GOption leaves it in place. A strict POSIX context (main()'s)
+   * stopped at the first argument that is not an option, the command's name: a "--" after
+   * that is the command's own, which it must still see, or a name such as "-abc" after it
+   * would be read as an option. */
   for (int i = 1; i < *argc; i++)
-    if (g_str_equal ((*argv)[i], "--"))
-      {
-        memmove (&(*argv)[i], &(*argv)[i + 1], sizeof (char *) * (*argc - i));
-        (*argc)--;
+    {
+      if (g_str_equal ((*argv)[i], "--"))
+        {
+          memmove (&(*argv)[i], &(*argv)[i + 1], sizeof (char *) * (*argc - i));
+          (*argc)--;
+          break;
+        }
+      if (g_option_context_get_strict_posix (context))
         break;
-      }
+    }
 
   n = *argc - 1;
   if (n < min_args)

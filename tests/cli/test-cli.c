@@ -853,6 +853,72 @@ test_admin (Fixture       *f,
   g_assert_cmpint (f->status, !=, 0);
 }
 
+/* A name that starts with "-" reaches the validator and is refused in its own words, never
+ * taken for an option: as an option's value, and as a positional argument after "--". */
+static void
+test_dash_names (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *requests = NULL;
+
+  assert_ok (f, run_as (f, "admin", "request", "list", "--json", NULL));
+  requests = g_strdup (f->out);
+
+  run_as (f, "dinkes", "request", "submit", "--name", "-x", "--record", "A:103.10.20.9",
+          "--purpose", "x", "--contact-name", "Budi", "--contact-phone", "081234567890",
+          "--contact-email", "budi@tarakankota.go.id", "--letter-number", "1",
+          "--letter-date", "2026-11-20", NULL);
+  assert_failure (f, 3);
+  g_assert_nonnull (strstr (f->err, "“-x” may not start or end with a hyphen"));
+  run_as (f, "dinkes", "request", "submit", "--name=--", "--record", "A:103.10.20.9",
+          "--purpose", "x", NULL);
+  assert_failure (f, 3);
+  g_assert_nonnull (strstr (f->err, "“--” may not start or end with a hyphen"));
+  /* "--" as --name's value is that value, not the end of the options. */
+  run_as (f, "dinkes", "request", "submit", "--name", "--", "--record", "A:103.10.20.9",
+          "--purpose", "x", NULL);
+  assert_failure (f, 3);
+  g_assert_nonnull (strstr (f->err, "“--” may not start or end with a hyphen"));
+
+  /* Positional names after "--", with the global options before or after the command. */
+  run_as (f, "dinkes", "name", "check", "--", "-abc", NULL);
+  assert_failure (f, 3);
+  g_assert_nonnull (strstr (f->err, "“-abc” may not start or end with a hyphen"));
+  run_argv (f, f->uri, NULL, NULL,
+            (const char *[]) { "--user", "dinkes", "name", "check", "--", "-abc", NULL });
+  assert_failure (f, 3);
+  g_assert_nonnull (strstr (f->err, "“-abc” may not start or end with a hyphen"));
+  run_argv (f, f->uri, NULL, NULL,
+            (const char *[]) { "--user", "dinkes", "--", "name", "check", "--", "-abc", NULL });
+  assert_failure (f, 3);
+  g_assert_nonnull (strstr (f->err, "“-abc”"));
+  run_as (f, "dinkes", "name", "check", "--", "--", NULL);
+  assert_failure (f, 3);
+  g_assert_nonnull (strstr (f->err, "“--” may not start or end with a hyphen"));
+  run_as (f, "admin", "reserved", "add", "--", "-arsip", NULL);
+  assert_failure (f, 3);
+  g_assert_nonnull (strstr (f->err, "“-arsip” may not start or end with a hyphen"));
+  /* Without "--" it is an unknown option, as usual. */
+  run_as (f, "dinkes", "name", "check", "-abc", NULL);
+  assert_failure (f, 2);
+  /* "--" after a first positional argument works too, and a good name still passes. */
+  assert_ok (f, run_as (f, "admin", "holiday", "add", "2026-09-01", "--", "-Libur khusus", NULL));
+  assert_ok (f, run_as (f, "dinkes", "name", "check", "--", "posyandu", NULL));
+
+  /* An xn-- name passes only when it is a real internationalised name. */
+  assert_ok (f, run_as (f, "dinkes", "name", "check", "xn--bcher-kva", NULL));
+  g_assert_nonnull (strstr (f->out, "xn--bcher-kva.tarakankota.go.id"));
+  run_as (f, "dinkes", "name", "check", "xn--zz-abc", NULL);
+  assert_failure (f, 3);
+  g_assert_nonnull (strstr (f->err, "xn--"));
+
+  /* Nothing of it was stored. */
+  assert_ok (f, run_as (f, "admin", "request", "list", "--json", NULL));
+  g_assert_cmpstr (f->out, ==, requests);
+  assert_ok (f, run_as (f, "admin", "reserved", "list", NULL));
+  g_assert_null (strstr (f->out, "arsip"));
+}
+
 static void
 test_demo (Fixture       *f,
            gconstpointer  data)
@@ -912,6 +978,7 @@ main (int    argc,
               test_help, fixture_tear_down);
   ADD ("registry/import-export", test_registry);
   ADD ("admin/verbs", test_admin);
+  ADD ("errors/names-starting-with-dash", test_dash_names);
   g_test_add ("/ranah/cli/demo/every-state", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up,
               test_demo, fixture_tear_down);
 #undef ADD
