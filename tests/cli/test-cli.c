@@ -648,8 +648,8 @@ test_json (Fixture       *f,
 static const char *const help_commands[] = {
   "", "store", "store init", "store info", "user", "user add", "user list", "user edit",
   "user set-password", "user disable", "user enable", "opd", "opd add", "opd list", "opd edit",
-  "holiday", "holiday add", "holiday list", "holiday remove", "reserved", "reserved add",
-  "reserved list", "reserved remove", "profile", "profile show", "profile set", "request",
+  "holiday", "holiday add", "holiday import", "holiday list", "holiday remove", "reserved",
+  "reserved add", "reserved list", "reserved remove", "profile", "profile show", "profile set", "request",
   "request submit", "request register", "request attach", "request show", "request list",
   "request letter", "inbox", "overdue", "actions", "act", "disposition", "disposition list",
   "disposition read", "registry", "registry list", "registry show", "registry export",
@@ -919,6 +919,89 @@ test_dash_names (Fixture       *f,
   g_assert_null (strstr (f->out, "arsip"));
 }
 
+static char *
+fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "core", name, NULL);
+}
+
+/* holiday import: a preview of every date, then all new dates or none; a second import
+ * finds only duplicates; --dry-run adds nothing. */
+static void
+test_holiday_import (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *ics = fixture_path ("holidays-2026.ics");
+  g_autofree char *csv = fixture_path ("holidays-2026.csv");
+  g_autofree char *bad = g_build_filename (f->dir, "bad.ics", NULL);
+  g_autofree char *stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* --dry-run: the whole preview, nothing stored. */
+  assert_ok (f, run_as (f, "admin", "holiday", "import", "--dry-run", ics, NULL));
+  g_assert_nonnull (strstr (f->out, "2026-03-20 holiday      new"));
+  g_assert_nonnull (strstr (f->out, "2026-03-21 holiday      new"));
+  g_assert_nonnull (strstr (f->out, "2026-03-23 cuti bersama new"));
+  g_assert_nonnull (strstr (f->out, "2026-12-24 cuti bersama new"));
+  g_assert_nonnull (strstr (f->out, "2026-12-25 holiday      repeated"));
+  g_assert_nonnull (strstr (f->out, "2027-08-17 holiday      new"));
+  g_assert_nonnull (strstr (f->out, "holidays-2026.ics:42: “Rapat Koordinasi"));
+  g_assert_nonnull (strstr (f->out, "12 new, 1 duplicates, 1 skipped; nothing was added"));
+  assert_ok (f, run_as (f, "admin", "holiday", "list", "--json", NULL));
+  g_assert_cmpstr (f->out, ==, "[]\n");
+
+  /* Not an administrator: refused, nothing stored. */
+  run_as (f, "kadis", "holiday", "import", ics, NULL);
+  assert_failure (f, 4);
+
+  /* The import, then the store holds exactly the new dates. */
+  assert_ok (f, run_as (f, "admin", "holiday", "import", ics, NULL));
+  g_assert_nonnull (strstr (f->out, "added 12 holidays"));
+  assert_ok (f, run_as (f, "admin", "holiday", "list", "--json", NULL));
+  g_assert_cmpuint (count (f->out, "\"date\""), ==, 12);
+  g_assert_cmpuint (count (f->out, "\"cuti_bersama\":true"), ==, 3);
+  g_assert_nonnull (strstr (f->out, "\"date\":\"2026-01-16\",\"name\":\"Isra Mikraj Nabi "
+                                    "Muhammad SAW\""));
+  stored = g_strdup (f->out);
+
+  /* Again: every date a duplicate, nothing added, not an error. */
+  assert_ok (f, run_as (f, "admin", "holiday", "import", ics, "--json", NULL));
+  assert_json (f->out);
+  g_assert_nonnull (strstr (f->out, "\"imported\":false"));
+  g_assert_nonnull (strstr (f->out, "\"new\":0"));
+  g_assert_nonnull (strstr (f->out, "\"in_store\":13"));
+  g_assert_null (strstr (f->out, "\"status\":\"new\""));
+  assert_ok (f, run_as (f, "admin", "holiday", "import", ics, NULL));
+  g_assert_nonnull (strstr (f->out, "0 new, 13 duplicates, 1 skipped; there was nothing to add"));
+  assert_ok (f, run_as (f, "admin", "holiday", "list", "--json", NULL));
+  g_assert_cmpstr (f->out, ==, stored);
+
+  /* Other years for the yearly events; a CSV beside dates already held. */
+  assert_ok (f, run_as (f, "admin", "holiday", "import", ics, "--year", "2028", "--year",
+                        "2029", "--dry-run", NULL));
+  g_assert_nonnull (strstr (f->out, "2028-08-17 holiday      new"));
+  g_assert_nonnull (strstr (f->out, "2029-12-25 holiday      new"));
+  g_assert_nonnull (strstr (f->out, "4 new"));
+  assert_ok (f, run_as (f, "admin", "holiday", "import", csv, NULL));
+  g_assert_nonnull (strstr (f->out, "holidays-2026.csv:6:"));
+  g_assert_nonnull (strstr (f->out, "holidays-2026.csv:7:"));
+  g_assert_nonnull (strstr (f->out, "(stored as “Tahun Baru 2026 Masehi”)"));
+  g_assert_nonnull (strstr (f->out, "3 new, 3 duplicates, 2 skipped; added 3 holidays"));
+  assert_ok (f, run_as (f, "admin", "holiday", "list", "--json", NULL));
+  g_assert_cmpuint (count (f->out, "\"date\""), ==, 15);
+
+  /* A file that is not a calendar, and a bad --year: refused, nothing stored. */
+  g_file_set_contents (bad, "BEGIN:VCALENDAR\r\n\xff\xfe\r\nEND:VCALENDAR\r\n", -1, &error);
+  g_assert_no_error (error);
+  run_as (f, "admin", "holiday", "import", bad, NULL);
+  assert_failure (f, 3);
+  run_as (f, "admin", "holiday", "import", ics, "--year", "20x6", NULL);
+  assert_failure (f, 2);
+  assert_ok (f, run_as (f, "admin", "holiday", "list", "--json", NULL));
+  g_assert_cmpuint (count (f->out, "\"date\""), ==, 15);
+  assert_ok (f, run_as (f, "admin", "audit", "verify", NULL));
+}
+
 static void
 test_demo (Fixture       *f,
            gconstpointer  data)
@@ -978,6 +1061,7 @@ main (int    argc,
               test_help, fixture_tear_down);
   ADD ("registry/import-export", test_registry);
   ADD ("admin/verbs", test_admin);
+  ADD ("admin/holiday-import", test_holiday_import);
   ADD ("errors/names-starting-with-dash", test_dash_names);
   g_test_add ("/ranah/cli/demo/every-state", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up,
               test_demo, fixture_tear_down);
