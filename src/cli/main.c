@@ -7,6 +7,7 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -70,6 +71,98 @@ static void
 print_err (const char *string)
 {
   print_safely (stderr, string);
+}
+
+/* Removes the password from a PostgreSQL address written in place (the argv bytes, which
+ * /proc/PID/cmdline and `ps` show to every user): "postgresql://owner:secret@host/db"
+ * becomes "postgresql://owner@host/db", "host=db password=secret" becomes "host=db", and
+ * the bytes left over are zeros. TRUE when there was one. */
+static gboolean
+scrub_password (char *value)
+{
+  gsize len = strlen (value);
+  gboolean found = FALSE;
+  char *scheme_end = strstr (value, "://");
+
+  if (scheme_end != NULL
+      && (g_str_has_prefix (value, "postgresql://") || g_str_has_prefix (value, "postgres://")))
+    {
+      char *user = scheme_end + 3;
+      char *at = strpbrk (user, "@/?");
+      char *colon = at != NULL && *at == '@' ? memchr (user, ':', at - user) : NULL;
+
+      if (colon != NULL)
+        {
+          memmove (colon, at, strlen (at) + 1);
+          found = TRUE;
+        }
+    }
+  else if (strchr (value, '=') != NULL)
+    {
+      /* key=value pairs: the value quoted ('…', with \' and \\ inside) or up to a space. */
+      for (char *p = value; (p = g_strstr_len (p, -1, "password")) != NULL;)
+        {
+          char *start = p, *q = p + strlen ("password");
+
+          if (start > value && !g_ascii_isspace (start[-1]))
+            {
+              p = q;
+              continue;
+            }
+          while (g_ascii_isspace (*q))
+            q++;
+          if (*q != '=')
+            {
+              p = q;
+              continue;
+            }
+          q++;
+          while (g_ascii_isspace (*q))
+            q++;
+          if (*q == '\'')
+            {
+              for (q++; *q != '\0' && *q != '\''; q++)
+                if (*q == '\\' && q[1] != '\0')
+                  q++;
+              if (*q == '\'')
+                q++;
+            }
+          else
+            while (*q != '\0' && !g_ascii_isspace (*q))
+              q++;
+          while (g_ascii_isspace (*q))
+            q++;
+          memmove (start, q, strlen (q) + 1);
+          found = TRUE;
+          p = start;
+        }
+    }
+  if (found)
+    memset (value + strlen (value), 0, len - strlen (value));
+  return found;
+}
+
+/* Wipes the password of every --store address on the command line, at once: the copy
+ * main() works with keeps it, in memory only. */
+static void
+scrub_command_line (int    argc,
+                    char **argv)
+{
+  gboolean scrubbed = FALSE;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--"))
+        break;
+      if (g_str_equal (argv[i], "--store") && i + 1 < argc)
+        scrubbed |= scrub_password (argv[++i]);
+      else if (g_str_has_prefix (argv[i], "--store="))
+        scrubbed |= scrub_password (argv[i] + strlen ("--store="));
+    }
+  if (scrubbed)
+    g_printerr ("ranah-cli: %s\n",
+                _("The password in the store address shows in the process list; give it in "
+                  "$PGPASSWORD or ~/.pgpass instead."));
 }
 
 static void
@@ -185,6 +278,7 @@ main (int    argc,
   /* GOption drops the options it parsed from the array it is given: let it rearrange a
    * shallow copy while args keeps every string. */
   args = g_strdupv (argv);
+  scrub_command_line (argc, argv);
   work = g_memdup2 (args, sizeof (char *) * ((gsize) argc + 1));
   ranah_cli_init (&cli);
   if (!run (&cli, argc, work, &error))

@@ -4,33 +4,91 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Every subcommand works on the database --store names (or $RANAH_STORE), connected as the
- * schema owner: put the owner's password in $PGPASSWORD or ~/.pgpass rather than in the
- * address, where `ps` would show it. See src/store/sql/README.md.
+ * schema owner: its password comes from $PGPASSWORD or ~/.pgpass (libpq's own), else from
+ * $RANAH_PASSWORD (install, backup) or a prompt, and stays in memory. A password written
+ * into the address anyway is wiped from the command line at start (main.c), with a
+ * warning: `ps` shows the command line to every user. See src/store/sql/README.md.
  */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
+#include <string.h>
+
 #include "ranah-cli.h"
+#include "ranah-postgres-owner.h"
 #include "ranah-postgres-store.h"
 
-static gboolean
-owner_uri (RanahCli     *cli,
-           const char  **uri,
-           GError      **error)
+gboolean
+ranah_cli_is_postgres_uri (const char *uri)
 {
-  if (cli->store_uri == NULL || g_str_has_prefix (cli->store_uri, "sqlite:")
-      || (!g_str_has_prefix (cli->store_uri, "postgresql://")
-          && !g_str_has_prefix (cli->store_uri, "postgres://")
-          && strchr (cli->store_uri, '=') == NULL))
+  return uri != NULL && !g_str_has_prefix (uri, "sqlite:")
+         && (g_str_has_prefix (uri, "postgresql://") || g_str_has_prefix (uri, "postgres://")
+             || strchr (uri, '=') != NULL);
+}
+
+char *
+ranah_cli_owner_conninfo (RanahCli    *cli,
+                          const char  *password_env,
+                          GError     **error)
+{
+  g_autofree char *password = NULL;
+  g_autofree char *prompt = NULL;
+  gboolean needs = FALSE;
+  char *conninfo;
+
+  if (!ranah_cli_is_postgres_uri (cli->store_uri))
     {
       g_set_error (error, RANAH_CLI_ERROR, RANAH_CLI_ERROR_USAGE,
                    _("Name the PostgreSQL database with --store "
                      "postgresql://OWNER@HOST/DATABASE (the owner's password in $PGPASSWORD)."));
-      return FALSE;
+      return NULL;
     }
-  *uri = cli->store_uri;
-  return TRUE;
+  /* In the address (main() has already taken it off the command line), in $PGPASSWORD, in
+   * ~/.pgpass, or not needed at all: libpq finds it by itself. */
+  if (ranah_postgres_conninfo_has_password (cli->store_uri) || g_getenv ("PGPASSWORD") != NULL)
+    return g_strdup (cli->store_uri);
+  if (!ranah_postgres_needs_password (cli->store_uri, &needs, error))
+    return NULL;
+  if (!needs)
+    return g_strdup (cli->store_uri);
+  /* A desk's address names no login: the owner must be named to be asked for. */
+  {
+    g_autofree char *user = ranah_postgres_conninfo_user (cli->store_uri);
+
+    if (user == NULL && g_getenv ("PGUSER") == NULL)
+      {
+        g_set_error (error, RANAH_CLI_ERROR, RANAH_CLI_ERROR_USAGE,
+                     _("Name the PostgreSQL database with --store "
+                       "postgresql://OWNER@HOST/DATABASE (the owner's password in $PGPASSWORD)."));
+        return NULL;
+      }
+  }
+  /* Else from @password_env, or asked: it travels on in memory only. */
+  {
+    g_autofree char *shown = ranah_store_uri_display (cli->store_uri);
+    prompt = g_strdup_printf (_("Password of the database owner (%s): "), shown);
+  }
+  password = ranah_cli_read_password (password_env, prompt, FALSE, error);
+  if (password == NULL)
+    return NULL;
+  conninfo = ranah_postgres_conninfo_with_password (cli->store_uri, password);
+  memset (password, 0, strlen (password));
+  if (conninfo == NULL)
+    g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_UNAVAILABLE,
+                 _("The store address is not understood; check how it is written."));
+  return conninfo;
+}
+
+/* The owner's address of the pg commands; its password, when libpq has none, from
+ * $RANAH_PASSWORD or a prompt. */
+static gboolean
+owner_uri (RanahCli  *cli,
+           char     **uri,
+           GError   **error)
+{
+  *uri = ranah_cli_owner_conninfo (cli, "RANAH_PASSWORD", error);
+  return *uri != NULL;
 }
 
 static gboolean
@@ -46,7 +104,7 @@ pg_install (RanahCli  *cli,
                           "workflow table, the functions, grants and row-level security. "
                           "Then create the first administrator with “ranah-cli store init”."),
                        NULL);
-  const char *uri;
+  g_autofree char *uri = NULL;
 
   if (!ranah_cli_parse (cli, context, &argc, &argv, 0, 0, error)
       || !owner_uri (cli, &uri, error)
@@ -86,11 +144,12 @@ pg_migrate_from (RanahCli  *cli,
   g_autoptr(GPtrArray) events = NULL;
   g_autofree char *password = NULL;
   g_autofree char *initial = NULL;
+  g_autofree char *uri = NULL;
   const char *username;
-  const char *uri;
 
+  /* $RANAH_PASSWORD is the SQLite administrator's here: the owner's is libpq's or asked. */
   if (!ranah_cli_parse (cli, context, &argc, &argv, 1, 1, error)
-      || !owner_uri (cli, &uri, error))
+      || (uri = ranah_cli_owner_conninfo (cli, "PGPASSWORD", error)) == NULL)
     return FALSE;
   if (!g_str_has_prefix (argv[1], "sqlite:"))
     {
@@ -145,7 +204,7 @@ pg_backup (RanahCli  *cli,
                           "(custom format; restore with pg_restore). Login roles are not in "
                           "the dump: keep “pg_dumpall --roles-only” beside it."),
                        NULL);
-  const char *uri;
+  g_autofree char *uri = NULL;
 
   if (!ranah_cli_parse (cli, context, &argc, &argv, 1, 1, error)
       || !owner_uri (cli, &uri, error)

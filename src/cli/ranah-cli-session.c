@@ -36,7 +36,8 @@ ranah_cli_session_store_uri (RanahCli *cli)
           return g_strconcat ("sqlite:", absolute, NULL);
         }
     }
-  return g_strdup (uri);
+  /* Kept in the session file: never an owner's password written into the address. */
+  return ranah_store_uri_display (uri);
 }
 
 gboolean

@@ -10,26 +10,6 @@
 #include "ranah-cli.h"
 #include "ranah-sqlite-store.h"
 
-/* The store's address as shown to people: a PostgreSQL owner's address may carry its
- * password (user:password@host, or password=… in a conninfo string), which must never be
- * printed. */
-static char *
-redact_password (const char *uri)
-{
-  g_autoptr(GUri) parsed = NULL;
-  g_autoptr(GRegex) keyword = NULL;
-
-  if (g_str_has_prefix (uri, "postgres://") || g_str_has_prefix (uri, "postgresql://"))
-    {
-      parsed = g_uri_parse (uri, G_URI_FLAGS_HAS_PASSWORD | G_URI_FLAGS_ENCODED, NULL);
-      if (parsed != NULL)
-        return g_uri_to_string_partial (parsed, G_URI_HIDE_PASSWORD);
-      return g_strdup ("postgresql://…");
-    }
-  keyword = g_regex_new ("password\\s*=\\s*('([^'\\\\]|\\\\.)*'|\\S+)", G_REGEX_CASELESS, 0, NULL);
-  return g_regex_replace_literal (keyword, uri, -1, 0, "password=…", 0, NULL);
-}
-
 static const char *
 store_uri (RanahCli *cli)
 {
@@ -41,7 +21,8 @@ store_uri (RanahCli *cli)
     return shown;
   if (uri == NULL || *uri == '\0')
     uri = fallback = ranah_store_default_uri ();
-  shown = redact_password (uri);
+  /* A PostgreSQL owner's address may carry its password: never printed. */
+  shown = ranah_store_uri_display (uri);
   return shown;
 }
 

@@ -115,6 +115,14 @@ gboolean  ranah_cli_parse           (RanahCli        *cli,
 
 gboolean  ranah_cli_open_store      (RanahCli  *cli,
                                      GError   **error);
+/* TRUE for a postgresql:// or postgres:// URI or a libpq key=value string. */
+gboolean  ranah_cli_is_postgres_uri (const char *uri);
+/* --store as the database owner's connection string: the password from the address, from
+ * $PGPASSWORD or ~/.pgpass, else from @password_env or a prompt when the server wants one
+ * (ranah-cli-pg.c). It lives in memory only. */
+char     *ranah_cli_owner_conninfo  (RanahCli    *cli,
+                                     const char  *password_env,
+                                     GError     **error);
 /* Opens the store and signs in: through the session "ranah-cli login" kept for this store
  * when there is one for --user (or for anyone when no user is named), else as --user with
  * $RANAH_PASSWORD or a prompt. */

@@ -458,35 +458,3 @@ fail_unlocked:
   g_rec_mutex_unlock (&self->lock);
   return FALSE;
 }
-
-gboolean
-ranah_postgres_store_backup (const char  *conninfo,
-                             const char  *dest_path,
-                             GError     **error)
-{
-  g_autofree char *pg_dump = g_find_program_in_path ("pg_dump");
-  g_autofree char *err = NULL;
-  const char *argv[] = { NULL, "--format=custom", "--no-password", "--file", dest_path,
-                         "--dbname", conninfo, NULL };
-  int status = 0;
-
-  g_return_val_if_fail (conninfo != NULL && dest_path != NULL, FALSE);
-
-  if (pg_dump == NULL)
-    {
-      g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_UNAVAILABLE,
-                   _("pg_dump is not installed; install the PostgreSQL client tools."));
-      return FALSE;
-    }
-  argv[0] = pg_dump;
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
-                     &err, &status, error))
-    return FALSE;
-  if (!g_spawn_check_wait_status (status, NULL))
-    {
-      g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_FAILED,
-                   _("pg_dump failed: %s"), err != NULL ? g_strstrip (err) : "");
-      return FALSE;
-    }
-  return TRUE;
-}

@@ -37,6 +37,7 @@ G_BEGIN_DECLS
   F (connectdbParams)          \
   F (conninfoFree)             \
   F (conninfoParse)            \
+  F (connectionNeedsPassword)  \
   F (consumeInput)             \
   F (encryptPasswordConn)      \
   F (errorMessage)             \
@@ -92,6 +93,7 @@ PQconninfoOption *ranah_libpq_conninfo_parse (const char  *conninfo,
 #define PQconnectdbParams     ranah_libpq_connectdb_params
 #define PQconninfoFree        ranah_libpq.conninfoFree
 #define PQconninfoParse       ranah_libpq_conninfo_parse
+#define PQconnectionNeedsPassword ranah_libpq.connectionNeedsPassword
 #define PQconsumeInput        ranah_libpq.consumeInput
 #define PQencryptPasswordConn ranah_libpq.encryptPasswordConn
 #define PQerrorMessage        ranah_libpq.errorMessage

@@ -1473,9 +1473,15 @@ ranah_postgres_store_new (const char  *conninfo,
   options = PQconninfoParse (conninfo, &parse_error);
   if (options == NULL)
     {
-      g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_UNAVAILABLE,
-                   _("The store address is not understood: %s"),
-                   parse_error != NULL ? g_strstrip (parse_error) : conninfo);
+      /* libpq's reason quotes the part it stumbled on, which may be the password: say it
+       * only for an address that holds none. */
+      if (parse_error != NULL && strstr (conninfo, "password") == NULL
+          && strchr (conninfo, '@') == NULL)
+        g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_UNAVAILABLE,
+                     _("The store address is not understood: %s"), g_strstrip (parse_error));
+      else
+        g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_UNAVAILABLE,
+                     _("The store address is not understood; check how it is written."));
       PQfreemem (parse_error);
       return NULL;
     }

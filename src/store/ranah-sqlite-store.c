@@ -9,6 +9,7 @@
  */
 #include <inttypes.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <sodium.h>
 #include <sys/vfs.h>
 #include <unistd.h>
@@ -1160,7 +1161,7 @@ ranah_sqlite_store_backup (RanahSqliteStore  *self,
 {
   sqlite3 *dest = NULL;
   sqlite3_backup *backup;
-  int rc;
+  int rc, fd;
 
   g_return_val_if_fail (RANAH_IS_SQLITE_STORE (self), FALSE);
   g_return_val_if_fail (dest_path != NULL, FALSE);
@@ -1169,13 +1170,32 @@ ranah_sqlite_store_backup (RanahSqliteStore  *self,
    * backup is rotated away for a bad new one. */
   if (!ranah_sqlite_store_check (self, error))
     return FALSE;
-  rc = sqlite3_open_v2 (dest_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  /* The copy holds every password hash and the TSIG secret: 0600 from its first byte (SQLite
+   * would create it 0644, less the umask), and never over a file that is there. SQLite
+   * gives its journal the file's own mode. */
+  fd = g_open (dest_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOCTTY, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      if (saved == EEXIST)
+        g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_VALIDATION,
+                     _("The backup file “%s” already exists; choose a new name."), dest_path);
+      else
+        g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_UNAVAILABLE,
+                     _("The backup file “%s” cannot be created: %s."), dest_path,
+                     g_strerror (saved));
+      return FALSE;
+    }
+  g_close (fd, NULL);
+  rc = sqlite3_open_v2 (dest_path, &dest, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_UNAVAILABLE,
                    _("The backup file “%s” cannot be created: %s."), dest_path,
                    sqlite3_errstr (rc));
       sqlite3_close_v2 (dest);
+      g_unlink (dest_path);
       return FALSE;
     }
 
@@ -1194,6 +1214,7 @@ ranah_sqlite_store_backup (RanahSqliteStore  *self,
     {
       g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_UNAVAILABLE,
                    _("The backup to “%s” failed: %s."), dest_path, sqlite3_errstr (rc));
+      g_unlink (dest_path);
       return FALSE;
     }
   return TRUE;

@@ -175,6 +175,40 @@ ranah_store_default_uri (void)
   return g_strconcat ("sqlite:", path, NULL);
 }
 
+char *
+ranah_store_uri_display (const char *uri)
+{
+  g_autoptr(GUri) parsed = NULL;
+  g_autoptr(GRegex) keyword = NULL;
+
+  if (uri == NULL)
+    return g_strdup ("");
+  if (g_str_has_prefix (uri, "postgres://") || g_str_has_prefix (uri, "postgresql://"))
+    {
+      parsed = g_uri_parse (uri, G_URI_FLAGS_HAS_PASSWORD | G_URI_FLAGS_ENCODED, NULL);
+      if (parsed != NULL)
+        return g_uri_to_string_partial (parsed, G_URI_HIDE_PASSWORD);
+      return g_strdup ("postgresql://…");
+    }
+  if (g_str_has_prefix (uri, "sqlite:"))
+    return g_strdup (uri);
+  /* Any other SCHEME://USER:PASSWORD@HOST (a mistyped one): without its user part. */
+  {
+    const char *scheme_end = strstr (uri, "://");
+    const char *host = scheme_end != NULL ? scheme_end + 3 : NULL;
+    const char *at = host != NULL ? strpbrk (host, "@/") : NULL;
+
+    if (at != NULL && *at == '@')
+      {
+        g_autofree char *scheme = g_strndup (uri, host - uri);
+        return g_strconcat (scheme, at + 1, NULL);
+      }
+  }
+  keyword = g_regex_new ("password\\s*=\\s*('([^'\\\\]|\\\\.)*'|\\S+)", G_REGEX_CASELESS, 0,
+                         NULL);
+  return g_regex_replace_literal (keyword, uri, -1, 0, "password=…", 0, NULL);
+}
+
 RanahStore *
 ranah_store_open (const char  *uri,
                   GError     **error)
@@ -207,9 +241,14 @@ ranah_store_open (const char  *uri,
       || strchr (uri, '=') != NULL)
     return ranah_postgres_store_new (uri, error);
 
-  g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_UNAVAILABLE,
-               _("The store address “%s” is not understood: use sqlite:PATH or "
-                 "postgresql://HOST/DATABASE."), uri);
+  {
+    /* Never the password of a mistyped address (postgresq://owner:secret@…). */
+    g_autofree char *shown = ranah_store_uri_display (uri);
+
+    g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_UNAVAILABLE,
+                 _("The store address “%s” is not understood: use sqlite:PATH or "
+                   "postgresql://HOST/DATABASE."), shown);
+  }
   return NULL;
 }
 

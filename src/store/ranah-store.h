@@ -197,6 +197,9 @@ struct _RanahStoreClass
 RanahStore     *ranah_store_open              (const char *uri, GError **error);
 /* The default embedded store's URI: sqlite:$XDG_DATA_HOME/ranah/ranah.db */
 char           *ranah_store_default_uri       (void);
+/* @uri as it may be shown or logged: a PostgreSQL address's password (user:password@ in a
+ * URI, password=… in a conninfo string) left out. */
+char           *ranah_store_uri_display       (const char *uri);
 
 gboolean        ranah_store_is_initialized    (RanahStore *self, GError **error);
 /* Creates the schema on an empty store with its first admin account. */

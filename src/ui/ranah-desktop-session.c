@@ -18,23 +18,27 @@ ranah_desktop_session_keep (RanahStore *store,
   const RanahUser *user = ranah_store_get_user (store);
   g_autofree char *label = g_strdup_printf ("Ranah on %s", g_get_host_name ());
   g_autofree char *token = NULL;
+  g_autofree char *shown = NULL;
   g_autoptr(GError) error = NULL;
   gint64 expires_at = 0;
 
   g_return_if_fail (RANAH_IS_STORE (store));
   g_return_if_fail (uri != NULL);
 
+  /* The log never shows a password typed into the address. */
+  shown = ranah_store_uri_display (uri);
+
   if (user == NULL)
     return;
   token = ranah_store_start_session (store, label, &expires_at, &error);
   if (token == NULL)
     {
-      g_message ("No session kept for %s: %s", uri, error->message);
+      g_message ("No session kept for %s: %s", shown, error->message);
       return;
     }
   if (!ranah_session_file_save (uri, user->username, token, expires_at, &error))
     {
-      g_message ("No session kept for %s: %s", uri, error->message);
+      g_message ("No session kept for %s: %s", shown, error->message);
       /* A token nobody keeps would only wait in the store for its end. */
       ranah_store_end_session (store, token, NULL);
     }
