@@ -419,6 +419,7 @@ ranah_cli_demo_main (RanahCli  *cli,
       g_autofree char *dir = g_path_get_dirname (path);
       g_mkdir_with_parents (dir, 0700);
     }
+  cli->may_create = TRUE;
   if (!ranah_cli_open_store (cli, error))
     return FALSE;
 

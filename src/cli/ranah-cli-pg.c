@@ -158,7 +158,7 @@ pg_migrate_from (RanahCli  *cli,
       return FALSE;
     }
   username = cli->username != NULL && *cli->username != '\0' ? cli->username : "admin";
-  if ((source = ranah_store_open (argv[1], error)) == NULL
+  if ((source = ranah_cli_open_existing (argv[1], error)) == NULL
       || (password = ranah_cli_read_password ("RANAH_PASSWORD",
                                               _("Password on the SQLite store: "), FALSE,
                                               error)) == NULL

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ranah-cli.h"
+#include "ranah-postgres-owner.h"
 #include "ranah-sqlite-store.h"
 
 static const char *
@@ -55,14 +56,36 @@ store_init (RanahCli  *cli,
                           "$RANAH_PASSWORD or is asked twice."),
                        entries);
 
-  if (!ranah_cli_parse (cli, context, &argc, &argv, 0, 0, error)
-      || !ranah_cli_open_store (cli, error))
+  g_autoptr(GError) local_error = NULL;
+
+  if (!ranah_cli_parse (cli, context, &argc, &argv, 0, 0, error))
+    return FALSE;
+  /* On PostgreSQL, as the database's owner, connected now: its password from the address,
+   * $PGPASSWORD or ~/.pgpass, or asked ($RANAH_PASSWORD is the administrator's). Only then
+   * can the store say whether it is set up; a desk's address without a login cannot. */
+  if (ranah_cli_is_postgres_uri (cli->store_uri))
+    {
+      g_autofree char *owner = ranah_cli_owner_conninfo (cli, "PGPASSWORD", error);
+
+      if (owner == NULL || (cli->store = ranah_postgres_store_open_owner (owner, error)) == NULL)
+        return FALSE;
+    }
+  cli->may_create = TRUE;
+  if (!ranah_cli_open_store (cli, error))
     return FALSE;
 
-  if (ranah_store_is_initialized (cli->store, NULL))
+  if (ranah_store_is_initialized (cli->store, &local_error))
     {
       g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_VALIDATION,
                    _("The store %s is already set up."), store_uri (cli));
+      return FALSE;
+    }
+  /* Not set up ("not found": no schema, or no user yet) is what init is for; a store that
+   * cannot be reached or read says why. */
+  if (local_error != NULL
+      && !g_error_matches (local_error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
@@ -97,6 +120,40 @@ store_init (RanahCli  *cli,
   return TRUE;
 }
 
+static const char *
+status_nick (RanahPgStatus status)
+{
+  switch (status)
+    {
+    case RANAH_PG_STATUS_SET_UP:
+      return "set-up";
+    case RANAH_PG_STATUS_NO_SCHEMA:
+      return "no-schema";
+    case RANAH_PG_STATUS_NO_USERS:
+      return "no-users";
+    case RANAH_PG_STATUS_UNKNOWN:
+    default:
+      return "unknown";
+    }
+}
+
+static const char *
+status_text (RanahPgStatus status)
+{
+  switch (status)
+    {
+    case RANAH_PG_STATUS_SET_UP:
+      return _("yes");
+    case RANAH_PG_STATUS_NO_SCHEMA:
+      return _("no: the database has no Ranah schema; run “ranah-cli pg install” as its owner");
+    case RANAH_PG_STATUS_NO_USERS:
+      return _("no: run ranah-cli store init");
+    case RANAH_PG_STATUS_UNKNOWN:
+    default:
+      return _("cannot tell: the server wants a login; sign in to see");
+    }
+}
+
 static gboolean
 store_info (RanahCli  *cli,
             int        argc,
@@ -105,33 +162,63 @@ store_info (RanahCli  *cli,
 {
   g_autoptr(GOptionContext) context =
     ranah_cli_context (cli, NULL, N_("Describes the store: where it is, its schema version, "
-                                     "whether it is set up, and any warning about it."), NULL);
+                                     "whether it is set up, and any warning about it. A store "
+                                     "that cannot be reached fails with exit status 7."), NULL);
   g_autoptr(GError) local_error = NULL;
-  gboolean initialized;
-  const char *warning;
+  RanahPgStatus status = RANAH_PG_STATUS_UNKNOWN;
+  guint schema_version = 0;
+  const char *warning = NULL;
+  const char *backend;
 
-  if (!ranah_cli_parse (cli, context, &argc, &argv, 0, 0, error)
-      || !ranah_cli_open_store (cli, error))
+  if (!ranah_cli_parse (cli, context, &argc, &argv, 0, 0, error))
     return FALSE;
 
-  /* A store without its first administrator answers "not found": that is "not set up". */
-  initialized = ranah_store_is_initialized (cli->store, &local_error);
-  if (local_error != NULL
-      && !g_error_matches (local_error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_NOT_FOUND))
+  if (ranah_cli_is_postgres_uri (cli->store_uri))
     {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
+      /* A desk's address connects nobody until sign-in: ask the server itself, with what
+       * the address and libpq ($PGUSER, $PGPASSWORD, ~/.pgpass) give. */
+      backend = "RanahPostgresStore";
+      if (!ranah_postgres_probe (cli->store_uri, &status, &schema_version, error))
+        return FALSE;
+      /* The server wants an official's login: with one at hand ($RANAH_PASSWORD), a
+       * sign-in that works says the store is set up. */
+      if (status == RANAH_PG_STATUS_UNKNOWN && g_getenv ("RANAH_PASSWORD") != NULL
+          && cli->username != NULL && *cli->username != '\0'
+          && ranah_cli_open_store (cli, NULL)
+          && ranah_store_sign_in (cli->store, cli->username, g_getenv ("RANAH_PASSWORD"), NULL))
+        {
+          status = RANAH_PG_STATUS_SET_UP;
+          schema_version = ranah_store_schema_version (cli->store);
+        }
     }
-  warning = ranah_store_get_warning (cli->store);
+  else
+    {
+      if (!ranah_cli_open_store (cli, error))
+        return FALSE;
+      backend = G_OBJECT_TYPE_NAME (cli->store);
+      /* A store without its first administrator answers "not found": that is "not set up". */
+      if (ranah_store_is_initialized (cli->store, &local_error))
+        status = RANAH_PG_STATUS_SET_UP;
+      else if (g_error_matches (local_error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_NOT_FOUND))
+        status = RANAH_PG_STATUS_NO_USERS;
+      else
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      schema_version = ranah_store_schema_version (cli->store);
+      warning = ranah_store_get_warning (cli->store);
+    }
 
   if (cli->json)
     {
       g_autoptr(RanahCliJson) json = ranah_cli_json_new ();
       ranah_cli_json_begin_object (json);
       ranah_cli_json_member_string (json, "store", store_uri (cli));
-      ranah_cli_json_member_string (json, "backend", G_OBJECT_TYPE_NAME (cli->store));
-      ranah_cli_json_member_int (json, "schema_version", ranah_store_schema_version (cli->store));
-      ranah_cli_json_member_bool (json, "initialized", initialized);
+      ranah_cli_json_member_string (json, "backend", backend);
+      ranah_cli_json_member_int (json, "schema_version", schema_version);
+      ranah_cli_json_member_bool (json, "initialized", status == RANAH_PG_STATUS_SET_UP);
+      ranah_cli_json_member_string (json, "status", status_nick (status));
       ranah_cli_json_member_string (json, "warning", warning);
       ranah_cli_json_member_string (json, "cli_version", PACKAGE_VERSION);
       ranah_cli_json_end_object (json);
@@ -140,11 +227,12 @@ store_info (RanahCli  *cli,
     }
 
   {
-    g_autofree char *schema = g_strdup_printf ("%u", ranah_store_schema_version (cli->store));
+    g_autofree char *schema = status == RANAH_PG_STATUS_UNKNOWN
+      ? g_strdup ("-") : g_strdup_printf ("%u", schema_version);
     ranah_cli_print_field (_("Store"), store_uri (cli));
-    ranah_cli_print_field (_("Backend"), G_OBJECT_TYPE_NAME (cli->store));
+    ranah_cli_print_field (_("Backend"), backend);
     ranah_cli_print_field (_("Schema version"), schema);
-    ranah_cli_print_field (_("Set up"), initialized ? _("yes") : _("no: run ranah-cli store init"));
+    ranah_cli_print_field (_("Set up"), status_text (status));
     if (warning != NULL)
       ranah_cli_print_field (_("Warning"), warning);
   }

@@ -206,13 +206,49 @@ ranah_cli_parse (RanahCli         *cli,
   return TRUE;
 }
 
+RanahStore *
+ranah_cli_open_existing (const char  *uri,
+                         GError     **error)
+{
+  g_autofree char *fallback = NULL;
+  const char *path;
+
+  if (uri == NULL || *uri == '\0')
+    uri = g_getenv ("RANAH_STORE");
+  if (uri == NULL || *uri == '\0')
+    uri = fallback = ranah_store_default_uri ();
+  /* Opening an SQLite store creates its file and folder when missing: a mistyped path
+   * would leave an empty store behind and fail later, or not at all. Only "store init"
+   * creates one. (A path whose folder is a file, or unreadable, fails in opening.) */
+  if (g_str_has_prefix (uri, "sqlite:"))
+    {
+      GStatBuf st;
+
+      path = uri + strlen ("sqlite:");
+      if (g_str_has_prefix (path, "//"))
+        path += 2;
+      if (*path != '\0' && g_stat (path, &st) != 0 && errno == ENOENT)
+        {
+          g_autofree char *shown = ranah_text_shown (path, 200, FALSE);
+
+          g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_NOT_FOUND,
+                       _("There is no store at %s; create one with “ranah-cli store init”."),
+                       shown);
+          return NULL;
+        }
+    }
+  return ranah_store_open (uri, error);
+}
+
 gboolean
 ranah_cli_open_store (RanahCli  *cli,
                       GError   **error)
 {
   if (cli->store != NULL)
     return TRUE;
-  cli->store = ranah_store_open (cli->store_uri, error);
+  /* "store init" on PostgreSQL connects as the owner at once (ranah-cli-store.c). */
+  cli->store = cli->may_create ? ranah_store_open (cli->store_uri, error)
+                               : ranah_cli_open_existing (cli->store_uri, error);
   if (cli->store == NULL)
     return FALSE;
   if (ranah_store_get_warning (cli->store) != NULL)

@@ -40,6 +40,7 @@ struct _RanahCli
   GTimeZone     *tz;          /* the profile's zone, loaded on first use */
   RanahCalendar *calendar;    /* the store's working-day calendar, loaded on first use */
   char          *command;     /* "ranah-cli user add": for --help */
+  gboolean       may_create;  /* "store init", "demo": an SQLite store may be created */
   /* where the global options of a command's own context land, merged after parsing */
   char          *opt_store;
   char          *opt_user;
@@ -113,8 +114,15 @@ gboolean  ranah_cli_parse           (RanahCli        *cli,
                                      int              max_args,
                                      GError         **error);
 
+/* Opens --store. Only a command that sets @may_create first ("store init", "demo") may
+ * create an SQLite store: for any other, a file that is not there is "There is no store at
+ * PATH" (RANAH_STORE_ERROR_NOT_FOUND), and nothing is created. */
 gboolean  ranah_cli_open_store      (RanahCli  *cli,
                                      GError   **error);
+/* Opens @uri (NULL: $RANAH_STORE, else the default store) without creating an SQLite file
+ * or its folder. */
+RanahStore *ranah_cli_open_existing (const char  *uri,
+                                     GError     **error);
 /* TRUE for a postgresql:// or postgres:// URI or a libpq key=value string. */
 gboolean  ranah_cli_is_postgres_uri (const char *uri);
 /* --store as the database owner's connection string: the password from the address, from

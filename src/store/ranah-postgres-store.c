@@ -346,6 +346,40 @@ set_unavailable (GError **error)
                  "moment."));
 }
 
+/* A failure that says nothing about the request, only that the server is busy or going
+ * away: TRUE with RANAH_STORE_ERROR_UNAVAILABLE set (exit 7), so that nobody is told a move
+ * is not allowed, or an account not a user, because the server was restarting.
+ *   busy (retry now): 55P03 lock_not_available, 57014 query_canceled (statement or lock
+ *     timeout), 25P03 idle_in_transaction_session_timeout, 40001 serialization_failure,
+ *     40P01 deadlock_detected, and RN015, raised by the store's functions when they cannot
+ *     get their locks in time;
+ *   gone or not there yet: a lost connection, class 08 (connection exception), 57P01
+ *     admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now (starting up or
+ *     shutting down) and the rest of 57P, 53300 too_many_connections. */
+static gboolean
+set_transient_error (PGconn      *conn,
+                     const char  *state,
+                     GError     **error)
+{
+  static const char *const busy[] = { "55P03", "57014", "25P03", "40001", "40P01", "RN015" };
+
+  for (guint i = 0; state != NULL && i < G_N_ELEMENTS (busy); i++)
+    if (g_str_equal (state, busy[i]))
+      {
+        g_set_error_literal (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_UNAVAILABLE,
+                             _("The store is busy; try again."));
+        return TRUE;
+      }
+  if (conn == NULL || PQstatus (conn) != CONNECTION_OK
+      || (state != NULL && (g_str_has_prefix (state, "08") || g_str_has_prefix (state, "57P")
+                            || g_str_equal (state, "53300"))))
+    {
+      set_unavailable (error);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 void
 ranah_pg_set_error (RanahPostgresStore  *self,
                     PGresult            *res,
@@ -354,12 +388,8 @@ ranah_pg_set_error (RanahPostgresStore  *self,
   const char *state = res != NULL ? PQresultErrorField (res, PG_DIAG_SQLSTATE) : NULL;
   const char *message = res != NULL ? PQresultErrorField (res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
 
-  if (self->conn == NULL || PQstatus (self->conn) != CONNECTION_OK
-      || (state != NULL && (g_str_has_prefix (state, "08") || g_str_has_prefix (state, "57P"))))
-    {
-      set_unavailable (error);
-      return;
-    }
+  if (set_transient_error (self->conn, state, error))
+    return;
   if (state == NULL)
     {
       g_autofree char *text = g_strstrip (g_strdup (PQerrorMessage (self->conn)));
@@ -379,8 +409,7 @@ ranah_pg_set_error (RanahPostgresStore  *self,
     g_set_error_literal (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_INCOMPLETE, message);
   else if (g_str_equal (state, "RN004"))
     g_set_error_literal (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_VALIDATION, message);
-  else if (g_str_equal (state, "RN010") || g_str_equal (state, "40001")
-           || g_str_equal (state, "40P01"))
+  else if (g_str_equal (state, "RN010"))
     g_set_error_literal (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_CONFLICT,
                          _("This request was changed by someone else; reload it and try again."));
   else if (g_str_equal (state, "RN011"))
@@ -572,7 +601,18 @@ connect_as (const char  *conninfo,
     {
       const char *message = PQerrorMessage (conn);
 
-      if (strstr (message, "password") != NULL || strstr (message, "authentication") != NULL
+      /* A server shutting down, starting up or full (57P01, 57P03, 53300: libpq gives only
+       * the message of a refused connection) is out of reach, whatever else it says. */
+      if (strstr (message, "the database system is") != NULL
+          || strstr (message, "terminating connection") != NULL
+          || strstr (message, "too many clients") != NULL
+          || strstr (message, "too many connections") != NULL
+          || strstr (message, "server closed the connection") != NULL
+          || strstr (message, "Connection refused") != NULL
+          || strstr (message, "could not connect") != NULL
+          || strstr (message, "timeout expired") != NULL)
+        set_unavailable (error);
+      else if (strstr (message, "password") != NULL || strstr (message, "authentication") != NULL
           || strstr (message, "pg_hba.conf") != NULL || strstr (message, "does not exist") != NULL
           || strstr (message, "not permitted to log in") != NULL)
         g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_AUTH,
@@ -1180,6 +1220,12 @@ read_session_user (PGconn  *conn,
                                           "WHERE role_name = session_user");
   RanahUser *user;
 
+  /* The server restarting under the query (or too busy for it) says nothing about who
+   * this login is. */
+  if (PQresultStatus (res) != PGRES_TUPLES_OK
+      && set_transient_error (conn, res != NULL ? PQresultErrorField (res, PG_DIAG_SQLSTATE)
+                                                : NULL, error))
+    return NULL;
   if (PQresultStatus (res) != PGRES_TUPLES_OK || PQntuples (res) != 1)
     {
       g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_AUTH,
@@ -1340,6 +1386,14 @@ ranah_postgres_store_resume_session (RanahStore  *store,
                       2, NULL, values, NULL, NULL, 0);
   if (PQresultStatus (res) == PGRES_TUPLES_OK && PQntuples (res) == 1)
     user = user_from_row (res, 0);
+  else if (PQresultStatus (res) != PGRES_TUPLES_OK
+           && set_transient_error (conn, res != NULL ? PQresultErrorField (res, PG_DIAG_SQLSTATE)
+                                                     : NULL, error))
+    {
+      /* The caller keeps the session: it has not ended, the server is away. */
+      PQfinish (conn);
+      return FALSE;
+    }
   if (user == NULL || !user->active || g_strcmp0 (user->username, lower) != 0)
     {
       PQfinish (conn);

@@ -4,6 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
 
 #include "store-fixture.h"
 #include "ranah-postgres-store.h"
@@ -291,7 +293,18 @@ store_world_request (StoreWorld *world,
     }
   SET (letter_number, "400.7/123/DINKES/2026");
   SET (letter_date, "2026-02-25");
-  SET (received_date, "2026-02-27");
+  /* The letter arrives the day it is entered, so step 2's clock starts at the submission
+   * (a paper letter's own tests give it an earlier date). */
+  {
+    g_autoptr(GTimeZone) wita = g_time_zone_new_identifier ("Asia/Makassar");
+    g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (world->now != 0
+                                                              ? world->now
+                                                              : g_get_real_time () / G_USEC_PER_SEC);
+    g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, wita);
+    g_autofree char *today = g_date_time_format (local, "%Y-%m-%d");
+
+    SET (received_date, today);
+  }
   SET (hal, "Permohonan Pembuatan Subdomain");
   SET (classification, "000.5.2");
   SET (sifat, "Biasa");
@@ -426,4 +439,37 @@ store_world_request_in (StoreWorld *world,
     }
   g_assert_cmpint (at, ==, state);
   return id;
+}
+
+void
+store_world_raw_exec (StoreWorld *w,
+                      const char *sqlite_sql,
+                      const char *pg_sql)
+{
+  if (store_fixture_is_sqlite ())
+    {
+      sqlite3 *db = NULL;
+      char *message = NULL;
+
+      g_assert_cmpint (sqlite3_open (w->uri + strlen ("sqlite:"), &db), ==, SQLITE_OK);
+      sqlite3_busy_timeout (db, 5000);
+      if (sqlite3_exec (db, sqlite_sql, NULL, NULL, &message) != SQLITE_OK)
+        g_error ("sqlite3: %s", message);
+      sqlite3_close (db);
+    }
+  else
+    {
+      g_autofree char *psql = g_build_filename (g_getenv ("RANAH_TEST_PG_BINDIR"), "psql", NULL);
+      g_autofree char *stderr_text = NULL;
+      g_autoptr(GError) error = NULL;
+      const char *argv[] = { psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", w->uri,
+                             "-c", pg_sql, NULL };
+      int status = 0;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
+                                   NULL, NULL, &stderr_text, &status, &error));
+      g_assert_no_error (error);
+      if (!g_spawn_check_wait_status (status, NULL))
+        g_error ("psql: %s", stderr_text);
+    }
 }

@@ -73,6 +73,10 @@ gboolean    store_world_try_move     (StoreWorld *world, gint64 id, RanahAction 
  * @refused and @state is past step 2). */
 gint64      store_world_request_in   (StoreWorld *world, RanahState state, gboolean refused);
 RanahRequest *store_world_get        (StoreWorld *world, gint64 id);
+/* Runs @sqlite_sql on the store's file, or @pg_sql with psql as the schema owner: what an
+ * intruder or a careless administrator could do past Ranah. */
+void        store_world_raw_exec     (StoreWorld *world, const char *sqlite_sql,
+                                      const char *pg_sql);
 guint       store_world_n_events     (StoreWorld *world, gint64 request_id);
 
 GBytes     *store_fixture_render     (const RanahRequest *request, const RanahLetter *letter,

@@ -304,40 +304,6 @@ test_visibility (void)
   g_assert_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_VALIDATION);
 }
 
-/* Runs @sqlite_sql on the file, or @pg_sql with psql as the schema owner. */
-static void
-raw_exec (StoreWorld *w,
-          const char *sqlite_sql,
-          const char *pg_sql)
-{
-  if (store_fixture_is_sqlite ())
-    {
-      sqlite3 *db = NULL;
-      char *message = NULL;
-
-      g_assert_cmpint (sqlite3_open (w->uri + strlen ("sqlite:"), &db), ==, SQLITE_OK);
-      sqlite3_busy_timeout (db, 5000);
-      if (sqlite3_exec (db, sqlite_sql, NULL, NULL, &message) != SQLITE_OK)
-        g_error ("sqlite3: %s", message);
-      sqlite3_close (db);
-    }
-  else
-    {
-      g_autofree char *psql = g_build_filename (g_getenv ("RANAH_TEST_PG_BINDIR"), "psql", NULL);
-      g_autofree char *stderr_text = NULL;
-      g_autoptr(GError) error = NULL;
-      const char *argv[] = { psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", w->uri,
-                             "-c", pg_sql, NULL };
-      int status = 0;
-
-      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
-                                   NULL, NULL, &stderr_text, &status, &error));
-      g_assert_no_error (error);
-      if (!g_spawn_check_wait_status (status, NULL))
-        g_error ("psql: %s", stderr_text);
-    }
-}
-
 /* A store from before the index, holding an FQDN written in capitals by hand: upgrading
  * folds it, and the lookup finds it. */
 static void
@@ -349,12 +315,14 @@ test_upgrade_folds (void)
   g_autoptr(GError) error = NULL;
   gint64 entry_id = import_entry (w, "lama");
 
-  raw_exec (w,
-            /* Back to migration 3: the index goes, and migration 5's audit columns too. */
+  store_world_raw_exec (w,
+            /* Back to migration 3: the index goes, and migration 5's audit columns and
+             * migration 6's received_at too. */
             "DROP INDEX entries_fqdn; UPDATE entries SET fqdn = upper (fqdn); "
             "DROP INDEX events_chain; DROP TABLE chain_heads; "
             "ALTER TABLE events DROP COLUMN version; ALTER TABLE events DROP COLUMN chain; "
             "ALTER TABLE events DROP COLUMN chain_seq; ALTER TABLE events DROP COLUMN state; "
+            "ALTER TABLE requests DROP COLUMN received_at; "
             "PRAGMA user_version = 3;",
             "DROP INDEX ranah.entries_fqdn; UPDATE ranah.entries SET fqdn = upper (fqdn); "
             "DELETE FROM ranah.schema_version WHERE version >= 3;");
