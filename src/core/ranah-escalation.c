@@ -55,6 +55,58 @@ ranah_escalation_holder (RanahState state)
   return ranah_workflow_sop_step (step)->actor;
 }
 
+gint64
+ranah_escalation_received_at (RanahCalendar      *calendar,
+                              const RanahRequest *request)
+{
+  gint64 opening;
+  g_autofree char *entered = NULL;
+
+  g_return_val_if_fail (calendar != NULL, 0);
+  g_return_val_if_fail (request != NULL, 0);
+
+  if (request->received_at != 0)
+    return request->received_at;
+  opening = ranah_calendar_opening (calendar, request->received_date);
+  if (opening == 0)
+    return request->created_at;
+  /* Entered on the day it arrived, without a time: it arrived when it was entered (or at
+   * the opening, if that was earlier in the morning). */
+  entered = ranah_calendar_date_of (calendar, request->created_at);
+  if (g_strcmp0 (entered, request->received_date) == 0 && request->created_at > opening)
+    return request->created_at;
+  return opening;
+}
+
+gint64
+ranah_escalation_started (RanahCalendar      *calendar,
+                          const RanahRequest *request)
+{
+  g_return_val_if_fail (calendar != NULL, 0);
+  g_return_val_if_fail (request != NULL, 0);
+
+  /* Every move sets state_since, so a request still in its first state since it was
+   * entered has state_since == created_at. A letter recalled back to "submitted" starts
+   * again from the recall. */
+  if (request->state == RANAH_STATE_SUBMITTED && request->state_since == request->created_at)
+    return MIN (ranah_escalation_received_at (calendar, request), request->state_since);
+  return request->state_since;
+}
+
+gint64
+ranah_escalation_disposition_due (RanahCalendar          *calendar,
+                                  const RanahDisposition *disposition)
+{
+  const RanahSopStep *next;
+
+  g_return_val_if_fail (calendar != NULL, 0);
+  g_return_val_if_fail (disposition != NULL, 0);
+
+  next = ranah_workflow_sop_step (disposition->step + 1);
+  return ranah_calendar_add_working_days (calendar, disposition->created_at,
+                                          MAX (1u, next != NULL ? next->standard_days : 0));
+}
+
 gboolean
 ranah_escalation_clock (RanahCalendar      *calendar,
                         const RanahRequest *request,
@@ -72,27 +124,26 @@ ranah_escalation_clock (RanahCalendar      *calendar,
   if (clock->step == 0)
     return FALSE;
   clock->holder = ranah_escalation_holder (request->state);
-  clock->started = request->state_since;
+  clock->started = ranah_escalation_started (calendar, request);
   clock->standard_days = ranah_workflow_standard_days (request->state);
-  clock->waited_days = ranah_calendar_working_days (calendar, request->state_since, now);
+  clock->waited_days = ranah_calendar_working_days (calendar, clock->started, now);
+  clock->waited_seconds = ranah_calendar_working_seconds (calendar, clock->started, now);
   if (clock->standard_days == 0)
     return FALSE;
 
-  clock->due_at = request->due_at != 0
-                  ? request->due_at
-                  : ranah_calendar_add_working_days (calendar, request->state_since,
-                                                     clock->standard_days);
-  span = ranah_calendar_working_seconds (calendar, request->state_since, clock->due_at);
+  /* From the calendar as it is now, never from the store's cached request->due_at. */
+  clock->due_at = ranah_calendar_add_working_days (calendar, clock->started,
+                                                   clock->standard_days);
+  span = ranah_calendar_working_seconds (calendar, clock->started, clock->due_at);
   if (span <= 0)
-    /* A due time at or before the start (a disposition dated in the past): all used. */
     clock->used = now >= clock->due_at ? 1.0 : 0.0;
   else
-    clock->used = (double) ranah_calendar_working_seconds (calendar, request->state_since, now)
-                  / (double) span;
-  /* Past the due time in wall-clock terms is a breach even when the last working day has
-   * not yet ticked over (a due time on a holiday). */
+    clock->used = (double) clock->waited_seconds / (double) span;
+  /* Past the due time is a breach even when no office time has passed since (a due time
+   * at closing, and the evening after it). */
   if (now >= clock->due_at && clock->used < 1.0)
     clock->used = 1.0;
+  clock->overdue = now >= clock->due_at;
   return TRUE;
 }
 

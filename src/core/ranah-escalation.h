@@ -4,9 +4,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The SOP's Mutu Baku gives steps 2–4 and 7–9 one working day each. For an open request
- * the clock runs from the moment it reached its state (request->state_since) to its due
- * time (request->due_at as the store keeps it, else the calendar's count of the standard),
- * in working time only. The holder of the step is warned once the profile's
+ * the clock runs from the moment it reached its state (request->state_since; for a
+ * letter still waiting for its first disposition, the moment it arrived) to its due time,
+ * in office time only (ranah-calendar.h). The due time is computed here from the
+ * calendar as it is when asked, never read from the store: a holiday declared, or office
+ * hours changed, after a step started move its due time. ranah_escalation_clock () is the
+ * one place that does it; the inbox, the request page, ranah-cli, the reports and the
+ * notices all ask it. The holder of the step is warned once the profile's
  * "escalation-warn-percent" of that time is used (75 % by default); once the
  * "escalation-breach-percent" is reached (100 %: the step is overdue) the holder hears of
  * the breach and the holder's superior in the SOP's chain (Staf → Subkoor → Kabid → Kadis)
@@ -38,18 +42,39 @@ typedef struct {
   guint      step;           /* the SOP step waited for, 0 for closed requests */
   guint      standard_days;  /* 0 when the SOP sets no time for it */
   RanahRole  holder;         /* the role that acts next */
-  gint64     started;        /* when the step began (state_since) */
+  gint64     started;        /* when the step began (ranah_escalation_started ()) */
   gint64     due_at;         /* 0 when there is no standard */
   double     used;           /* fraction of the standard used, in working time (1.0 = due) */
   double     waited_days;    /* working days since @started */
+  gint64     waited_seconds; /* office seconds since @started */
+  gboolean   overdue;        /* @now is at or past @due_at (used >= 1.0) */
 } RanahClock;
 
-/* Fills @clock for @request at @now; FALSE when the request is closed or its step has no
- * standard (then @clock still holds the step, holder and waited time). */
+/* Fills @clock for @request at @now with @calendar as it is (its holidays and office
+ * hours); FALSE when the request is closed or its step has no standard (then @clock
+ * still holds the step, holder and waited time). request->due_at is not read. */
 gboolean    ranah_escalation_clock      (RanahCalendar      *calendar,
                                          const RanahRequest *request,
                                          gint64              now,
                                          RanahClock         *clock);
+
+/* When the letter of @request arrived: request->received_at when the store keeps it,
+ * else the office's opening on received_date (ranah_calendar_opening ()), or created_at
+ * when the letter was entered on that date after opening; created_at when there is no
+ * received date. */
+gint64      ranah_escalation_received_at (RanahCalendar      *calendar,
+                                          const RanahRequest *request);
+
+/* When the clock of the pending step of @request started: state_since, except for a
+ * letter waiting for its first disposition (still "submitted" since it was entered), whose
+ * clock started when it arrived (the earlier of that and state_since). */
+gint64      ranah_escalation_started    (RanahCalendar      *calendar,
+                                         const RanahRequest *request);
+
+/* The due time of the step a disposition handed over (the addressee's step, one working
+ * day when the SOP sets none), from its creation and @calendar as it is now. */
+gint64      ranah_escalation_disposition_due (RanahCalendar          *calendar,
+                                              const RanahDisposition *disposition);
 
 /* The superior of @role in the SOP's chain: Staf → Subkoor → Kabid → Kadis.
  * RANAH_ROLE_NONE for Kadis (the top) and for roles outside the chain. */

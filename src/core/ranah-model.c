@@ -3,6 +3,7 @@
  * Copyright 2026 The Ranah authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "ranah-calendar.h"
 #include "ranah-model.h"
 
 RanahUser *
@@ -431,6 +432,7 @@ static const char *const profile_defaults[][2] = {
   { RANAH_PROFILE_SESSION_HOURS, "10" },
   { RANAH_PROFILE_WARN_PERCENT, "75" },
   { RANAH_PROFILE_BREACH_PERCENT, "100" },
+  { RANAH_PROFILE_OFFICE_HOURS, RANAH_OFFICE_HOURS_DEFAULT },
 };
 
 GHashTable *

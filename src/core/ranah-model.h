@@ -79,9 +79,15 @@ typedef struct {
   gint64        assignee_id;      /* the user it is disposed to, 0 when none */
   char         *assignee_name;
   gint64        state_since;      /* when it reached its state */
-  gint64        due_at;           /* when the pending step is due, 0 when no standard */
+  /* The store's cache of the due time, written at the move: never shown nor judged by,
+   * as the calendar may have changed since (ranah_escalation_clock () computes it). */
+  gint64        due_at;
   gint64        created_at;
   char         *note;             /* the last reason: refusal, withdrawal, returned draft */
+  /* The moment the letter arrived (received_date and its time): step 2's clock starts
+   * here. 0 = not kept: the office's opening on received_date, or created_at when the
+   * letter was entered that day after opening (ranah_escalation_received_at ()). */
+  gint64        received_at;
 } RanahRequest;
 
 typedef struct {
@@ -97,7 +103,7 @@ typedef struct {
   GStrv         instructions;     /* nicks of ranah_instructions() */
   char         *note;             /* free text */
   RanahUrgency  urgency;
-  gint64        due_at;
+  gint64        due_at;           /* the store's cache: ranah_escalation_disposition_due () */
   gint64        created_at;
   gint64        read_at;          /* 0 while unread */
   gboolean      recalled;
@@ -240,6 +246,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RanahHoliday, ranah_holiday_free)
 #define RANAH_PROFILE_SESSION_HOURS    "session-hours"     /* "10": how long a session lasts */
 #define RANAH_PROFILE_WARN_PERCENT     "escalation-warn-percent"   /* "75": warn the holder */
 #define RANAH_PROFILE_BREACH_PERCENT   "escalation-breach-percent" /* "100": tell the superior */
+/* "mon-thu 07:30-16:00; fri 07:30-16:30": when the working-day clock runs
+ * (ranah_office_hours_parse () in ranah-calendar.h reads and checks it) */
+#define RANAH_PROFILE_OFFICE_HOURS     "office-hours"
 
 /* A new table (string → string) holding every profile key with its default value. */
 GHashTable *ranah_profile_default (void);

@@ -14,8 +14,6 @@
 #include "ranah-report.h"
 #include "ranah-workflow.h"
 
-#define DAY_SECONDS 86400.0
-
 static const char *age_labels[RANAH_REPORT_N_AGES] = { "< 1", "1–3", "3–5", "5–10", "≥ 10" };
 static const double age_limits[RANAH_REPORT_N_AGES - 1] = { 1, 3, 5, 10 };
 
@@ -139,17 +137,18 @@ counts_as_done (RanahAction action)
     }
 }
 
+/* A stay of @days working days that ended at @ended, due at @due (0: no standard). */
 static void
 sample_add (Sample *sample,
             double  days,
-            guint   standard_days,
-            gint64  working_seconds)
+            gint64  due,
+            gint64  ended)
 {
   g_array_append_val (sample->days, days);
-  if (standard_days > 0)
+  if (due != 0)
     {
       sample->with_standard++;
-      if (working_seconds <= (gint64) standard_days * 86400)
+      if (ended <= due)
         sample->within++;
     }
 }
@@ -170,13 +169,18 @@ sample_stats (Sample *sample,
   *p90 = ranah_report_p90 ((double *) sample->days->data, sample->days->len);
 }
 
+/* The stays of the period's events, timed by the calendar as it is now: a stay's due time
+ * is its start plus its standard (ranah_calendar_add_working_days ()), the first stay of a
+ * letter starting when it arrived (ranah_escalation_received_at ()). */
 static void
 measure_stays (RanahReport   *report,
                RanahCalendar *calendar,
-               GPtrArray     *events)
+               GPtrArray     *events,
+               GPtrArray     *requests)
 {
   g_autoptr(GHashTable) open = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                       g_free);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   Sample steps[RANAH_REPORT_N_STEPS + 1];
   Sample roles[RANAH_N_ROLES];
 
@@ -184,6 +188,12 @@ measure_stays (RanahReport   *report,
     steps[i] = (Sample) { g_array_new (FALSE, FALSE, sizeof (double)), 0, 0 };
   for (guint i = 0; i < RANAH_N_ROLES; i++)
     roles[i] = (Sample) { g_array_new (FALSE, FALSE, sizeof (double)), 0, 0 };
+  for (guint i = 0; requests != NULL && i < requests->len; i++)
+    {
+      RanahRequest *request = g_ptr_array_index (requests, i);
+
+      g_hash_table_insert (by_id, &request->id, request);
+    }
 
   for (guint i = 0; events != NULL && i < events->len; i++)
     {
@@ -206,16 +216,18 @@ measure_stays (RanahReport   *report,
         {
           guint step = ranah_workflow_pending_step (from);
           guint standard = ranah_workflow_standard_days (from);
-          gint64 seconds = ranah_calendar_working_seconds (calendar, stay->since, event->at);
-          double days = seconds / DAY_SECONDS;
+          double days = ranah_calendar_working_days (calendar, stay->since, event->at);
+          gint64 due = standard > 0 ? ranah_calendar_add_working_days (calendar, stay->since,
+                                                                      standard)
+                                    : 0;
 
           if (step >= 1 && step <= RANAH_REPORT_N_STEPS)
             {
               RanahRole role = ranah_workflow_sop_step (step)->actor;
 
-              sample_add (&steps[step], days, standard, seconds);
+              sample_add (&steps[step], days, due, event->at);
               if (role < RANAH_N_ROLES)
-                sample_add (&roles[role], days, standard, seconds);
+                sample_add (&roles[role], days, due, event->at);
             }
         }
       if (stay == NULL)
@@ -228,6 +240,14 @@ measure_stays (RanahReport   *report,
         }
       stay->state = to;
       stay->since = event->at;
+      if (from == RANAH_STATE_NONE)
+        {
+          RanahRequest *request = g_hash_table_lookup (by_id, &event->request_id);
+
+          /* A paper letter waited from the moment it arrived, not from its entry. */
+          if (request != NULL)
+            stay->since = MIN (stay->since, ranah_escalation_received_at (calendar, request));
+        }
     }
 
   for (guint step = 1; step <= RANAH_REPORT_N_STEPS; step++)
@@ -513,7 +533,7 @@ ranah_report_compute (RanahCalendar *calendar,
   report->registry_opds = g_ptr_array_new_with_free_func ((GDestroyNotify) registry_figures_free);
   report->failing = g_ptr_array_new_with_free_func (g_free);
 
-  measure_stays (report, calendar, events);
+  measure_stays (report, calendar, events, requests);
   count_requests (report, calendar, requests);
   count_registry (report, entries, events);
   return report;

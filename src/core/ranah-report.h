@@ -12,11 +12,14 @@
  * stays ended by the holder's own move count (the forward action, a refusal, a returned
  * draft); a withdrawal by the OPD or a recalled disposition measures nobody. A stay counts
  * in the period when the event that ended it falls in the period. Step 1 has no event that
- * enters it and is not measured.
+ * enters it and is not measured; the stay its submission starts (step 2's) runs from the
+ * moment the letter arrived (ranah_escalation_received_at ()).
  *
  * Statistics: the median is the middle value (the mean of the two middle values for an
  * even count); the 90th percentile is the nearest-rank value, the ⌈0.9·n⌉-th smallest. A
- * stay is within the standard when its working time is at most standard × 24 hours.
+ * stay is within the standard when it ended by its due time, computed with the calendar
+ * as it is now (office hours and holidays, ranah_calendar_add_working_days ()); an open
+ * item is overdue by ranah_escalation_clock ().
  */
 #pragma once
 

@@ -57,16 +57,22 @@ test_clock_weekend (void)
   g_autoptr(RanahRequest) r = open_request (RANAH_STATE_SUBMITTED, wita (2026, 3, 6, 15, 0), 0);
   RanahClock clock;
 
-  /* Friday 15:00, one working day: due Monday 15:00. */
+  /* Friday 15:00, one working day (Friday's 9 office hours): due Monday 15:00. */
   g_assert_true (ranah_escalation_clock (cal, r, wita (2026, 3, 9, 9, 0), &clock));
   g_assert_cmpint (clock.due_at, ==, wita (2026, 3, 9, 15, 0));
+  g_assert_true (!clock.overdue);
   g_assert_cmpuint (clock.step, ==, 2);
   g_assert_cmpint (clock.holder, ==, RANAH_ROLE_KADIS);
-  /* 9 h on Friday and 9 h on Monday of 24: 75 %, the weekend not counted. */
-  g_assert_cmpfloat_with_epsilon (clock.used, 0.75, 1e-9);
-  /* Sunday evening: only Friday's 9 h are used. */
+  /* 1.5 h on Friday and 1.5 h on Monday of 9: a third, the night and weekend not counted. */
+  g_assert_cmpfloat_with_epsilon (clock.used, 3.0 / 9.0, 1e-9);
+  g_assert_cmpint (clock.waited_seconds, ==, 3 * HOUR);
+  /* Sunday evening: only Friday's 1.5 h are used. */
   g_assert_true (ranah_escalation_clock (cal, r, wita (2026, 3, 8, 20, 0), &clock));
-  g_assert_cmpfloat_with_epsilon (clock.used, 9.0 / 24.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (clock.used, 1.5 / 9.0, 1e-9);
+  /* Monday 15:00 it is due, and overdue from then on. */
+  g_assert_true (ranah_escalation_clock (cal, r, wita (2026, 3, 9, 15, 0), &clock));
+  g_assert_true (clock.overdue);
+  g_assert_cmpfloat_with_epsilon (clock.used, 1.0, 1e-9);
 }
 
 static void
@@ -78,9 +84,9 @@ test_clock_holiday (void)
 
   g_assert_true (ranah_calendar_add_holiday (cal, "2026-03-09"));
   g_assert_true (ranah_escalation_clock (cal, r, wita (2026, 3, 10, 9, 0), &clock));
-  /* Monday is a holiday: due Tuesday 15:00, and Tuesday 09:00 is 75 % again. */
+  /* Monday is a holiday: due Tuesday 15:00, and Tuesday 09:00 is a third again. */
   g_assert_cmpint (clock.due_at, ==, wita (2026, 3, 10, 15, 0));
-  g_assert_cmpfloat_with_epsilon (clock.used, 0.75, 1e-9);
+  g_assert_cmpfloat_with_epsilon (clock.used, 3.0 / 9.0, 1e-9);
   g_assert_cmpint (clock.holder, ==, RANAH_ROLE_KABID);
 }
 
@@ -95,12 +101,80 @@ test_clock_cuti_bersama (void)
   g_assert_true (ranah_calendar_add_holiday (cal, "2026-03-18"));
   g_assert_true (ranah_calendar_add_holiday (cal, "2026-03-19"));
   g_assert_true (ranah_escalation_clock (cal, r, wita (2026, 3, 20, 9, 0), &clock));
+  /* 6 h of Tuesday and 1.5 h of Friday, of Tuesday's 8.5. */
   g_assert_cmpint (clock.due_at, ==, wita (2026, 3, 20, 10, 0));
-  g_assert_cmpfloat_with_epsilon (clock.used, 23.0 / 24.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (clock.used, 7.5 / 8.5, 1e-9);
   /* Three calendar days later, still not breached. */
   g_assert_cmpfloat (clock.used, <, 1.0);
   g_assert_true (ranah_escalation_clock (cal, r, wita (2026, 3, 20, 10, 0), &clock));
   g_assert_cmpfloat_with_epsilon (clock.used, 1.0, 1e-9);
+}
+
+static void
+test_clock_follows_calendar (void)
+{
+  g_autoptr(RanahCalendar) cal = ranah_calendar_new (TZID);
+  g_autoptr(RanahRequest) r = open_request (RANAH_STATE_AT_KABID, wita (2026, 3, 6, 15, 0), 7);
+  RanahClock clock;
+
+  /* What the store cached at the move (Monday 15:00) is not read. */
+  r->due_at = wita (2026, 3, 9, 15, 0);
+  g_assert_true (ranah_escalation_clock (cal, r, wita (2026, 3, 9, 16, 0), &clock));
+  g_assert_true (clock.overdue);
+  /* Monday declared a holiday afterwards: due Tuesday, no longer overdue on Monday. */
+  g_assert_true (ranah_calendar_add_holiday (cal, "2026-03-09"));
+  g_assert_true (ranah_escalation_clock (cal, r, wita (2026, 3, 9, 16, 0), &clock));
+  g_assert_cmpint (clock.due_at, ==, wita (2026, 3, 10, 15, 0));
+  g_assert_false (clock.overdue);
+  g_assert_cmpfloat_with_epsilon (clock.used, 1.5 / 9.0, 1e-9);
+  /* Other office hours move it too: Friday closing at 16:00 leaves 1 h of Friday. */
+  g_assert_true (ranah_calendar_set_office_hours (cal, "mon-fri 07:30-16:00", NULL));
+  g_assert_true (ranah_escalation_clock (cal, r, wita (2026, 3, 9, 16, 0), &clock));
+  g_assert_cmpint (clock.due_at, ==, wita (2026, 3, 10, 15, 0));
+  g_assert_cmpfloat_with_epsilon (clock.used, 1.0 / 8.5, 1e-9);
+}
+
+static void
+test_clock_received (void)
+{
+  g_autoptr(RanahCalendar) cal = ranah_calendar_new (TZID);
+  g_autoptr(RanahRequest) r = open_request (RANAH_STATE_SUBMITTED, wita (2026, 3, 12, 10, 0), 0);
+  RanahClock clock;
+
+  /* A paper letter received Tuesday, typed in on Thursday 10:00 without a time: its clock
+   * started at Tuesday's opening, due Tuesday 16:00, overdue on Thursday. */
+  r->created_at = r->state_since;
+  g_free (r->received_date);
+  r->received_date = g_strdup ("2026-03-10");
+  g_assert_cmpint (ranah_escalation_received_at (cal, r), ==, wita (2026, 3, 10, 7, 30));
+  g_assert_true (ranah_escalation_clock (cal, r, wita (2026, 3, 12, 10, 0), &clock));
+  g_assert_cmpint (clock.started, ==, wita (2026, 3, 10, 7, 30));
+  g_assert_cmpint (clock.due_at, ==, wita (2026, 3, 10, 16, 0));
+  g_assert_true (clock.overdue);
+  g_assert_cmpfloat_with_epsilon (clock.waited_days, 2.0 + 2.5 / 8.5, 1e-9);
+  /* With its time: received Tuesday 14:00, due Wednesday 14:00. */
+  r->received_at = wita (2026, 3, 10, 14, 0);
+  g_assert_true (ranah_escalation_clock (cal, r, wita (2026, 3, 11, 13, 0), &clock));
+  g_assert_cmpint (clock.due_at, ==, wita (2026, 3, 11, 14, 0));
+  g_assert_false (clock.overdue);
+  /* Entered the day it arrived without a time: from the moment it was entered. */
+  r->received_at = 0;
+  g_free (r->received_date);
+  r->received_date = g_strdup ("2026-03-12");
+  g_assert_cmpint (ranah_escalation_received_at (cal, r), ==, wita (2026, 3, 12, 10, 0));
+  /* … or the opening, when it was entered before it. */
+  r->created_at = r->state_since = wita (2026, 3, 12, 6, 0);
+  g_assert_cmpint (ranah_escalation_received_at (cal, r), ==, wita (2026, 3, 12, 7, 30));
+  g_assert_cmpint (ranah_escalation_started (cal, r), ==, wita (2026, 3, 12, 6, 0));
+  /* Recalled back to "submitted": the clock starts at the recall. */
+  g_free (r->received_date);
+  r->received_date = g_strdup ("2026-03-10");
+  r->state_since = wita (2026, 3, 13, 9, 0);
+  g_assert_cmpint (ranah_escalation_started (cal, r), ==, wita (2026, 3, 13, 9, 0));
+  /* Later steps run from their own start. */
+  r->state = RANAH_STATE_AT_KABID;
+  r->state_since = r->created_at;
+  g_assert_cmpint (ranah_escalation_started (cal, r), ==, r->created_at);
 }
 
 static void
@@ -155,31 +229,39 @@ test_escalation_thresholds (void)
 {
   g_autoptr(RanahCalendar) cal = ranah_calendar_new (TZID);
   g_autoptr(GPtrArray) requests = g_ptr_array_new_with_free_func ((GDestroyNotify) ranah_request_free);
-  gint64 since = wita (2026, 3, 2, 9, 0);   /* Monday 09:00: due Tuesday 09:00 */
+  /* Monday 09:00: due Tuesday 09:00, after Monday's 8.5 office hours. */
+  gint64 since = wita (2026, 3, 2, 9, 0);
   const gint64 subkoor_id = 14, other_subkoor_id = 15, kabid_id = 13, kadis_id = 12;
+  /* 75 % is 6 h 22.5 min of office time: Monday 15:22:30. */
+  const gint64 three_quarters = 6 * HOUR + 1350;
   g_autoptr(GPtrArray) a = NULL;
 
   g_ptr_array_add (requests, open_request (RANAH_STATE_AT_SUBKOOR, since, subkoor_id));
 
   /* 50 %: nobody hears anything. */
   a = ranah_escalation_for_user (cal, requests, RANAH_ROLE_SUBKOOR, subkoor_id,
-                                 since + 12 * HOUR, NULL);
+                                 since + 4 * HOUR + 15 * 60, NULL);
+  g_assert_cmpuint (a->len, ==, 0);
+  g_clear_pointer (&a, g_ptr_array_unref);
+  /* Just short of 75 %: nothing yet. */
+  a = ranah_escalation_for_user (cal, requests, RANAH_ROLE_SUBKOOR, subkoor_id,
+                                 since + three_quarters - 60, NULL);
   g_assert_cmpuint (a->len, ==, 0);
   g_clear_pointer (&a, g_ptr_array_unref);
 
   /* 75 %: the assignee is warned, a colleague in the same role is not, nor is Kabid. */
   a = ranah_escalation_for_user (cal, requests, RANAH_ROLE_SUBKOOR, subkoor_id,
-                                 since + 18 * HOUR, NULL);
+                                 since + three_quarters, NULL);
   g_assert_cmpuint (a->len, ==, 1);
   g_assert_cmpint (((RanahAlert *) a->pdata[0])->kind, ==, RANAH_ALERT_WARN);
   g_assert_nonnull (strstr (((RanahAlert *) a->pdata[0])->message, "75%"));
   g_clear_pointer (&a, g_ptr_array_unref);
   a = ranah_escalation_for_user (cal, requests, RANAH_ROLE_SUBKOOR, other_subkoor_id,
-                                 since + 18 * HOUR, NULL);
+                                 since + three_quarters, NULL);
   g_assert_cmpuint (a->len, ==, 0);
   g_clear_pointer (&a, g_ptr_array_unref);
   a = ranah_escalation_for_user (cal, requests, RANAH_ROLE_KABID, kabid_id,
-                                 since + 18 * HOUR, NULL);
+                                 since + three_quarters, NULL);
   g_assert_cmpuint (a->len, ==, 0);
   g_clear_pointer (&a, g_ptr_array_unref);
 
@@ -242,7 +324,8 @@ test_escalation_profile (void)
   g_assert_cmpuint (a->len, ==, 1);
   g_assert_cmpint (((RanahAlert *) a->pdata[0])->kind, ==, RANAH_ALERT_WARN);
   g_clear_pointer (&a, g_ptr_array_unref);
-  a = ranah_escalation_all (cal, requests, since + 30 * HOUR, &t);
+  /* Tuesday 10:00: 9.5 h of 8.5, 112 %. */
+  a = ranah_escalation_all (cal, requests, since + 25 * HOUR, &t);
   g_assert_cmpuint (a->len, ==, 1);
   g_assert_cmpint (((RanahAlert *) a->pdata[0])->kind, ==, RANAH_ALERT_WARN);
   g_clear_pointer (&a, g_ptr_array_unref);
@@ -310,28 +393,71 @@ static char *run (const char *const *argv);
 
 static const char *holidays[] = { "2026-03-18", "2026-03-19" };
 
-/* Working seconds counted the slow way: hour by hour, weekdays that are not holidays. */
+/* The default office hours of the minute starting at @t: the length of its office day in
+ * minutes when the office is open then, else 0. Monday to Thursday 07:30–16:00, Friday
+ * 07:30–16:30, not on the holidays. */
+static int
+naive_office_day (gint64 t)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (TZID);
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (t);
+  g_autoptr(GDateTime) dt = g_date_time_to_timezone (utc, tz);
+  g_autofree char *date = g_date_time_format (dt, "%Y-%m-%d");
+  int dow = g_date_time_get_day_of_week (dt);
+  int minute = g_date_time_get_hour (dt) * 60 + g_date_time_get_minute (dt);
+  int close = dow == 5 ? 16 * 60 + 30 : 16 * 60;
+
+  for (guint i = 0; i < G_N_ELEMENTS (holidays); i++)
+    if (g_str_equal (date, holidays[i]))
+      return 0;
+  if (dow > 5 || minute < 7 * 60 + 30 || minute >= close)
+    return 0;
+  return close - (7 * 60 + 30);
+}
+
+/* Office seconds counted the slow way, minute by minute (every move is on the hour). */
 static gint64
 naive_working_seconds (gint64 from,
                        gint64 to)
 {
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (TZID);
   gint64 total = 0;
 
   for (gint64 t = from; t < to; t += 60)
-    {
-      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (t);
-      g_autoptr(GDateTime) dt = g_date_time_to_timezone (utc, tz);
-      g_autofree char *date = g_date_time_format (dt, "%Y-%m-%d");
-      int dow = g_date_time_get_day_of_week (dt);
-      gboolean holiday = FALSE;
+    if (naive_office_day (t) > 0)
+      total += 60;
+  return total;
+}
 
-      for (guint i = 0; i < G_N_ELEMENTS (holidays); i++)
-        holiday |= g_str_equal (date, holidays[i]);
-      if (dow <= 5 && !holiday)
-        total += MIN (60, to - t);
+/* Working days counted the slow way: each office minute is a share of its day. */
+static double
+naive_working_days (gint64 from,
+                    gint64 to)
+{
+  double total = 0;
+
+  for (gint64 t = from; t < to; t += 60)
+    {
+      int length = naive_office_day (t);
+
+      if (length > 0)
+        total += 1.0 / length;
     }
   return total;
+}
+
+/* Whether a one-day step that started at @from and ended at @to kept its standard, the
+ * slow way: the office day the clock starts in gives the time allowed. */
+static gboolean
+naive_within_one_day (gint64 from,
+                      gint64 to)
+{
+  gint64 t = from;
+  gint64 allowed;
+
+  while (naive_office_day (t) == 0)
+    t += 60;
+  allowed = (gint64) naive_office_day (t) * 60;
+  return naive_working_seconds (from, to) <= allowed;
 }
 
 typedef struct {
@@ -446,6 +572,9 @@ seed_move (Seeded     *s,
 
       g_free (r->name);
       r->name = g_strdup_printf ("layanan-%c", g_ascii_tolower (m->req));
+      /* The letters arrive the day they are entered, so each clock starts at its entry. */
+      g_free (r->received_date);
+      r->received_date = g_strdup_printf ("2026-%02d-%02d", m->m, m->d);
       if (m->req == 'D')
         {
           r->opd_id = w->opd2_id;
@@ -561,12 +690,13 @@ expected_step (guint   step,
       if (ranah_workflow_pending_step (at) != step)
         continue;
       {
-        gint64 secs = naive_working_seconds (wita (2026, prev->m, prev->d, prev->h, 0),
-                                             wita (2026, m->m, m->d, m->h, 0));
-        double d = secs / 86400.0;
+        gint64 from = wita (2026, prev->m, prev->d, prev->h, 0);
+        gint64 to = wita (2026, m->m, m->d, m->h, 0);
+        double d = naive_working_days (from, to);
 
+        g_assert_cmpuint (standard, <=, 1);
         g_array_append_val (days, d);
-        if (standard > 0 && secs <= (gint64) standard * 86400)
+        if (standard > 0 && naive_within_one_day (from, to))
           (*within)++;
       }
     }
@@ -614,11 +744,13 @@ test_figures_seeded (void)
     }
   /* The schedule has 18 moves besides submissions; the withdrawal measures nobody. */
   g_assert_cmpuint (total_measured, ==, 17);
-  /* Spot checks in plain numbers: step 2 took 4 h (A), 24 h (B, exactly the standard),
-   * 23 h over the cuti bersama and Nyepi (C), 8 h (E). */
+  /* Spot checks in plain numbers: step 2 took 4 h of Monday's 8.5 (A), 8 h of Tuesday and
+   * 0.5 h of Wednesday (B, exactly the standard), 6 h of Tuesday and 1.5 h of Friday over
+   * the cuti bersama and Nyepi (C), 7 h of Wednesday (E, until its closing). */
   g_assert_cmpuint (report->steps[2].n, ==, 4);
   g_assert_cmpuint (report->steps[2].n_within, ==, 4);
-  g_assert_cmpfloat_with_epsilon (report->steps[2].median_days, (8.0 + 23.0) / 2 / 24.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (report->steps[2].median_days,
+                                  (7.0 / 8.5 + 6.0 / 8.5 + 1.5 / 9.0) / 2, 1e-9);
   g_assert_cmpfloat_with_epsilon (report->steps[2].share_within, 1.0, 1e-9);
   g_assert_cmpfloat (report->steps[5].share_within, <, 0);   /* no standard */
 
@@ -667,8 +799,8 @@ test_figures_seeded (void)
       for (guint k = 0; k < G_N_ELEMENTS (schedule); k++)
         if (schedule[k].req == reqs[i] && schedule[k].action == RANAH_ACTION_SUBMIT)
           {
-            double age = naive_working_seconds (wita (2026, schedule[k].m, schedule[k].d,
-                                                      schedule[k].h, 0), s->now) / 86400.0;
+            double age = naive_working_days (wita (2026, schedule[k].m, schedule[k].d,
+                                                   schedule[k].h, 0), s->now);
             guint b = 0;
 
             while (b < G_N_ELEMENTS (limits) && age >= limits[b])
@@ -1283,6 +1415,8 @@ main (int argc, char **argv)
   g_test_add_func ("/ranah/report/clock/weekend", test_clock_weekend);
   g_test_add_func ("/ranah/report/clock/holiday", test_clock_holiday);
   g_test_add_func ("/ranah/report/clock/cuti-bersama", test_clock_cuti_bersama);
+  g_test_add_func ("/ranah/report/clock/follows-calendar", test_clock_follows_calendar);
+  g_test_add_func ("/ranah/report/clock/received", test_clock_received);
   g_test_add_func ("/ranah/report/clock/no-standard", test_clock_no_standard);
   g_test_add_func ("/ranah/report/escalation/chain", test_escalation_chain);
   g_test_add_func ("/ranah/report/escalation/thresholds", test_escalation_thresholds);
