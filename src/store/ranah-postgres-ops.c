@@ -358,34 +358,16 @@ inbox (RanahStore  *store,
         return NULL;
       *n_total = (guint) g_ascii_strtoull (PQgetvalue (res, 0, 0), NULL, 10);
     }
-  ranah_pg_param_int (&p, now_of (self));
+  /* Oldest first; ranah-store.c puts the overdue first by the calendar as it is now (the
+   * due_at column is a cache nothing judges by). Without a column for the moment a letter
+   * arrived, one waiting for its first disposition sorts by its entry here. */
   if (limit > 0)
     {
       ranah_pg_param_int (&p, limit);
       return query_requests (self, REQUEST_SELECT INBOX_WHERE
-                             "ORDER BY (r.due_at > 0 AND r.due_at < $3) DESC, r.state_since, "
-                             "r.id LIMIT $4", &p, error);
+                             "ORDER BY r.state_since, r.id LIMIT $3", &p, error);
     }
-  return query_requests (self, REQUEST_SELECT INBOX_WHERE
-                         "ORDER BY (r.due_at > 0 AND r.due_at < $3) DESC, r.state_since, r.id",
-                         &p, error);
-}
-
-static GPtrArray *
-list_overdue (RanahStore  *store,
-              GError     **error)
-{
-  RanahPostgresStore *self = RANAH_POSTGRES_STORE (store);
-  g_auto(RanahPgParams) p = { 0 };
-  LOCKED (self);
-
-  if (!ranah_pg_ensure (self, error))
-    return NULL;
-  ranah_pg_params_init (&p);
-  ranah_pg_param_int (&p, now_of (self));
-  return query_requests (self, REQUEST_SELECT
-                         "WHERE r.due_at > 0 AND r.due_at < $1 "
-                         "AND r.state NOT IN ('done', 'withdrawn') ORDER BY r.due_at, r.id",
+  return query_requests (self, REQUEST_SELECT INBOX_WHERE "ORDER BY r.state_since, r.id",
                          &p, error);
 }
 
@@ -511,6 +493,8 @@ calendar_locked (RanahPostgresStore  *self,
   RanahCalendar *calendar;
 
   res = ranah_pg_query (self, "SELECT 't', value FROM ranah.profile WHERE key = 'timezone' "
+                              "UNION ALL SELECT 'o', value FROM ranah.profile "
+                              "WHERE key = 'office-hours' "
                               "UNION ALL SELECT 'h', date FROM ranah.holidays", NULL, error);
   if (res == NULL)
     return NULL;
@@ -518,6 +502,9 @@ calendar_locked (RanahPostgresStore  *self,
     if (PQgetvalue (res, i, 0)[0] == 't')
       tz = PQgetvalue (res, i, 1);
   calendar = ranah_calendar_new (tz);
+  for (int i = 0; i < PQntuples (res); i++)
+    if (PQgetvalue (res, i, 0)[0] == 'o')
+      (void) ranah_calendar_set_office_hours (calendar, PQgetvalue (res, i, 1), NULL);
   for (int i = 0; i < PQntuples (res); i++)
     if (PQgetvalue (res, i, 0)[0] == 'h')
       ranah_calendar_add_holiday (calendar, PQgetvalue (res, i, 1));
@@ -606,6 +593,9 @@ submit_request (RanahStore    *store,
   ranah_json_str (json, "letter_number", request->letter_number);
   ranah_json_str (json, "letter_date", request->letter_date);
   ranah_json_str (json, "received_date", request->received_date);
+  /* The moment it arrived (ranah_store_submit_request ()): the server keeps no column for
+   * it yet, so it is read back as received_date's opening (ranah_escalation_received_at ()). */
+  ranah_json_int (json, "received_at", request->received_at);
   ranah_json_str (json, "hal", request->hal);
   ranah_json_str (json, "classification", request->classification);
   ranah_json_str (json, "sifat", request->sifat);
@@ -2093,7 +2083,6 @@ ranah_postgres_ops_class_init (RanahStoreClass *klass)
   klass->get_request_letter = get_request_letter;
   klass->list_requests = list_requests;
   klass->inbox = inbox;
-  klass->list_overdue = list_overdue;
   klass->check_name_free = check_name_free;
   klass->move = move;
   klass->list_dispositions = list_dispositions;

@@ -9,8 +9,9 @@
  *    open and whose outcome is not refused; comparisons are case-insensitive.
  *  - The agenda number is per year (the agency's calendar year), assigned in the submitting
  *    transaction from agenda_counters, so it has no gaps.
- *  - due_at is computed when a request reaches a state and stored, so the inbox and the
- *    overdue list are indexed queries on (state, due_at).
+ *  - due_at is computed when a request reaches a state and stored, as a cache nothing
+ *    shows or judges by: the inbox, the overdue list and every display time the open
+ *    steps with the calendar as it is when asked (ranah_escalation_clock ()).
  */
 #include <inttypes.h>
 #include <glib/gi18n-lib.h>
@@ -23,7 +24,7 @@
   "r.sifat, r.name, r.fqdn, r.purpose, r.contact_name, r.contact_phone, r.contact_email, " \
   "a.sha256, a.size, r.created_by, r.assignee_id, "                                        \
   "COALESCE (NULLIF (u.full_name, ''), u.username, ''), r.state_since, r.due_at, "         \
-  "r.created_at, r.note "                                                                  \
+  "r.created_at, r.note, r.received_at "                                                   \
   "FROM requests r JOIN opds o ON o.id = r.opd_id "                                        \
   "LEFT JOIN attachments a ON a.id = r.attachment_id "                                     \
   "LEFT JOIN users u ON u.id = r.assignee_id "
@@ -71,6 +72,7 @@ request_from_row (sqlite3_stmt *stmt)
   r->due_at = sqlite3_column_int64 (stmt, 26);
   r->created_at = sqlite3_column_int64 (stmt, 27);
   set_str (&r->note, stmt, 28);
+  r->received_at = sqlite3_column_int64 (stmt, 29);
   return r;
 }
 
@@ -431,10 +433,11 @@ submit_locked (RanahSqliteStore  *self,
                                   "agenda_number, opd_id, letter_number, letter_date, "
                                   "received_date, hal, classification, sifat, name, fqdn, purpose, "
                                   "contact_name, contact_phone, contact_email, attachment_id, "
-                                  "created_by, assignee_id, state_since, due_at, created_at, note) "
+                                  "created_by, assignee_id, state_since, due_at, created_at, note, "
+                                  "received_at) "
                                   "VALUES (1, 'submitted', 'pending', ?1, ?2, ?3, ?4, ?5, ?6, ?7, "
                                   "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, NULL, ?18, ?19, "
-                                  "?18, '')", error);
+                                  "?18, '', ?20)", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int (stmt, 1, year);
@@ -459,6 +462,7 @@ submit_locked (RanahSqliteStore  *self,
   sqlite3_bind_int64 (stmt, 17, me->id);
   sqlite3_bind_int64 (stmt, 18, now);
   sqlite3_bind_int64 (stmt, 19, due_at);
+  sqlite3_bind_int64 (stmt, 20, request->received_at);
   if (!ranah_sqlite_step_done (self, stmt, error))
     goto fail;
   id = sqlite3_last_insert_rowid (self->db);
@@ -749,7 +753,10 @@ inbox (RanahStore  *store,
       goto out;
     }
   /* What waits for me: a state whose next step my role performs, disposed to me or to
-   * nobody in particular, of my OPD if I am an OPD user. Overdue first, then oldest. */
+   * nobody in particular, of my OPD if I am an OPD user. Oldest first by the start of the
+   * clock (a letter waiting for its first disposition: when it arrived); ranah-store.c
+   * puts the overdue first by the calendar, which for one holder's steps, all of one
+   * standard, is this order. */
   where = g_strdup_printf ("WHERE r.state IN (%s) "
                            "AND (r.assignee_id IS NULL OR r.assignee_id = ?1) "
                            "AND (?2 = 0 OR r.opd_id = ?2) ", states);
@@ -768,42 +775,17 @@ inbox (RanahStore  *store,
       sqlite3_reset (stmt);
     }
   sql = g_strconcat (REQUEST_SELECT, where,
-                     "ORDER BY (r.due_at > 0 AND r.due_at < ?3) DESC, r.state_since, r.id ",
-                     limit > 0 ? "LIMIT ?4" : "", NULL);
+                     "ORDER BY CASE WHEN r.state = 'submitted' AND r.state_since = r.created_at "
+                     "AND r.received_at > 0 THEN MIN (r.received_at, r.state_since) "
+                     "ELSE r.state_since END, r.id ",
+                     limit > 0 ? "LIMIT ?3" : "", NULL);
   stmt = ranah_sqlite_stmt (self, sql, error);
   if (stmt == NULL)
     goto out;
   sqlite3_bind_int64 (stmt, 1, me->id);
   sqlite3_bind_int64 (stmt, 2, me->role == RANAH_ROLE_OPD ? me->opd_id : 0);
-  sqlite3_bind_int64 (stmt, 3, ranah_store_now (store));
   if (limit > 0)
-    sqlite3_bind_int64 (stmt, 4, limit);
-  list = collect_requests (self, stmt, error);
-out:
-  SQLITE_UNLOCK (self);
-  return list;
-}
-
-static GPtrArray *
-list_overdue (RanahStore  *store,
-              GError     **error)
-{
-  RanahSqliteStore *self = RANAH_SQLITE_STORE (store);
-  g_autoptr(RanahUser) me = NULL;
-  sqlite3_stmt *stmt;
-  GPtrArray *list = NULL;
-
-  SQLITE_LOCK (self);
-  if ((me = ranah_sqlite_current_user (self, error)) == NULL)
-    goto out;
-  stmt = ranah_sqlite_stmt (self, REQUEST_SELECT
-                            "WHERE r.due_at > 0 AND r.due_at < ?1 "
-                            "AND r.state NOT IN ('done', 'withdrawn') "
-                            "AND (?2 = 0 OR r.opd_id = ?2) ORDER BY r.due_at, r.id", error);
-  if (stmt == NULL)
-    goto out;
-  sqlite3_bind_int64 (stmt, 1, ranah_store_now (store));
-  sqlite3_bind_int64 (stmt, 2, me->role == RANAH_ROLE_OPD ? me->opd_id : 0);
+    sqlite3_bind_int64 (stmt, 3, limit);
   list = collect_requests (self, stmt, error);
 out:
   SQLITE_UNLOCK (self);
@@ -1051,7 +1033,6 @@ ranah_sqlite_requests_class_init (RanahStoreClass *klass)
   klass->get_request_letter = get_request_letter;
   klass->list_requests = list_requests;
   klass->inbox = inbox;
-  klass->list_overdue = list_overdue;
   klass->check_name_free = check_name_free;
   klass->list_dispositions = list_dispositions;
   klass->mark_read = mark_read;

@@ -250,8 +250,15 @@ static const char migration_5[] =
   "  hash TEXT NOT NULL);"
   "INSERT INTO chain_heads SELECT -1, seq, hash FROM events ORDER BY seq DESC LIMIT 1;";
 
+/* Migration 6: the moment a paper letter arrived (its received date and time), where the
+ * clock of its first step starts; 0 = not kept (rows from before: the office's opening on
+ * received_date, ranah_escalation_received_at ()). due_at stays as a cache written at each
+ * move: the clock is computed from the calendar as it is when asked, never read from it. */
+static const char migration_6[] =
+  "ALTER TABLE requests ADD COLUMN received_at INTEGER NOT NULL DEFAULT 0;";
+
 static const char *const migrations[] = { migration_1, migration_2, migration_3, migration_4,
-                                           migration_5 };
+                                           migration_5, migration_6 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RANAH_SQLITE_SCHEMA_VERSION);
 

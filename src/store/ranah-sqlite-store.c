@@ -321,6 +321,9 @@ ranah_sqlite_calendar (RanahSqliteStore  *self,
   if ((profile = ranah_sqlite_profile_raw (self, error)) == NULL)
     return NULL;
   calendar = ranah_calendar_new (g_hash_table_lookup (profile, RANAH_PROFILE_TIMEZONE));
+  (void) ranah_calendar_set_office_hours (calendar, g_hash_table_lookup (profile,
+                                                                         RANAH_PROFILE_OFFICE_HOURS),
+                                          NULL);
   stmt = ranah_sqlite_stmt (self, "SELECT date FROM holidays", error);
   if (stmt == NULL)
     return NULL;

@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 
+#include "ranah-escalation.h"
 #include "ranah-store.h"
 #include "ranah-postgres-store.h"
 #include "ranah-sqlite-store.h"
@@ -878,6 +879,13 @@ ranah_store_set_profile (RanahStore  *self,
                    _("Paper must be A4 or F4."));
       return FALSE;
     }
+  if (g_str_equal (key, RANAH_PROFILE_OFFICE_HOURS))
+    {
+      RanahOfficeHours hours;
+
+      if (!ranah_office_hours_parse (value, &hours, error))
+        return FALSE;
+    }
   DISPATCH_ADMIN (set_profile, FALSE, key, value, error);
 }
 
@@ -896,9 +904,69 @@ ranah_store_get_calendar (RanahStore  *self,
     return NULL;
 
   calendar = ranah_calendar_new (g_hash_table_lookup (profile, RANAH_PROFILE_TIMEZONE));
+  /* Checked when set; a value written past the store falls back to the default hours. */
+  if (!ranah_calendar_set_office_hours (calendar,
+                                        g_hash_table_lookup (profile, RANAH_PROFILE_OFFICE_HOURS),
+                                        NULL))
+    g_debug ("The stored office hours do not parse: using the default hours.");
   for (guint i = 0; i < holidays->len; i++)
     ranah_calendar_add_holiday (calendar, ((RanahHoliday *) g_ptr_array_index (holidays, i))->date);
   return calendar;
+}
+
+/* The moment the letter of @request arrived, into request->received_at: as given (on
+ * received_date, not after now), else the office's opening on received_date, or now
+ * when that is today and the office has opened (ranah-escalation.h). A received date the
+ * core's validation will refuse is left to it. */
+static gboolean
+set_received_at (RanahStore    *self,
+                 RanahRequest  *request,
+                 GError       **error)
+{
+  g_autoptr(RanahCalendar) calendar = NULL;
+  g_autofree char *today = NULL;
+  gint64 now = ranah_store_now (self);
+  gint64 opening;
+
+  if ((calendar = ranah_store_get_calendar (self, error)) == NULL)
+    return FALSE;
+  today = ranah_calendar_date_of (calendar, now);
+  if (request->received_at != 0)
+    {
+      g_autofree char *date = ranah_calendar_date_of (calendar, request->received_at);
+
+      if (request->received_date == NULL || *request->received_date == '\0')
+        {
+          g_free (request->received_date);
+          request->received_date = g_strdup (date);
+        }
+      if (ranah_calendar_opening (calendar, request->received_date) != 0
+          && g_strcmp0 (date, request->received_date) != 0)
+        {
+          g_set_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_VALIDATION,
+                       _("The received time is not on the received date %s."),
+                       request->received_date);
+          return FALSE;
+        }
+      if (request->received_at > now)
+        {
+          g_set_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_VALIDATION,
+                       _("The received time may not lie in the future."));
+          return FALSE;
+        }
+      return TRUE;
+    }
+  if (request->received_date == NULL || *request->received_date == '\0')
+    {
+      g_free (request->received_date);
+      request->received_date = g_strdup (today);
+    }
+  opening = ranah_calendar_opening (calendar, request->received_date);
+  if (g_str_equal (request->received_date, today) && now > opening)
+    request->received_at = now;
+  else if (opening != 0 && opening <= now)
+    request->received_at = opening;
+  return TRUE;
 }
 
 gint64
@@ -909,6 +977,8 @@ ranah_store_submit_request (RanahStore    *self,
 {
   g_return_val_if_fail (RANAH_IS_STORE (self), 0);
   g_return_val_if_fail (request != NULL, 0);
+  if (!require_user (self, error) || !set_received_at (self, request, error))
+    return 0;
   DISPATCH (submit_request, 0, request, letter_pdf, error);
 }
 
@@ -955,12 +1025,97 @@ ranah_store_list_requests (RanahStore               *self,
   DISPATCH (list_requests, NULL, filter != NULL ? filter : &all, error);
 }
 
+typedef struct {
+  RanahRequest *request;
+  RanahClock    clock;
+} Timed;
+
+static int
+timed_inbox_order (gconstpointer a,
+                   gconstpointer b)
+{
+  const Timed *x = a, *y = b;
+
+  if (x->clock.overdue != y->clock.overdue)
+    return x->clock.overdue ? -1 : 1;
+  if (x->clock.started != y->clock.started)
+    return x->clock.started < y->clock.started ? -1 : 1;
+  return x->request->id < y->request->id ? -1 : x->request->id > y->request->id;
+}
+
+static int
+timed_due_order (gconstpointer a,
+                 gconstpointer b)
+{
+  const Timed *x = a, *y = b;
+
+  if (x->clock.due_at != y->clock.due_at)
+    return x->clock.due_at < y->clock.due_at ? -1 : 1;
+  return x->request->id < y->request->id ? -1 : x->request->id > y->request->id;
+}
+
+/* Times @requests with the calendar as it is now (ranah_escalation_clock ()), keeps the
+ * overdue ones only when @overdue_only, and sorts them by @order. */
+static gboolean
+order_by_clock (RanahStore        *self,
+                GPtrArray         *requests,
+                gboolean           overdue_only,
+                GCompareFunc       order,
+                GError           **error)
+{
+  g_autoptr(RanahCalendar) calendar = ranah_store_get_calendar (self, error);
+  g_autoptr(GArray) timed = NULL;
+  GDestroyNotify free_func = (GDestroyNotify) ranah_request_free;
+  gint64 now = ranah_store_now (self);
+
+  if (calendar == NULL)
+    return FALSE;
+  timed = g_array_sized_new (FALSE, FALSE, sizeof (Timed), requests->len);
+  for (guint i = 0; i < requests->len; i++)
+    {
+      Timed t = { g_ptr_array_index (requests, i), { 0 } };
+
+      ranah_escalation_clock (calendar, t.request, now, &t.clock);
+      if (overdue_only && !t.clock.overdue)
+        ranah_request_free (t.request);
+      else
+        g_array_append_val (timed, t);
+    }
+  g_array_sort (timed, order);
+  g_ptr_array_set_free_func (requests, NULL);
+  g_ptr_array_set_size (requests, 0);
+  for (guint i = 0; i < timed->len; i++)
+    g_ptr_array_add (requests, g_array_index (timed, Timed, i).request);
+  g_ptr_array_set_free_func (requests, free_func);
+  return TRUE;
+}
+
+/* What waits for me, overdue first by the clock as it is now, then the oldest. A backend
+ * returns its rows oldest first (its clock start, which orders the due times as every
+ * step of one holder's inbox has the same standard), so that its first @limit rows are the
+ * first of this order too. */
+static GPtrArray *
+inbox_in_order (RanahStore  *self,
+                guint        limit,
+                guint       *n_total,
+                GError     **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+
+  if (!require_user (self, error))
+    return NULL;
+  list = RANAH_STORE_GET_CLASS (self)->inbox (self, limit, n_total, error);
+  if (list == NULL || !order_by_clock (self, list, FALSE, timed_inbox_order, error))
+    return NULL;
+  return g_steal_pointer (&list);
+}
+
 GPtrArray *
 ranah_store_inbox (RanahStore  *self,
                    GError     **error)
 {
   g_return_val_if_fail (RANAH_IS_STORE (self), NULL);
-  DISPATCH (inbox, NULL, 0, NULL, error);
+  return inbox_in_order (self, 0, NULL, error);
 }
 
 GPtrArray *
@@ -971,15 +1126,26 @@ ranah_store_inbox_head (RanahStore  *self,
 {
   g_return_val_if_fail (RANAH_IS_STORE (self), NULL);
   g_return_val_if_fail (n_total != NULL, NULL);
-  DISPATCH (inbox, NULL, limit, n_total, error);
+  return inbox_in_order (self, limit, n_total, error);
 }
 
+/* Every open request whose step is past its due time by the calendar as it is now: the
+ * open requests the user may read, timed here (the stores' due_at columns are a cache
+ * nothing judges by). */
 GPtrArray *
 ranah_store_list_overdue (RanahStore  *self,
                           GError     **error)
 {
+  RanahRequestFilter filter = { 0 };
+  g_autoptr(GPtrArray) list = NULL;
+
   g_return_val_if_fail (RANAH_IS_STORE (self), NULL);
-  DISPATCH (list_overdue, NULL, error);
+
+  filter.open_only = TRUE;
+  if ((list = ranah_store_list_requests (self, &filter, error)) == NULL
+      || !order_by_clock (self, list, TRUE, timed_due_order, error))
+    return NULL;
+  return g_steal_pointer (&list);
 }
 
 gboolean

@@ -143,7 +143,6 @@ struct _RanahStoreClass
                                         GError **error);
   GPtrArray    *(*inbox)               (RanahStore *self, guint limit, guint *n_total,
                                         GError **error);
-  GPtrArray    *(*list_overdue)        (RanahStore *self, GError **error);
   gboolean      (*check_name_free)     (RanahStore *self, const char *name,
                                         gint64 except_request_id, GError **error);
   gboolean      (*move)                (RanahStore *self, const RanahMove *move, GError **error);
@@ -319,13 +318,15 @@ GBytes         *ranah_store_get_request_letter (RanahStore *self, gint64 request
 GPtrArray      *ranah_store_list_requests     (RanahStore *self,
                                                const RanahRequestFilter *filter,
                                                GError **error);
-/* What waits for the signed-in user, overdue first, then oldest first. */
+/* What waits for the signed-in user, overdue first, then oldest first, timed with the
+ * calendar as it is now (ranah_escalation_clock (); never the stored due_at). */
 GPtrArray      *ranah_store_inbox             (RanahStore *self, GError **error);
 /* The first @limit items of the inbox (0: all), and in @n_total how many there are: a
  * window shows a screenful first. */
 GPtrArray      *ranah_store_inbox_head        (RanahStore *self, guint limit, guint *n_total,
                                                GError **error);
-/* Every open request whose pending step is past its due time. */
+/* Every open request whose pending step is past its due time by the calendar as it is
+ * now, soonest due first. */
 GPtrArray      *ranah_store_list_overdue      (RanahStore *self, GError **error);
 /* FALSE with a VALIDATION error naming the registry entry or the request in progress
  * that holds @name (case-insensitive). */
