@@ -270,6 +270,34 @@ ranah_validate_label (const char  *input,
   return TRUE;
 }
 
+char *
+ranah_name_display (const char *name)
+{
+  g_auto(GStrv) labels = NULL;
+  g_autofree char *unicode = NULL;
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (!g_utf8_validate (name, -1, NULL) || !is_ascii (name))
+    return g_strdup (name);
+  labels = g_strsplit (name, ".", -1);
+  for (guint i = 0; labels[i] != NULL; i++)
+    {
+      if (g_ascii_strncasecmp (labels[i], "xn--", 4) != 0)
+        continue;
+      /* One label that does not decode as a person could have typed it: the ASCII form is
+       * the only honest one to show. */
+      if (!a_label_ok (labels[i]))
+        return g_strdup (name);
+      any = TRUE;
+    }
+  if (!any || (unicode = g_hostname_to_unicode (name)) == NULL
+      || g_ascii_strcasecmp (unicode, name) == 0)
+    return g_strdup (name);
+  return g_strdup_printf ("%s (%s)", name, unicode);
+}
+
 gboolean
 ranah_validate_fqdn (const char *fqdn,
                      gboolean    allow_underscore,

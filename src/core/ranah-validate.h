@@ -24,6 +24,13 @@ gboolean ranah_validate_label       (const char  *input,
                                      gboolean    *converted,
                                      GError     **error);
 
+/* A name as a person must read it, for every place that shows a request's or an entry's
+ * name: @name (a label or an FQDN, ASCII as validated and served by DNS) followed, when it
+ * has xn-- labels that each decode to a valid U-label, by its Unicode form in parentheses:
+ * "xn--bcher-kva.tarakankota.go.id (bücher.tarakankota.go.id)". Any other name, or one
+ * whose xn-- labels do not decode to a label a person could have typed, is @name alone. */
+char    *ranah_name_display         (const char  *name);
+
 /* An absolute or relative DNS name: labels as above (underscores allowed for service
  * labels when @allow_underscore), at most 253 characters without the final dot. */
 gboolean ranah_validate_fqdn        (const char  *fqdn,

@@ -820,6 +820,61 @@ test_request (void)
   }
 }
 
+/* One helper shows both forms of a name wherever the app shows one. */
+static void
+test_name_display (void)
+{
+  const struct { const char *name, *shown; } cases[] = {
+    { "xn--bcher-kva.tarakankota.go.id",
+      "xn--bcher-kva.tarakankota.go.id (b\u00fccher.tarakankota.go.id)" },
+    { "xn--bcher-kva", "xn--bcher-kva (b\u00fccher)" },
+    { "www.xn--mnchen-3ya.xn--bcher-kva.go.id",
+      "www.xn--mnchen-3ya.xn--bcher-kva.go.id (www.m\u00fcnchen.b\u00fccher.go.id)" },
+    { "dinkes.tarakankota.go.id", "dinkes.tarakankota.go.id" },
+    { "a--b.tarakankota.go.id", "a--b.tarakankota.go.id" },
+    /* Not a label a person could have typed: only the ASCII form is honest. */
+    { "xn--zz-abc.tarakankota.go.id", "xn--zz-abc.tarakankota.go.id" },
+    { "xn--ls8h.tarakankota.go.id", "xn--ls8h.tarakankota.go.id" },        /* an emoji */
+    { "xn--bcher-kva.xn--ls8h.go.id", "xn--bcher-kva.xn--ls8h.go.id" },
+    { "xn--", "xn--" },
+    { "", "" },
+    { "b\u00fccher.go.id", "b\u00fccher.go.id" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shown = ranah_name_display (cases[i].name);
+      g_assert_cmpstr (shown, ==, cases[i].shown);
+    }
+
+  /* What the validator lets through is what the helper can decode, and the reverse. */
+  {
+    const char *decodable[] = { "xn--bcher-kva", "XN--BCHER-KVA", "xn--mnchen-3ya",
+                                "xn--wgv71a" };
+    const char *refused[] = { "xn--ls8h", "xn--zz-abc", "xn--ab-g4t", "xn--" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (decodable); i++)
+      {
+        g_autofree char *normalized = NULL;
+        g_autofree char *shown = NULL;
+        g_autoptr(GError) error = NULL;
+
+        g_assert_true (ranah_validate_label (decodable[i], &normalized, NULL, &error));
+        g_assert_no_error (error);
+        shown = ranah_name_display (normalized);
+        g_assert_true (g_str_has_prefix (shown, normalized));
+        g_assert_true (g_str_has_suffix (shown, ")"));
+      }
+    for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+      {
+        g_autoptr(GError) error = NULL;
+
+        g_assert_false (ranah_validate_label (refused[i], NULL, NULL, &error));
+        g_assert_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_VALIDATION);
+      }
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -829,6 +884,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ranah/core/validate/names-invalid", test_names_invalid);
   g_test_add_func ("/ranah/core/validate/names-messages", test_names_messages);
   g_test_add_func ("/ranah/core/validate/names-idn", test_names_idn);
+  g_test_add_func ("/ranah/core/validate/name-display-both-forms", test_name_display);
   g_test_add_func ("/ranah/core/validate/subdomain-reserved", test_subdomain_reserved);
   g_test_add_func ("/ranah/core/validate/fqdn-length", test_fqdn_length);
   g_test_add_func ("/ranah/core/validate/targets-valid", test_targets_valid);
