@@ -6,6 +6,7 @@
 #include <sodium.h>
 #include <glib/gi18n-lib.h>
 
+#include <inttypes.h>
 #include <stdio.h>
 
 #include "ranah-escalation.h"
@@ -1428,12 +1429,11 @@ check_anchor (GPtrArray  *events,
       named++;
       if (!holds_event (by_place, chain, seq, hash) && missing++ < 20)
         g_ptr_array_add (problems, chain == 0
-          ? g_strdup_printf (_("The store no longer holds event %" G_GINT64_FORMAT " of the "
-                               "office's chain that the anchor names; it was rolled back or "
-                               "cut."), seq)
-          : g_strdup_printf (_("The store no longer holds event %" G_GINT64_FORMAT " of request "
-                               "%" G_GINT64_FORMAT " that the anchor names; it was rolled back "
-                               "or cut."), seq, chain));
+          ? g_strdup_printf (_("The store no longer holds event %" PRId64 " of the office's "
+                               "chain that the anchor names; it was rolled back or cut."), seq)
+          : g_strdup_printf (_("The store no longer holds event %" PRId64 " of request %" PRId64
+                               " that the anchor names; it was rolled back or cut."), seq,
+                             chain));
     }
   if (named == 0)
     g_ptr_array_add (problems, g_strdup (_("The audit anchor names no event.")));

@@ -34,9 +34,11 @@ END $$;
 
 -- The server's clock in Unix seconds, or the one a database owner pinned (ranah.clock).
 CREATE OR REPLACE FUNCTION ranah.server_now ()
-RETURNS bigint LANGUAGE sql STABLE AS $$
-  SELECT coalesce ((SELECT pinned_at FROM ranah.clock WHERE id = 1),
-                   floor (extract (epoch FROM statement_timestamp ()))::bigint)
+RETURNS bigint LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN (SELECT coalesce ((SELECT pinned_at FROM ranah.clock WHERE id = 1),
+                   floor (extract (epoch FROM statement_timestamp ()))::bigint));
+END
 $$;
 
 -- Runs @p_lock (a statement that takes row locks) with the functions' bounded lock wait
@@ -63,24 +65,30 @@ END $$;
 
 -- TRUE when @p_nick is one of ranah-types.h's nicks of @p_kind (ranah.nicks).
 CREATE OR REPLACE FUNCTION ranah.is_nick (p_kind text, p_nick text)
-RETURNS boolean LANGUAGE sql STABLE AS $$
-  SELECT EXISTS (SELECT 1 FROM ranah.nicks WHERE kind = p_kind AND nick = p_nick)
+RETURNS boolean LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN (SELECT EXISTS (SELECT 1 FROM ranah.nicks WHERE kind = p_kind AND nick = p_nick));
+END
 $$;
 
 -- Bits of RanahNeeds, written by the installer from ranah-types.h.
 CREATE OR REPLACE FUNCTION ranah.need (p_name text)
-RETURNS integer LANGUAGE sql STABLE AS $$
-  SELECT value FROM ranah.constants WHERE name = p_name
+RETURNS integer LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN (SELECT value FROM ranah.constants WHERE name = p_name);
+END
 $$;
 
 -- The login role of the official a connection acts for: session_user itself, or, on the
 -- login of a session (ranah.start_session), the official's own login role while the
 -- session exists.
 CREATE OR REPLACE FUNCTION ranah.login_user ()
-RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
+RETURNS text LANGUAGE plpgsql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, ranah, pg_temp AS $$
-  SELECT coalesce ((SELECT u.role_name FROM ranah.sessions s JOIN ranah.users u ON u.id = s.user_id
-                     WHERE s.login_role = session_user), session_user)
+BEGIN
+  RETURN (SELECT coalesce ((SELECT u.role_name FROM ranah.sessions s JOIN ranah.users u ON u.id = s.user_id
+                     WHERE s.login_role = session_user), session_user));
+END
 $$;
 
 -- The signed-in official: the ranah.users row of session_user, active and still holding
@@ -111,17 +119,21 @@ END $$;
 
 -- For row-level security: the caller's role and OPD, NULL when not a Ranah user.
 CREATE OR REPLACE FUNCTION ranah.my_role ()
-RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
+RETURNS text LANGUAGE plpgsql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, ranah, pg_temp AS $$
-  SELECT role FROM ranah.users
+BEGIN
+  RETURN (SELECT role FROM ranah.users
    WHERE role_name = ranah.login_user () AND active
-     AND pg_has_role (role_name, 'ranah_' || role, 'MEMBER')
+     AND pg_has_role (role_name, 'ranah_' || role, 'MEMBER'));
+END
 $$;
 
 CREATE OR REPLACE FUNCTION ranah.my_opd ()
-RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
+RETURNS bigint LANGUAGE plpgsql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, ranah, pg_temp AS $$
-  SELECT opd_id FROM ranah.users WHERE role_name = ranah.login_user ()
+BEGIN
+  RETURN (SELECT opd_id FROM ranah.users WHERE role_name = ranah.login_user ());
+END
 $$;
 
 CREATE OR REPLACE FUNCTION ranah.sees_opd (p_opd_id bigint)
@@ -133,20 +145,24 @@ RETURNS boolean LANGUAGE sql STABLE AS $$
 $$;
 
 CREATE OR REPLACE FUNCTION ranah.sees_request (p_request_id bigint)
-RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+RETURNS boolean LANGUAGE plpgsql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, ranah, pg_temp AS $$
-  SELECT ranah.my_role () IS NOT NULL
+BEGIN
+  RETURN (SELECT ranah.my_role () IS NOT NULL
      AND (ranah.my_role () <> 'opd'
           OR EXISTS (SELECT 1 FROM ranah.requests r
-                      WHERE r.id = p_request_id AND r.opd_id = ranah.my_opd ()))
+                      WHERE r.id = p_request_id AND r.opd_id = ranah.my_opd ())));
+END
 $$;
 
 -- A profile value, else Ranah's default for it (ranah_profile_default (), written into
 -- ranah.profile_defaults by the installer), else @p_default.
 CREATE OR REPLACE FUNCTION ranah.profile_value (p_key text, p_default text DEFAULT NULL)
-RETURNS text LANGUAGE sql STABLE AS $$
-  SELECT coalesce ((SELECT value FROM ranah.profile WHERE key = p_key),
-                   (SELECT value FROM ranah.profile_defaults WHERE key = p_key), p_default)
+RETURNS text LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN (SELECT coalesce ((SELECT value FROM ranah.profile WHERE key = p_key),
+                   (SELECT value FROM ranah.profile_defaults WHERE key = p_key), p_default));
+END
 $$;
 
 -- The calendar date of @p_now in the agency's time zone.
@@ -171,13 +187,15 @@ CREATE OR REPLACE FUNCTION ranah.event_hash (p_seq bigint, p_at bigint, p_user_i
                                              p_request_id bigint, p_step integer,
                                              p_username text, p_action text, p_from text,
                                              p_to text, p_note text, p_prev text)
-RETURNS text LANGUAGE sql IMMUTABLE AS $$
-  SELECT encode (sha256 (convert_to (
+RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+  RETURN (SELECT encode (sha256 (convert_to (
            'ranah-event-v1;' || p_seq || ';' || p_at || ';' || p_user_id || ';'
            || p_request_id || ';' || p_step || ';'
            || ranah.event_field (p_username) || ranah.event_field (p_action)
            || ranah.event_field (p_from) || ranah.event_field (p_to)
-           || ranah.event_field (p_note) || ranah.event_field (p_prev), 'UTF8')), 'hex')
+           || ranah.event_field (p_note) || ranah.event_field (p_prev), 'UTF8')), 'hex'));
+END
 $$;
 
 -- Version 2 of the canonical event hash (ranah_audit_event_hash () for version 2): the
@@ -188,15 +206,17 @@ CREATE OR REPLACE FUNCTION ranah.event_hash_v2 (p_seq bigint, p_at bigint, p_use
                                                 p_to text, p_note text, p_prev text,
                                                 p_chain bigint, p_chain_seq bigint,
                                                 p_state text)
-RETURNS text LANGUAGE sql IMMUTABLE AS $$
-  SELECT encode (sha256 (convert_to (
+RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+  RETURN (SELECT encode (sha256 (convert_to (
            'ranah-event-v2;' || p_seq || ';' || p_at || ';' || p_user_id || ';'
            || p_request_id || ';' || p_step || ';'
            || ranah.event_field (p_username) || ranah.event_field (p_action)
            || ranah.event_field (p_from) || ranah.event_field (p_to)
            || ranah.event_field (p_note) || ranah.event_field (p_prev)
            || p_chain || ';' || p_chain_seq || ';' || ranah.event_field (p_state), 'UTF8')),
-           'hex')
+           'hex'));
+END
 $$;
 
 -- ---------------------------------------------------------------------------------
@@ -216,8 +236,9 @@ $$;
 
 -- A request with its records, dispositions and letter.
 CREATE OR REPLACE FUNCTION ranah.request_state (p_id bigint)
-RETURNS text LANGUAGE sql STABLE AS $$
-  SELECT concat_ws (E'\n',
+RETURNS text LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN (SELECT concat_ws (E'\n',
     (SELECT concat_ws (E'\t', 'request ' || r.id, r.state, r.outcome, coalesce (r.assignee_id, 0),
                        r.version, r.opd_id, ranah.state_field (r.name), ranah.state_field (r.fqdn),
                        r.agenda_year, r.agenda_number, coalesce (r.attachment_sha256, ''))
@@ -237,12 +258,14 @@ RETURNS text LANGUAGE sql STABLE AS $$
                        ranah.state_field (l.number), coalesce (l.letter_date, ''),
                        coalesce (l.pdf_sha256, ''), coalesce (l.signed_by, 0),
                        coalesce (l.verification_code, ''), l.revision)
-       FROM ranah.letters l WHERE l.request_id = p_id))
+       FROM ranah.letters l WHERE l.request_id = p_id)));
+END
 $$;
 
 CREATE OR REPLACE FUNCTION ranah.entry_state (p_id bigint)
-RETURNS text LANGUAGE sql STABLE AS $$
-  SELECT concat_ws (E'\n',
+RETURNS text LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN (SELECT concat_ws (E'\n',
     (SELECT concat_ws (E'\t', 'entry ' || e.id, ranah.state_field (e.name),
                        ranah.state_field (e.fqdn), e.opd_id, e.status, coalesce (e.request_id, 0),
                        e.activated_on, e.version)
@@ -252,23 +275,27 @@ RETURNS text LANGUAGE sql STABLE AS $$
                                    x.ttl, x.priority, ranah.state_bool (x.internal),
                                    ranah.state_bool (x.created), ranah.state_field (x.verified)),
                         E'\n' ORDER BY x.id)
-       FROM ranah.entry_records x WHERE x.entry_id = p_id))
+       FROM ranah.entry_records x WHERE x.entry_id = p_id)));
+END
 $$;
 
 CREATE OR REPLACE FUNCTION ranah.user_state (p_id bigint)
-RETURNS text LANGUAGE sql STABLE AS $$
-  SELECT concat_ws (E'\t', 'user ' || u.id, ranah.state_field (u.username), u.role,
+RETURNS text LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN (SELECT concat_ws (E'\t', 'user ' || u.id, ranah.state_field (u.username), u.role,
                     coalesce (u.opd_id, 0), ranah.state_bool (u.active),
                     ranah.state_field (u.full_name), ranah.state_field (u.nip),
                     ranah.state_field (u.position), ranah.state_field (u.rank))
-    FROM ranah.users u WHERE u.id = p_id
+    FROM ranah.users u WHERE u.id = p_id);
+END
 $$;
 
 -- What an event about @p_request_id (0: none) and @p_subjects ('entry:ID', 'user:ID')
 -- records: the request, the registry entries made for it, and each subject.
 CREATE OR REPLACE FUNCTION ranah.subjects_state (p_request_id bigint, p_subjects text[])
-RETURNS text LANGUAGE sql STABLE AS $$
-  SELECT coalesce (concat_ws (E'\n',
+RETURNS text LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN (SELECT coalesce (concat_ws (E'\n',
     CASE WHEN coalesce (p_request_id, 0) <> 0 THEN ranah.request_state (p_request_id) END,
     CASE WHEN coalesce (p_request_id, 0) <> 0 THEN
       (SELECT string_agg (ranah.entry_state (e.id), E'\n' ORDER BY e.id)
@@ -281,7 +308,8 @@ RETURNS text LANGUAGE sql STABLE AS $$
       WHERE NOT (split_part (s, ':', 1) = 'entry'
                  AND EXISTS (SELECT 1 FROM ranah.entries e
                               WHERE e.id = split_part (s, ':', 2)::bigint
-                                AND e.request_id = p_request_id)))), '')
+                                AND e.request_id = p_request_id)))), ''));
+END
 $$;
 
 -- Every row the audit trail speaks for, as the tables hold it now (audit verify compares it
@@ -368,8 +396,10 @@ END $$;
 -- something changed and reads, through row-level security, only what they may see.
 CREATE OR REPLACE FUNCTION ranah.notify (p_request_id bigint, p_state text,
                                          p_assignee_id bigint)
-RETURNS void LANGUAGE sql AS $$
-  SELECT pg_notify ('ranah', '')
+RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify ('ranah', '');
+END
 $$;
 
 CREATE OR REPLACE FUNCTION ranah.require_admin ()
