@@ -48,10 +48,12 @@ name_check (RanahCli  *cli,
       ranah_cli_json_end_object (json);
       ranah_cli_print_json (json);
     }
-  else if (converted)
-    g_print (_("%s is valid (written %s in DNS) and free.\n"), fqdn, label);
   else
-    g_print (_("%s is valid and free.\n"), fqdn);
+    {
+      /* An internationalised name in both its forms, whichever was typed. */
+      g_autofree char *shown = ranah_name_display (fqdn);
+      g_print (_("%s is valid and free.\n"), shown);
+    }
   return TRUE;
 }
 

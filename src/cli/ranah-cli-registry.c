@@ -21,7 +21,8 @@ print_failing (RanahCli  *cli,
   for (guint i = 0; i < list->len; i++)
     {
       RanahEntry *entry = g_ptr_array_index (list, i);
-      g_autofree char *name = ranah_cli_cell (entry->fqdn, 34);
+      g_autofree char *shown = ranah_name_display (entry->fqdn);
+      g_autofree char *name = ranah_cli_cell (shown, MAX (34, (guint) g_utf8_strlen (shown, -1)));
       g_autofree char *opd_cell = ranah_cli_cell (entry->opd_name, 16);
       g_autofree char *when = ranah_cli_format_time (cli, entry->last_check_at);
       g_autofree char *when_cell = ranah_cli_cell (when, 16);
@@ -108,7 +109,9 @@ registry_list (RanahCli  *cli,
   for (guint i = 0; i < list->len; i++)
     {
       RanahEntry *entry = g_ptr_array_index (list, i);
-      g_autofree char *name = ranah_cli_cell (entry->fqdn, 34);
+      g_autofree char *shown = ranah_name_display (entry->fqdn);
+      /* A name is shown whole, both its forms: never cut to the column. */
+      g_autofree char *name = ranah_cli_cell (shown, MAX (34, (guint) g_utf8_strlen (shown, -1)));
       g_autofree char *opd_cell = ranah_cli_cell (entry->opd_name, 16);
       g_autofree char *activated = ranah_cli_cell (entry->activated_on, 10);
       g_autoptr(GString) records = g_string_new (NULL);
@@ -154,8 +157,9 @@ registry_show (RanahCli  *cli,
       ? g_strdup_printf ("%" G_GINT64_FORMAT, entry->request_id)
       : g_strdup (_("imported"));
     g_autofree char *checked = ranah_cli_format_time (cli, entry->last_check_at);
+    g_autofree char *shown = ranah_name_display (entry->fqdn);
 
-    g_print ("%s\n", entry->fqdn);
+    g_print ("%s\n", shown);
     ranah_cli_print_field (_("Status"), ranah_entry_status_to_string (entry->status));
     ranah_cli_print_field (_("Version"), version);
     ranah_cli_print_field (_("OPD"), entry->opd_name);
@@ -397,7 +401,10 @@ set_status (RanahCli         *cli,
       ranah_cli_print_json (json);
     }
   else
-    g_print (_("%s is now %s.\n"), after->fqdn, ranah_entry_status_to_string (after->status));
+    {
+      g_autofree char *shown = ranah_name_display (after->fqdn);
+      g_print (_("%s is now %s.\n"), shown, ranah_entry_status_to_string (after->status));
+    }
   return TRUE;
 }
 

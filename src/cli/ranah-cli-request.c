@@ -301,8 +301,11 @@ submit_or_register (RanahCli  *cli,
       ranah_cli_print_json (json);
     }
   else
-    g_print (_("Request %" PRId64 " for %s: agenda number %u/%u.\n"), id,
-             request->fqdn, request->agenda_number, request->agenda_year);
+    {
+      g_autofree char *shown = ranah_name_display (request->fqdn);
+      g_print (_("Request %" PRId64 " for %s: agenda number %u/%u.\n"), id,
+               shown, request->agenda_number, request->agenda_year);
+    }
   return TRUE;
 }
 
@@ -532,8 +535,12 @@ request_show (RanahCli  *cli,
       ? g_strdup_printf (_("%" PRId64 " bytes, SHA-256 %s"), request->attachment_size,
                          request->attachment_sha256)
       : g_strdup (_("none on file"));
+    /* Both forms of an internationalised name: the xn-- form is what was validated and
+     * what DNS serves, the other what the OPD asked for. */
+    g_autofree char *fqdn = ranah_name_display (request->fqdn);
+    g_autofree char *name = ranah_name_display (request->name);
 
-    g_print ("%s: %s\n", title, request->fqdn);
+    g_print ("%s: %s\n", title, fqdn);
     ranah_cli_print_field (_("State"), state);
     ranah_cli_print_field (_("Outcome"), ranah_outcome_to_string (request->outcome));
     ranah_cli_print_field (_("Version"), version);
@@ -545,7 +552,7 @@ request_show (RanahCli  *cli,
     ranah_cli_print_field (_("Hal"), request->hal);
     ranah_cli_print_field (_("Classification"), request->classification);
     ranah_cli_print_field (_("Sifat"), request->sifat);
-    ranah_cli_print_field (_("Name"), request->name);
+    ranah_cli_print_field (_("Name"), name);
     ranah_cli_print_field (_("Purpose"), request->purpose);
     ranah_cli_print_field (_("Contact"), request->contact_name);
     ranah_cli_print_field (_("Contact phone"), request->contact_phone);
@@ -760,7 +767,9 @@ ranah_cli_print_requests (RanahCli  *cli,
       g_autofree char *agenda = g_strdup_printf ("%u/%u", request->agenda_number,
                                                  request->agenda_year);
       g_autofree char *agenda_cell = ranah_cli_cell (agenda, 9);
-      g_autofree char *name = ranah_cli_cell (request->fqdn, 30);
+      g_autofree char *shown = ranah_name_display (request->fqdn);
+      /* A name is shown whole, both its forms: never cut to the column. */
+      g_autofree char *name = ranah_cli_cell (shown, MAX (30, (guint) g_utf8_strlen (shown, -1)));
       g_autofree char *state = ranah_cli_cell (ranah_state_label (request->state), 28);
       g_autofree char *opd = ranah_cli_cell (request->opd_name, 16);
 

@@ -919,6 +919,54 @@ test_dash_names (Fixture       *f,
   g_assert_null (strstr (f->out, "arsip"));
 }
 
+/* An internationalised name is shown in both its forms wherever ranah-cli names a request or
+ * an entry: request show, request list, the inbox, the registry, name check. */
+static void
+test_idn_names (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *both = "xn--bcher-kva.tarakankota.go.id (b\u00fccher.tarakankota.go.id)";
+  const char *muenchen = "xn--mnchen-3ya.tarakankota.go.id (m\u00fcnchen.tarakankota.go.id)";
+  g_autofree char *id = submit (f, "dinkes", "B\u00fccher");
+  g_autofree char *csv = g_build_filename (f->dir, "lama.csv", NULL);
+  g_autofree char *entry = NULL;
+  g_autoptr(GError) error = NULL;
+
+  assert_ok (f, run_as (f, "dinkes", "request", "show", id, NULL));
+  g_assert_nonnull (strstr (f->out, both));
+  g_assert_nonnull (strstr (f->out, "xn--bcher-kva (b\u00fccher)"));
+  assert_ok (f, run_as (f, "dinkes", "request", "list", NULL));
+  g_assert_nonnull (strstr (f->out, both));
+  assert_ok (f, run_as (f, "kadis", "inbox", NULL));
+  g_assert_nonnull (strstr (f->out, both));
+  /* JSON keeps the name as stored. */
+  assert_ok (f, run_as (f, "dinkes", "request", "show", id, "--json", NULL));
+  g_assert_nonnull (strstr (f->out, "\"fqdn\":\"xn--bcher-kva.tarakankota.go.id\""));
+
+  /* Typed either way, name check says both. */
+  assert_ok (f, run_as (f, "disdik", "name", "check", "m\u00fcnchen", NULL));
+  g_assert_nonnull (strstr (f->out, "xn--mnchen-3ya.tarakankota.go.id "
+                                    "(m\u00fcnchen.tarakankota.go.id) is valid and free"));
+  assert_ok (f, run_as (f, "disdik", "name", "check", "xn--mnchen-3ya", NULL));
+  g_assert_nonnull (strstr (f->out, "(m\u00fcnchen.tarakankota.go.id)"));
+  /* A plain name stays as it is. */
+  assert_ok (f, run_as (f, "disdik", "name", "check", "posyandu", NULL));
+  g_assert_cmpstr (f->out, ==, "posyandu.tarakankota.go.id is valid and free.\n");
+
+  /* A registry entry: listed and shown in both forms, never cut to the column. */
+  g_file_set_contents (csv, "name,opd,target\nxn--mnchen-3ya,DISDIK,103.10.20.80\n"
+                            "perpustakaan-daerah-kota-tarakan,DISDIK,103.10.20.81\n", -1, &error);
+  g_assert_no_error (error);
+  assert_ok (f, run_as (f, "staf", "registry", "import", csv, NULL));
+  assert_ok (f, run_as (f, "staf", "registry", "list", NULL));
+  g_assert_nonnull (strstr (f->out, muenchen));
+  g_assert_nonnull (strstr (f->out, "perpustakaan-daerah-kota-tarakan.tarakankota.go.id "));
+  assert_ok (f, run_as (f, "staf", "registry", "list", "--json", "--search", "mnchen", NULL));
+  entry = json_value (f->out, "id");
+  assert_ok (f, run_as (f, "staf", "registry", "show", entry, NULL));
+  g_assert_true (g_str_has_prefix (f->out, muenchen));
+}
+
 static char *
 fixture_path (const char *name)
 {
@@ -1063,6 +1111,7 @@ main (int    argc,
   ADD ("admin/verbs", test_admin);
   ADD ("admin/holiday-import", test_holiday_import);
   ADD ("errors/names-starting-with-dash", test_dash_names);
+  ADD ("output/idn-names-both-forms", test_idn_names);
   g_test_add ("/ranah/cli/demo/every-state", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up,
               test_demo, fixture_tear_down);
 #undef ADD
