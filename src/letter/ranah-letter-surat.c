@@ -207,10 +207,12 @@ placeholder_value (Context    *ctx,
     return long_date (request->letter_date);
   if (g_str_equal (name, "hal"))
     return g_strdup (nonempty (request->hal, "-"));
+  /* The letter names an internationalised name in both its forms, the xn-- one first: the
+   * one DNS serves and the one the OPD asked for (ranah_name_display()). */
   if (g_str_equal (name, "fqdn"))
-    return g_strdup (fqdn_of (ctx));
+    return ranah_name_display (fqdn_of (ctx));
   if (g_str_equal (name, "nama"))
-    return g_strdup (nonempty (request->name, "-"));
+    return ranah_name_display (nonempty (request->name, "-"));
   if (g_str_equal (name, "tanggal_aktif"))
     return activation_date (ctx);
   if (g_str_equal (name, "rekaman"))

@@ -57,6 +57,12 @@ ranah_entry_object_new (RanahEntry *entry)
   self = g_object_new (RANAH_TYPE_ENTRY_OBJECT, NULL);
   self->entry = entry;
   text = g_string_new (entry->fqdn ? entry->fqdn : entry->name);
+  /* "bücher" finds xn--bcher-kva: the search sees the name as it is shown. */
+  if (text->str != NULL && strstr (text->str, "xn--") != NULL)
+    {
+      g_autofree char *shown = ranah_name_display (text->str);
+      g_string_assign (text, shown);
+    }
   g_string_append_c (text, '\n');
   if (entry->opd_name != NULL)
     g_string_append (text, entry->opd_name);

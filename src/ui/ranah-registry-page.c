@@ -650,7 +650,13 @@ typedef const char *(*CellText) (const RanahEntry *entry, char **owned);
 static const char *
 cell_name (const RanahEntry *entry, char **owned)
 {
-  return entry->fqdn && *entry->fqdn ? entry->fqdn : entry->name;
+  const char *name = entry->fqdn && *entry->fqdn ? entry->fqdn : entry->name;
+
+  /* An internationalised name in both its forms; every other name (nearly all) as it is,
+   * without a copy per bind. */
+  if (name != NULL && strstr (name, "xn--") != NULL)
+    return *owned = ranah_name_display (name);
+  return name;
 }
 
 static const char *

@@ -216,10 +216,11 @@ show_details (RanahRequestPage *self,
   g_autofree char *received = ranah_format_date (r->received_date);
   g_autofree char *created = ranah_format_time (r->created_at);
   g_autofree char *entered_by = g_strdup (user_name (loaded->users, r->created_by, "—"));
+  g_autofree char *shown_fqdn = ranah_name_display (r->fqdn);
 
   clear_box (self->details_box);
   list = add_section (self->details_box, _("Request"));
-  add_field (list, _("Requested name"), r->fqdn);
+  add_field (list, _("Requested name"), shown_fqdn);
   add_field (list, _("OPD"), r->opd_name);
   add_field (list, _("Purpose"), r->purpose);
   add_field (list, _("Subject (hal)"), r->hal);
@@ -461,7 +462,10 @@ load_done (GObject      *source,
   r = self->request;
   loaded->request = r;  /* borrowed by the show_* helpers below */
 
-  gtk_label_set_text (self->title_label, r->fqdn);
+  {
+    g_autofree char *shown = ranah_name_display (r->fqdn);
+    gtk_label_set_text (self->title_label, shown);
+  }
   state = g_strdup_printf ("%s%s%s", ranah_state_label (r->state),
                            r->outcome == RANAH_OUTCOME_REFUSED ? _(" · declined") :
                            r->outcome == RANAH_OUTCOME_APPROVED ? _(" · approved") : "",

@@ -125,7 +125,7 @@ ranah_request_row_bind (RanahRequestRow    *self,
   open = ranah_state_is_open (request->state);
   step = ranah_workflow_pending_step (request->state);
   sender = ranah_request_describe_sender (request);
-  title = g_strdup_printf ("%s", request->fqdn && *request->fqdn ? request->fqdn : request->name);
+  title = ranah_name_display (request->fqdn && *request->fqdn ? request->fqdn : request->name);
   gtk_label_set_text (self->title, title);
   if (open && step > 0)
     subtitle = g_strdup_printf (_("Step %u · %s · from %s · agenda %u/%u"), step,

@@ -480,6 +480,36 @@ test_refusal (void)
   g_assert_null (strstr (text, "103.156.110.21"));
 }
 
+/* An internationalised name is named in both its forms, the one DNS serves first; the table
+ * of records keeps the DNS form. */
+static void
+test_idn_both_forms (void)
+{
+  g_autoptr(GHashTable) profile = fixture_profile ("A4");
+  g_autoptr(RanahRequest) request = fixture_request ();
+  g_autoptr(RanahEntry) entry = NULL;
+  g_autoptr(RanahLetter) letter = fixture_letter (NUMBER);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  const char *parts[] = {
+    "subdomain xn--bcher-kva.tarakankota.go.id (b\u00fccher.tarakankota.go.id) telah aktif "
+    "sejak tanggal 23 November 2026",
+    "1. xn--bcher-kva.tarakankota.go.id A 103.156.110.21",
+    NULL,
+  };
+
+  fx_set (&request->name, "xn--bcher-kva");
+  fx_set (&request->fqdn, "xn--bcher-kva.tarakankota.go.id");
+  entry = fixture_entry (request);
+  pdf = ranah_letter_render_pdf (profile, request, entry, letter, &error);
+  g_assert_no_error (error);
+  path = util_write (tmp_dir, "idn.pdf", pdf);
+  text = util_text (path);
+  util_assert_in_order (text, parts);
+}
+
 static void
 test_template_from_profile (void)
 {
@@ -721,6 +751,7 @@ main (int   argc,
   g_test_add_func ("/ranah/letter/surat/qr-decodes", test_qr_decodes);
   g_test_add_func ("/ranah/letter/surat/refusal", test_refusal);
   g_test_add_func ("/ranah/letter/surat/template-from-profile", test_template_from_profile);
+  g_test_add_func ("/ranah/letter/surat/idn-both-forms", test_idn_both_forms);
   g_test_add_func ("/ranah/letter/surat/check-template", test_check_template);
   g_test_add_func ("/ranah/letter/surat/logo", test_logo);
   g_test_add_func ("/ranah/letter/surat/reproducible", test_reproducible);

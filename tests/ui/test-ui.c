@@ -727,6 +727,90 @@ names_on_screen (RanahRegistryPage *page)
   return g_strjoinv (",", (char **) names->pdata);
 }
 
+/* Whether a label or a cell under @widget, mapped, shows @text. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *shown = GTK_IS_LABEL (child) ? gtk_label_get_text (GTK_LABEL (child))
+                          : GTK_IS_INSCRIPTION (child)
+                          ? gtk_inscription_get_text (GTK_INSCRIPTION (child)) : NULL;
+
+      if (shown != NULL && gtk_widget_get_mapped (child) && g_str_equal (shown, text))
+        return TRUE;
+      if (shows_text (child, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* An internationalised name in both its forms in the inbox row, on the request page and in
+ * the registry; a plain name as it is. */
+static void
+test_idn_names (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const char *both = "xn--bcher-kva.tarakankota.go.id (b\u00fccher.tarakankota.go.id)";
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  RanahWindow *window;
+
+  {
+    g_autoptr(RanahStore) opd = open_as (fixture, "dinkes");
+    g_autoptr(RanahRequest) request = ui_test_request_new ("b\u00fccher", fixture->opd_dinkes,
+                                                           "000.5.2/7/DINKES/2026",
+                                                           "103.76.120.31");
+
+    id = ranah_store_submit_request (opd, request, NULL, &error);
+    g_assert_no_error (error);
+  }
+  {
+    g_autoptr(RanahStore) kadis = open_as (fixture, "kadis");
+
+    window = window_for (kadis);
+    wait_frame (GTK_WIDGET (window));
+    g_assert_true (shows_text (ranah_window_get_page (window, "inbox"), both));
+    open_request (window, id);
+    wait_frame (GTK_WIDGET (window));
+    g_assert_true (shows_text (ranah_window_get_page (window, "request"), both));
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
+  {
+    g_autoptr(RanahStore) staf = open_as (fixture, "staf1");
+    g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) ranah_entry_free);
+    g_autoptr(GPtrArray) problems = NULL;
+    const char *names[] = { "xn--mnchen-3ya", "perpustakaan" };
+    RanahRegistryPage *page;
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        RanahEntry *e = ranah_entry_new ();
+
+        e->name = g_strdup (names[i]);
+        set_str (&e->opd_name, "DINKES");
+        g_ptr_array_add (e->records, ranah_record_new (RANAH_RECORD_A, "", "103.76.120.50"));
+        g_ptr_array_add (entries, e);
+      }
+    g_assert_true (ranah_store_import_entries (staf, entries, &problems, &error));
+    g_assert_no_error (error);
+    window = window_for (staf);
+    page = show_registry (window);
+    g_assert_cmpuint (wait_filtered (page), ==, 2);
+    wait_frame (GTK_WIDGET (page));
+    g_assert_true (shows_text (GTK_WIDGET (page), "xn--mnchen-3ya.tarakankota.go.id "
+                                                  "(m\u00fcnchen.tarakankota.go.id)"));
+    g_assert_true (shows_text (GTK_WIDGET (page), "perpustakaan.tarakankota.go.id"));
+    /* Typing the name as the OPD wrote it finds it. */
+    ranah_registry_page_set_filter (page, "m\u00fcnchen", NULL, -1);
+    g_assert_cmpuint (wait_filtered (page), ==, 1);
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
+  wait_idle ();
+}
+
 static void
 test_registry (Fixture       *fixture,
                gconstpointer  data)
@@ -1830,6 +1914,7 @@ main (int   argc,
   ADD ("/ranah/ui/sop/whole-run-as-each-role", test_sop_run);
   ADD ("/ranah/ui/sop/decline-recall-withdraw", test_side_paths);
   ADD ("/ranah/ui/registry/import-and-filters", test_registry);
+  ADD ("/ranah/ui/names/idn-both-forms", test_idn_names);
   ADD ("/ranah/ui/notify/disposition-lands", test_notifications);
   ADD ("/ranah/ui/registry/failing-checks-flagged", test_registry_failing);
   ADD ("/ranah/ui/registry/shrink-shows-filtered-rows", test_registry_shrink);
