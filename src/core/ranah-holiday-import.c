@@ -718,7 +718,10 @@ read_icalendar (const char                      *text,
       Event *event = &g_array_index (events, Event, i);
 
       if (event->recurring)
-        expand_event (event, import->years, overridden, import->days, import->problems);
+        {
+          import->n_yearly++;
+          expand_event (event, import->years, overridden, import->days, import->problems);
+        }
       else
         add_span (import->days, event, &event->start);
     }

@@ -78,6 +78,7 @@ typedef struct {
   GPtrArray          *problems;       /* RanahImportProblem*: what was skipped and why */
   GArray             *years;          /* guint, ascending: the years yearly events were
                                        * expanded in (empty for CSV) */
+  guint               n_yearly;       /* events expanded in those years (RRULE, RDATE) */
 } RanahHolidayImport;
 
 void                ranah_holiday_day_free        (RanahHolidayDay *day);

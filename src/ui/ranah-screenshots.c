@@ -15,6 +15,7 @@
 #include "ranah-new-request-dialog.h"
 #include "ranah-request-page.h"
 #include "ranah-screenshots.h"
+#include "ranah-settings-page.h"
 #include "ranah-sign-in-window.h"
 #include "ranah-task.h"
 #include "ranah-window.h"
@@ -114,6 +115,45 @@ shoot (GtkWindow  *window,
         g_print ("%s\n", path);
     }
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* A national holiday calendar for @year as the feeds publish it: the demo store already has
+ * some of its dates, and one event has a time of day. */
+static char *
+holiday_calendar (int year)
+{
+  GString *ics = g_string_new ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+                               "PRODID:-//Ranah//Hari Libur Nasional//ID\r\n"
+                               "X-WR-CALNAME:Hari Libur di Indonesia\r\n");
+  const struct { const char *start, *end, *summary; gboolean yearly; } events[] = {
+    { "0101", "0102", "Tahun Baru Masehi", FALSE },
+    { "0116", "0117", "Isra Mikraj Nabi Muhammad SAW", FALSE },
+    { "0216", "0217", "Cuti Bersama Tahun Baru Imlek", FALSE },
+    { "0217", "0218", "Tahun Baru Imlek 2577 Kongzili", FALSE },
+    { "0319", "0320", "Hari Suci Nyepi (Tahun Baru Saka 1948)", FALSE },
+    { "0320", "0322", "Hari Raya Idul Fitri 1447 Hijriah", FALSE },
+    { "0323", "0325", "Cuti Bersama Idul Fitri 1447 Hijriah", FALSE },
+    { "0817", NULL, "Hari Proklamasi Kemerdekaan R.I.", TRUE },
+    { "1224", "1225", "Cuti Bersama Hari Raya Natal", FALSE },
+    { "1225", NULL, "Hari Raya Natal", TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (events); i++)
+    {
+      g_string_append_printf (ics, "BEGIN:VEVENT\r\nUID:libur-%u@ranah\r\n"
+                                   "DTSTART;VALUE=DATE:%04d%s\r\n", i,
+                              events[i].yearly ? year - 1 : year, events[i].start);
+      if (events[i].end != NULL)
+        g_string_append_printf (ics, "DTEND;VALUE=DATE:%04d%s\r\n", year, events[i].end);
+      if (events[i].yearly)
+        g_string_append (ics, "RRULE:FREQ=YEARLY\r\n");
+      g_string_append_printf (ics, "SUMMARY:%s\r\nEND:VEVENT\r\n", events[i].summary);
+    }
+  g_string_append_printf (ics, "BEGIN:VEVENT\r\nUID:rapat@ranah\r\n"
+                               "DTSTART;TZID=Asia/Makassar:%04d0105T090000\r\n"
+                               "SUMMARY:Rapat Penetapan Libur\r\nEND:VEVENT\r\n"
+                               "END:VCALENDAR\r\n", year);
+  return g_string_free (ics, FALSE);
 }
 
 static RanahStore *
@@ -271,6 +311,25 @@ ranah_screenshots_run (RanahApplication *application,
       window = main_window (application, store);
       ranah_screenshots_settle (300);
       shoot (GTK_WINDOW (window), dir, "settings");
+      /* Importing the national holiday calendar: every date, duplicates greyed. */
+      {
+        g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+        g_autofree char *path = g_build_filename (tmp, "hari-libur.ics", NULL);
+        g_autofree char *ics = holiday_calendar (g_date_time_get_year (now));
+        g_autoptr(GFile) file = g_file_new_for_path (path);
+        GtkWidget *page = ranah_window_get_page (window, "settings");
+
+        if (RANAH_IS_SETTINGS_PAGE (page) && g_file_set_contents (path, ics, -1, NULL))
+          {
+            GtkWindow *dialog = ranah_settings_page_import_holidays (RANAH_SETTINGS_PAGE (page),
+                                                                     file);
+            gtk_window_set_default_size (dialog, 640, 760);
+            ranah_screenshots_settle (600);
+            shoot (dialog, dir, "holiday-import");
+            gtk_window_destroy (dialog);
+          }
+        g_unlink (path);
+      }
       gtk_window_destroy (GTK_WINDOW (window));
       g_object_unref (store);
     }

@@ -13,6 +13,7 @@
 
 #include "ranah-dialog-util.h"
 #include "ranah-format.h"
+#include "ranah-holiday-import-dialog.h"
 #include "ranah-settings-page.h"
 #include "ranah-task.h"
 #include "ranah-window.h"
@@ -25,6 +26,7 @@ struct _RanahSettingsPage
   RanahStore *store;
   GPtrArray  *opds;
   guint       generation;
+  GtkFileChooserNative *chooser;
 };
 
 G_DEFINE_FINAL_TYPE (RanahSettingsPage, ranah_settings_page, GTK_TYPE_WIDGET)
@@ -391,7 +393,7 @@ on_add_holiday (AdwEntryRow       *row,
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
   g_auto(GStrv) parts = g_strsplit (text, " ", 2);
-  gboolean cuti = strstr (text, "cuti bersama") != NULL || strstr (text, "Cuti Bersama") != NULL;
+  gboolean cuti = ranah_holiday_text_is_cuti_bersama (text);
 
   run_edit (self, NULL, add_holiday_edit,
             ranah_holiday_new (parts[0] ? parts[0] : "", parts[0] && parts[1] ? g_strstrip (parts[1]) : "",
@@ -405,6 +407,52 @@ on_remove_holiday (GtkButton         *button,
 {
   run_edit (self, NULL, remove_holiday_edit, g_strdup (g_object_get_data (G_OBJECT (button), "date")),
             g_free, _("The holiday was removed."));
+}
+
+static void
+on_import_response (GtkNativeDialog   *chooser,
+                    int                response,
+                    RanahSettingsPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        ranah_settings_page_import_holidays (self, file);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+import_holidays_clicked (RanahSettingsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GtkFileFilter) both = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) ics = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+
+  if (self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_("Import Holidays"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL);
+  gtk_file_filter_set_name (both, _("Calendars and CSV files"));
+  gtk_file_filter_add_mime_type (both, "text/calendar");
+  gtk_file_filter_add_suffix (both, "ics");
+  gtk_file_filter_add_mime_type (both, "text/csv");
+  gtk_file_filter_add_suffix (both, "csv");
+  gtk_file_filter_set_name (ics, _("iCalendar files (.ics)"));
+  gtk_file_filter_add_mime_type (ics, "text/calendar");
+  gtk_file_filter_add_suffix (ics, "ics");
+  gtk_file_filter_set_name (csv, _("CSV files"));
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_filter_add_suffix (csv, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), both);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), ics);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), csv);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_import_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
 static void
@@ -592,10 +640,30 @@ load_done (GObject      *source,
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
 
+  /* When the working-day clock runs (ranah-calendar.h); the store checks the value. */
+  group = group_with_button (page, _("Office Hours"),
+                             _("A working day of the SOP is one office day: the clock runs "
+                               "only in these hours, e.g. “mon-thu 07:30-16:00; fri "
+                               "07:30-16:30” (days mon … sun or sen … min); days not named "
+                               "are closed."), NULL, NULL, NULL);
+  {
+    GtkWidget *row = adw_entry_row_new ();
+    const char *value = g_hash_table_lookup (loaded->profile, RANAH_PROFILE_OFFICE_HOURS);
+
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Office hours"));
+    gtk_editable_set_text (GTK_EDITABLE (row), value != NULL ? value : "");
+    adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+    g_object_set_data (G_OBJECT (row), "key", (gpointer) RANAH_PROFILE_OFFICE_HOURS);
+    g_signal_connect (row, "apply", G_CALLBACK (on_profile_apply), self);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  }
+
   group = group_with_button (page, _("Holidays"),
-                             _("Days the working-day clock skips besides weekends. Add one as "
+                             _("Days the working-day clock skips besides weekends. Import the "
+                               "national holiday calendar (.ics) or a CSV list, or add one as "
                                "“2026-12-25 Hari Raya Natal”; write “cuti bersama” in the name for "
-                               "a joint leave day."), NULL, NULL, NULL);
+                               "a joint leave day."), _("_Import…"),
+                             G_CALLBACK (import_holidays_clicked), self);
   {
     GtkWidget *add = adw_entry_row_new ();
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (add), _("Add a holiday (YYYY-MM-DD name)"));
@@ -656,6 +724,9 @@ ranah_settings_page_dispose (GObject *object)
 {
   RanahSettingsPage *self = RANAH_SETTINGS_PAGE (object);
 
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
   g_clear_pointer (&self->page, gtk_widget_unparent);
   g_clear_object (&self->store);
   g_clear_pointer (&self->opds, g_ptr_array_unref);
@@ -695,4 +766,25 @@ ranah_settings_page_reload (RanahSettingsPage *self)
     return;
   ranah_task_run (self, NULL, load_thread, g_object_ref (self->store), g_object_unref,
                   (GDestroyNotify) loaded_free, load_done, GUINT_TO_POINTER (++self->generation));
+}
+
+GtkWindow *
+ranah_settings_page_import_holidays (RanahSettingsPage *self,
+                                     GFile             *file)
+{
+  RanahHolidayImportDialog *dialog;
+  GtkRoot *root;
+
+  g_return_val_if_fail (RANAH_IS_SETTINGS_PAGE (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (self->store != NULL, NULL);
+
+  dialog = ranah_holiday_import_dialog_new (self->store, file);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (ranah_settings_page_reload), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
 }

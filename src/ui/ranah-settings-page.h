@@ -18,5 +18,9 @@ G_DECLARE_FINAL_TYPE (RanahSettingsPage, ranah_settings_page, RANAH, SETTINGS_PA
 void ranah_settings_page_set_store (RanahSettingsPage *self,
                                     RanahStore        *store);
 void ranah_settings_page_reload    (RanahSettingsPage *self);
+/* The holiday import dialog for @file, as "Import…" opens it after the file chooser; the
+ * page reloads once it has imported. Returns the dialog (owned by GTK). */
+GtkWindow *ranah_settings_page_import_holidays (RanahSettingsPage *self,
+                                                GFile             *file);
 
 G_END_DECLS

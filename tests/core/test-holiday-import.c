@@ -114,6 +114,7 @@ test_ics_fixture (void)
                    "|2027-01-01 n Tahun Baru 2027 Masehi"                   /* another year: kept */
                    "|2027-08-17 n Hari Proklamasi Kemerdekaan R.I."
                    "|2027-12-25 n Hari Raya Natal");
+  g_assert_cmpuint (import->n_yearly, ==, 2);
   g_assert_cmpuint (import->years->len, ==, 2);
   g_assert_cmpuint (g_array_index (import->years, guint, 0), ==, 2026);
   g_assert_cmpuint (g_array_index (import->years, guint, 1), ==, 2027);
@@ -361,6 +362,7 @@ test_csv_fixture (void)
                    "|2026-03-19 n Hari Suci Nyepi; Tahun Baru Saka 1948"
                    "|2026-12-24 n Cuti bersama Natal*");
   g_assert_cmpuint (import->years->len, ==, 0);
+  g_assert_cmpuint (import->n_yearly, ==, 0);
   g_assert_cmpuint (import->problems->len, ==, 2);
   g_assert_cmpuint (problem (import, 0)->line, ==, 6);
   g_assert_nonnull (strstr (problem (import, 0)->reason, "2026-02-30"));

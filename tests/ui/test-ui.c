@@ -18,6 +18,7 @@
 #include "ranah-desktop-session.h"
 #include "ranah-disposition-dialog.h"
 #include "ranah-entry-object.h"
+#include "ranah-holiday-import-dialog.h"
 #include "ranah-import-dialog.h"
 #include "ranah-inbox-page.h"
 #include "ui-test-request.h"
@@ -28,6 +29,7 @@
 #include "ranah-request-object.h"
 #include "ranah-request-page.h"
 #include "ranah-requests-page.h"
+#include "ranah-settings-page.h"
 #include "ranah-sign-in-window.h"
 #include "ranah-task.h"
 #include "ranah-window.h"
@@ -725,6 +727,117 @@ names_on_screen (RanahRegistryPage *page)
   g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (names, NULL);
   return g_strjoinv (",", (char **) names->pdata);
+}
+
+static gboolean
+rows_contain (GStrv       rows,
+              const char *row)
+{
+  return g_strv_contains ((const char * const *) rows, row);
+}
+
+/* Settings → Holidays → Import…: the national calendar previewed with every date, the ones
+ * the store has greyed and labelled, only the new ones stored; again, nothing to import. */
+static void
+test_holiday_import (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(RanahStore) store = open_as (fixture, "admin");
+  g_autoptr(RanahHoliday) natal = ranah_holiday_new ("2026-12-25", "Natal", FALSE);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "core", "holidays-2026.ics", NULL);
+  g_autofree char *bad_path = write_file (fixture, "rusak.ics",
+                                          "BEGIN:VCALENDAR\r\n\xff\r\nEND:VCALENDAR\r\n");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  RanahSettingsPage *page;
+  RanahWindow *window;
+  GtkWindow *dialog;
+  const RanahHolidayImport *import;
+
+  g_assert_true (ranah_store_add_holiday (store, natal, &error));
+  g_assert_no_error (error);
+  window = window_for (store);
+  g_assert_cmpstr (ranah_window_get_visible_page (window), ==, "settings");
+  page = RANAH_SETTINGS_PAGE (ranah_window_get_page (window, "settings"));
+
+  dialog = ranah_settings_page_import_holidays (page, file);
+  g_assert_true (RANAH_IS_HOLIDAY_IMPORT_DIALOG (dialog));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  wait_idle ();
+  import = ranah_holiday_import_dialog_get_import (RANAH_HOLIDAY_IMPORT_DIALOG (dialog));
+  g_assert_nonnull (import);
+  {
+    g_auto(GStrv) rows = ranah_holiday_import_dialog_dup_rows (RANAH_HOLIDAY_IMPORT_DIALOG (dialog));
+
+    g_assert_cmpuint (g_strv_length (rows), ==, 13);
+    g_assert_true (rows_contain (rows, "2026-03-20|Hari Raya Idul Fitri 1447 Hijriah|"));
+    g_assert_true (rows_contain (rows, "2026-03-21|Hari Raya Idul Fitri 1447 Hijriah|"));
+    g_assert_true (rows_contain (rows, "2026-03-23|Cuti Bersama Idul Fitri 1447 Hijriah|"
+                                       "Cuti bersama"));
+    g_assert_true (rows_contain (rows, "2026-12-24|Libur Natal|Cuti bersama"));
+    g_assert_true (rows_contain (rows, "2026-12-25|Hari Raya Natal|Already there"));
+    g_assert_true (rows_contain (rows, "2027-08-17|Hari Proklamasi Kemerdekaan R.I.|"));
+  }
+  g_assert_cmpuint (ranah_holiday_import_count (import, RANAH_HOLIDAY_DAY_NEW), ==, 11);
+  g_assert_cmpuint (import->problems->len, ==, 1);
+  g_assert_true (ranah_holiday_import_dialog_can_import (RANAH_HOLIDAY_IMPORT_DIALOG (dialog)));
+
+  /* Yearly events for 2026 only: 2027's single event stays, its yearly ones go. */
+  ranah_holiday_import_dialog_set_years (RANAH_HOLIDAY_IMPORT_DIALOG (dialog), 2026, 2026);
+  import = ranah_holiday_import_dialog_get_import (RANAH_HOLIDAY_IMPORT_DIALOG (dialog));
+  g_assert_cmpuint (ranah_holiday_import_count (import, RANAH_HOLIDAY_DAY_NEW), ==, 9);
+  {
+    g_auto(GStrv) rows = ranah_holiday_import_dialog_dup_rows (RANAH_HOLIDAY_IMPORT_DIALOG (dialog));
+
+    g_assert_false (rows_contain (rows, "2027-08-17|Hari Proklamasi Kemerdekaan R.I.|"));
+    g_assert_true (rows_contain (rows, "2027-01-01|Tahun Baru 2027 Masehi|"));
+  }
+
+  /* "Import 9 holidays": stored together, the dialog closes. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.confirm", NULL);
+  wait_idle ();
+  g_assert_null (dialog);
+  stored = ranah_store_list_holidays (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored->len, ==, 10);
+  for (guint i = 0; i < stored->len; i++)
+    {
+      RanahHoliday *holiday = g_ptr_array_index (stored, i);
+
+      g_assert_cmpstr (holiday->date, !=, "2027-08-17");
+      if (g_str_equal (holiday->date, "2026-12-25"))
+        g_assert_cmpstr (holiday->name, ==, "Natal");
+      if (g_str_equal (holiday->date, "2026-03-24"))
+        g_assert_true (holiday->cuti_bersama);
+    }
+
+  /* The same file again, the same years: every date greyed, nothing to import. */
+  dialog = ranah_settings_page_import_holidays (page, file);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  wait_idle ();
+  ranah_holiday_import_dialog_set_years (RANAH_HOLIDAY_IMPORT_DIALOG (dialog), 2026, 2026);
+  import = ranah_holiday_import_dialog_get_import (RANAH_HOLIDAY_IMPORT_DIALOG (dialog));
+  g_assert_cmpuint (ranah_holiday_import_count (import, RANAH_HOLIDAY_DAY_NEW), ==, 0);
+  g_assert_false (ranah_holiday_import_dialog_can_import (RANAH_HOLIDAY_IMPORT_DIALOG (dialog)));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.confirm", NULL);
+  wait_idle ();
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (dialog);
+  wait_idle ();
+
+  /* A file that is not a calendar: said so, nothing to import. */
+  dialog = ranah_settings_page_import_holidays (page, bad);
+  wait_idle ();
+  g_assert_null (ranah_holiday_import_dialog_get_import (RANAH_HOLIDAY_IMPORT_DIALOG (dialog)));
+  g_assert_false (ranah_holiday_import_dialog_can_import (RANAH_HOLIDAY_IMPORT_DIALOG (dialog)));
+  gtk_window_destroy (dialog);
+  g_clear_pointer (&stored, g_ptr_array_unref);
+  stored = ranah_store_list_holidays (store, &error);
+  g_assert_cmpuint (stored->len, ==, 10);
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
 }
 
 /* Whether a label or a cell under @widget, mapped, shows @text. */
@@ -1914,6 +2027,7 @@ main (int   argc,
   ADD ("/ranah/ui/sop/whole-run-as-each-role", test_sop_run);
   ADD ("/ranah/ui/sop/decline-recall-withdraw", test_side_paths);
   ADD ("/ranah/ui/registry/import-and-filters", test_registry);
+  ADD ("/ranah/ui/settings/holiday-import", test_holiday_import);
   ADD ("/ranah/ui/names/idn-both-forms", test_idn_names);
   ADD ("/ranah/ui/notify/disposition-lands", test_notifications);
   ADD ("/ranah/ui/registry/failing-checks-flagged", test_registry_failing);
