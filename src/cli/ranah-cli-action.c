@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ranah-cli.h"
+#include "ranah-escalation.h"
 
 static char *
 needs_text (RanahNeeds needs)
@@ -186,7 +187,8 @@ ranah_cli_act_main (RanahCli  *cli,
     { "urgency", 0, 0, G_OPTION_ARG_STRING, &o.urgency,
       N_("biasa, segera or sangat-segera"), N_("URGENCY") },
     { "due", 0, 0, G_OPTION_ARG_STRING, &o.due,
-      N_("When the disposition is due (default: from the working-day clock)"),
+      N_("The due date written on the disposition sheet (default: the working-day clock's); "
+         "the step's clock follows the calendar whatever it says"),
       N_("DATE") },
     { "sifat", 0, 0, G_OPTION_ARG_STRING, &o.sifat, N_("Draft letter: sifat"), N_("TEXT") },
     { "hal", 0, 0, G_OPTION_ARG_STRING, &o.hal, N_("Draft letter: hal"), N_("TEXT") },
@@ -320,7 +322,8 @@ ranah_cli_act_main (RanahCli  *cli,
   if (cli->json)
     {
       g_autoptr(RanahCliJson) json = ranah_cli_json_new ();
-      ranah_cli_json_request (json, after);
+      ranah_cli_json_request (json, after, ranah_cli_calendar (cli, NULL),
+                              ranah_store_now (cli->store));
       ranah_cli_print_json (json);
     }
   else
@@ -351,7 +354,8 @@ disposition_list (RanahCli  *cli,
       g_autoptr(RanahCliJson) json = ranah_cli_json_new ();
       ranah_cli_json_begin_array (json);
       for (guint i = 0; i < dispositions->len; i++)
-        ranah_cli_json_disposition (json, g_ptr_array_index (dispositions, i));
+        ranah_cli_json_disposition (json, g_ptr_array_index (dispositions, i),
+                                    ranah_cli_calendar (cli, NULL));
       ranah_cli_json_end_array (json);
       ranah_cli_print_json (json);
       return TRUE;
@@ -360,7 +364,10 @@ disposition_list (RanahCli  *cli,
     {
       RanahDisposition *d = g_ptr_array_index (dispositions, i);
       g_autofree char *at = ranah_cli_format_time (cli, d->created_at);
-      g_autofree char *due = ranah_cli_format_time (cli, d->due_at);
+      RanahCalendar *calendar = ranah_cli_calendar (cli, NULL);
+      g_autofree char *due = ranah_cli_format_time (cli, calendar != NULL
+                                                    ? ranah_escalation_disposition_due (calendar, d)
+                                                    : 0);
       g_autofree char *read = ranah_cli_format_time (cli, d->read_at);
       g_autoptr(GString) list = g_string_new (NULL);
 

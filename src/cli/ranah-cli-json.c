@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "ranah-cli-json.h"
+#include "ranah-escalation.h"
 
 struct _RanahCliJson
 {
@@ -354,9 +355,15 @@ json_records (RanahCliJson *json,
 }
 
 void
-ranah_cli_json_request (RanahCliJson          *json,
-                    const RanahRequest *request)
+ranah_cli_json_request (RanahCliJson       *json,
+                        const RanahRequest *request,
+                        RanahCalendar      *calendar,
+                        gint64              now)
 {
+  RanahClock clock = { 0 };
+  gboolean timed = calendar != NULL
+                   && ranah_escalation_clock (calendar, request, now, &clock);
+
   ranah_cli_json_begin_object (json);
   ranah_cli_json_member_int (json, "id", request->id);
   ranah_cli_json_member_int (json, "version", request->version);
@@ -371,6 +378,9 @@ ranah_cli_json_request (RanahCliJson          *json,
   ranah_cli_json_member_string (json, "letter_number", request->letter_number);
   ranah_cli_json_member_string (json, "letter_date", request->letter_date);
   ranah_cli_json_member_string (json, "received_date", request->received_date);
+  ranah_cli_json_member_time (json, "received_at",
+                              calendar != NULL ? ranah_escalation_received_at (calendar, request)
+                                               : request->received_at);
   ranah_cli_json_member_string (json, "hal", request->hal);
   ranah_cli_json_member_string (json, "classification", request->classification);
   ranah_cli_json_member_string (json, "sifat", request->sifat);
@@ -387,15 +397,26 @@ ranah_cli_json_request (RanahCliJson          *json,
   ranah_cli_json_member_int (json, "assignee_id", request->assignee_id);
   ranah_cli_json_member_string (json, "assignee_name", request->assignee_name);
   ranah_cli_json_member_time (json, "state_since", request->state_since);
-  ranah_cli_json_member_time (json, "due_at", request->due_at);
+  /* The clock by the calendar as it is now; the stored due_at is a cache never shown. */
+  ranah_cli_json_member_time (json, "clock_started", clock.started);
+  ranah_cli_json_member_time (json, "due_at", timed ? clock.due_at : 0);
+  ranah_cli_json_member_bool (json, "overdue", timed && clock.overdue);
+  if (timed)
+    ranah_cli_json_member_double (json, "used", clock.used);
+  else
+    {
+      ranah_cli_json_key (json, "used");
+      ranah_cli_json_null (json);
+    }
   ranah_cli_json_member_time (json, "created_at", request->created_at);
   ranah_cli_json_member_string (json, "note", request->note);
   ranah_cli_json_end_object (json);
 }
 
 void
-ranah_cli_json_disposition (RanahCliJson              *json,
-                        const RanahDisposition *d)
+ranah_cli_json_disposition (RanahCliJson           *json,
+                            const RanahDisposition *d,
+                            RanahCalendar          *calendar)
 {
   ranah_cli_json_begin_object (json);
   ranah_cli_json_member_int (json, "id", d->id);
@@ -410,7 +431,9 @@ ranah_cli_json_disposition (RanahCliJson              *json,
   ranah_cli_json_member_strv (json, "instructions", (const char * const *) d->instructions);
   ranah_cli_json_member_string (json, "note", d->note);
   ranah_cli_json_member_string (json, "urgency", ranah_urgency_to_string (d->urgency));
-  ranah_cli_json_member_time (json, "due_at", d->due_at);
+  ranah_cli_json_member_time (json, "due_at", calendar != NULL
+                                             ? ranah_escalation_disposition_due (calendar, d)
+                                             : 0);
   ranah_cli_json_member_time (json, "created_at", d->created_at);
   ranah_cli_json_member_time (json, "read_at", d->read_at);
   ranah_cli_json_member_bool (json, "recalled", d->recalled);

@@ -48,8 +48,15 @@ void       ranah_cli_json_escape        (GString *out, const char *value);
 void       ranah_cli_json_user          (RanahCliJson *json, const RanahUser *user);
 void       ranah_cli_json_opd           (RanahCliJson *json, const RanahOpd *opd);
 void       ranah_cli_json_record        (RanahCliJson *json, const RanahRecord *record);
-void       ranah_cli_json_request       (RanahCliJson *json, const RanahRequest *request);
-void       ranah_cli_json_disposition   (RanahCliJson *json, const RanahDisposition *disposition);
+/* A request with its clock at @now by @calendar as it is (ranah_escalation_clock ()):
+ * "due_at", "overdue", "used", "clock_started" and "received_at" are computed, never the
+ * store's cached due time; null (false) without a calendar. */
+void       ranah_cli_json_request       (RanahCliJson *json, const RanahRequest *request,
+                                         RanahCalendar *calendar, gint64 now);
+/* "due_at": the due time of the step it handed over, by @calendar as it is
+ * (ranah_escalation_disposition_due ()); null without a calendar. */
+void       ranah_cli_json_disposition   (RanahCliJson *json, const RanahDisposition *disposition,
+                                         RanahCalendar *calendar);
 void       ranah_cli_json_entry         (RanahCliJson *json, const RanahEntry *entry);
 void       ranah_cli_json_letter        (RanahCliJson *json, const RanahLetter *letter);
 void       ranah_cli_json_event         (RanahCliJson *json, const RanahEvent *event);

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ranah-cli.h"
+#include "ranah-escalation.h"
 
 static gboolean
 record_error (const char  *spec,
@@ -136,6 +137,7 @@ typedef struct {
   char  *letter_number;
   char  *letter_date;
   char  *received_date;
+  char  *received_time;
   char  *hal;
   char  *classification;
   char  *sifat;
@@ -155,6 +157,7 @@ submit_options_clear (SubmitOptions *o)
   g_free (o->letter_number);
   g_free (o->letter_date);
   g_free (o->received_date);
+  g_free (o->received_time);
   g_free (o->hal);
   g_free (o->classification);
   g_free (o->sifat);
@@ -192,6 +195,9 @@ submit_or_register (RanahCli  *cli,
       N_("The date of the OPD's letter"), N_("YYYY-MM-DD") },
     { "received-date", 0, 0, G_OPTION_ARG_STRING, &o.received_date,
       N_("The date the letter was received (default: today)"), N_("YYYY-MM-DD") },
+    { "received-time", 0, 0, G_OPTION_ARG_STRING, &o.received_time,
+      N_("The time it was received, when step 2's clock starts (default: the office's opening "
+         "that day, or now if it is today and later)"), N_("HH:MM") },
     { "hal", 0, 0, G_OPTION_ARG_STRING, &o.hal,
       N_("The letter's subject (default: “Permohonan Pembuatan Subdomain”)"), N_("TEXT") },
     { "classification", 0, 0, G_OPTION_ARG_STRING, &o.classification,
@@ -276,6 +282,25 @@ submit_or_register (RanahCli  *cli,
   ranah_cli_take (&request->received_date, o.received_date != NULL
                                            ? g_steal_pointer (&o.received_date)
                                            : ranah_cli_today (cli));
+  if (o.received_time != NULL)
+    {
+      RanahCalendar *calendar = ranah_cli_calendar (cli, error);
+      guint h, m;
+      char tail;
+
+      if (sscanf (o.received_time, "%2u:%2u%c", &h, &m, &tail) != 2 || h > 23 || m > 59)
+        {
+          g_set_error (error, RANAH_CLI_ERROR, RANAH_CLI_ERROR_USAGE,
+                       _("--received-time must be a time of day HH:MM, not “%s”."),
+                       o.received_time);
+          return FALSE;
+        }
+      if (calendar == NULL)
+        return FALSE;
+      /* On a date that is not one, 0: the store's check of the date says what is wrong. */
+      request->received_at = ranah_calendar_moment (calendar, request->received_date,
+                                                    h * 60 + m);
+    }
   ranah_cli_take (&request->hal, o.hal != NULL ? g_steal_pointer (&o.hal)
                                                : g_strdup ("Permohonan Pembuatan Subdomain"));
   ranah_cli_take (&request->classification,
@@ -297,7 +322,8 @@ submit_or_register (RanahCli  *cli,
     {
       g_autoptr(RanahCliJson) json = ranah_cli_json_new ();
       g_autoptr(RanahRequest) stored = ranah_store_get_request (cli->store, id, NULL);
-      ranah_cli_json_request (json, stored != NULL ? stored : request);
+      ranah_cli_json_request (json, stored != NULL ? stored : request,
+                              ranah_cli_calendar (cli, NULL), ranah_store_now (cli->store));
       ranah_cli_print_json (json);
     }
   else
@@ -356,7 +382,8 @@ request_attach (RanahCli  *cli,
       g_autoptr(RanahRequest) stored = ranah_store_get_request (cli->store, id, error);
       if (stored == NULL)
         return FALSE;
-      ranah_cli_json_request (json, stored);
+      ranah_cli_json_request (json, stored, ranah_cli_calendar (cli, NULL),
+                              ranah_store_now (cli->store));
       ranah_cli_print_json (json);
     }
   return TRUE;
@@ -388,6 +415,8 @@ print_timeline (RanahCli     *cli,
   gint64 since = 0;
 
   g_print (_("\nTimeline:\n"));
+  /* Each stay is judged by its due time with the calendar as it is now; the first from
+   * the moment the letter arrived. */
   for (guint i = 0; i < events->len; i++)
     {
       RanahEvent *event = g_ptr_array_index (events, i);
@@ -401,7 +430,9 @@ print_timeline (RanahCli     *cli,
           double days = ranah_calendar_working_days (calendar, since, event->at);
           took = ranah_cli_format_waited (days, t->standard_days);
           if (t->standard_days > 0)
-            verdict = days <= t->standard_days ? _("within") : _("late");
+            verdict = event->at <= ranah_calendar_add_working_days (calendar, since,
+                                                                    t->standard_days)
+                      ? _("within") : _("late");
         }
       g_print ("  %s  %s %-2u %-12s %-18s %s → %s  %s %s\n", when, _("step"), event->step,
                event->username != NULL ? event->username : "-",
@@ -412,25 +443,29 @@ print_timeline (RanahCli     *cli,
       if (event->note != NULL && *event->note != '\0')
         ranah_cli_print_indented (6, event->note);
       if (t != NULL)
-        since = event->at;
+        since = t->from == RANAH_STATE_NONE && calendar != NULL
+                ? MIN (event->at, ranah_escalation_received_at (calendar, request))
+                : event->at;
     }
 
   if (ranah_state_is_open (request->state))
     {
       guint standard = ranah_workflow_standard_days (request->state);
       gint64 now = ranah_store_now (cli->store);
-      g_autofree char *from = ranah_cli_format_time (cli, request->state_since);
-      g_autofree char *due = ranah_cli_format_time (cli, request->due_at);
+      RanahClock clock = { 0 };
+      gboolean timed = calendar != NULL
+                       && ranah_escalation_clock (calendar, request, now, &clock);
+      g_autofree char *from = ranah_cli_format_time (cli, calendar != NULL ? clock.started
+                                                                           : request->state_since);
+      g_autofree char *due = ranah_cli_format_time (cli, timed ? clock.due_at : 0);
       g_autofree char *waited = NULL;
 
       if (calendar != NULL)
-        waited = ranah_cli_format_waited (ranah_calendar_working_days (calendar,
-                                                                      request->state_since,
-                                                                      now), standard);
+        waited = ranah_cli_format_waited (clock.waited_days, standard);
       g_print (_("  now: waiting for step %u (%s) since %s; waited %s; due %s%s\n"),
                ranah_workflow_pending_step (request->state), ranah_state_label (request->state),
                from, waited != NULL ? waited : "-", due,
-               request->due_at != 0 && now > request->due_at ? _(" — OVERDUE") : "");
+               timed && clock.overdue ? _(" — OVERDUE") : "");
     }
 }
 
@@ -475,11 +510,11 @@ request_show (RanahCli  *cli,
 
       ranah_cli_json_begin_object (json);
       ranah_cli_json_key (json, "request");
-      ranah_cli_json_request (json, request);
+      ranah_cli_json_request (json, request, calendar, ranah_store_now (cli->store));
       ranah_cli_json_key (json, "dispositions");
       ranah_cli_json_begin_array (json);
       for (guint i = 0; i < dispositions->len; i++)
-        ranah_cli_json_disposition (json, g_ptr_array_index (dispositions, i));
+        ranah_cli_json_disposition (json, g_ptr_array_index (dispositions, i), calendar);
       ranah_cli_json_end_array (json);
       ranah_cli_json_key (json, "letter");
       if (letter != NULL)
@@ -502,11 +537,15 @@ request_show (RanahCli  *cli,
               ranah_cli_json_member_double (json, "working_days", days);
               ranah_cli_json_member_int (json, "standard_days", t->standard_days);
               if (t->standard_days > 0)
-                ranah_cli_json_member_bool (json, "within_standard", days <= t->standard_days);
+                ranah_cli_json_member_bool (json, "within_standard",
+                                            event->at <= ranah_calendar_add_working_days (
+                                              calendar, since, t->standard_days));
             }
           ranah_cli_json_end_object (json);
           if (t != NULL)
-            since = event->at;
+            since = t->from == RANAH_STATE_NONE && calendar != NULL
+                    ? MIN (event->at, ranah_escalation_received_at (calendar, request))
+                    : event->at;
         }
       ranah_cli_json_end_array (json);
       ranah_cli_json_key (json, "actions");
@@ -530,7 +569,17 @@ request_show (RanahCli  *cli,
     g_autofree char *state = g_strdup_printf ("%s (%s)", ranah_state_label (request->state),
                                               ranah_state_to_string (request->state));
     g_autofree char *created = ranah_cli_format_time (cli, request->created_at);
-    g_autofree char *due = ranah_cli_format_time (cli, request->due_at);
+    RanahCalendar *calendar = ranah_cli_calendar (cli, NULL);
+    RanahClock clock = { 0 };
+    g_autofree char *due = ranah_cli_format_time (cli, calendar != NULL
+                                                  && ranah_escalation_clock (calendar, request,
+                                                                             ranah_store_now (cli->store),
+                                                                             &clock)
+                                                  ? clock.due_at : 0);
+    g_autofree char *received = ranah_cli_format_time (cli, calendar != NULL
+                                                       ? ranah_escalation_received_at (calendar,
+                                                                                       request)
+                                                       : 0);
     g_autofree char *attachment = request->attachment_sha256 != NULL
       ? g_strdup_printf (_("%" PRId64 " bytes, SHA-256 %s"), request->attachment_size,
                          request->attachment_sha256)
@@ -548,7 +597,7 @@ request_show (RanahCli  *cli,
     ranah_cli_print_field (_("OPD"), request->opd_name);
     ranah_cli_print_field (_("Letter number"), request->letter_number);
     ranah_cli_print_field (_("Letter date"), request->letter_date);
-    ranah_cli_print_field (_("Received"), request->received_date);
+    ranah_cli_print_field (_("Received"), calendar != NULL ? received : request->received_date);
     ranah_cli_print_field (_("Hal"), request->hal);
     ranah_cli_print_field (_("Classification"), request->classification);
     ranah_cli_print_field (_("Sifat"), request->sifat);
@@ -581,7 +630,10 @@ request_show (RanahCli  *cli,
     {
       RanahDisposition *d = g_ptr_array_index (dispositions, i);
       g_autofree char *at = ranah_cli_format_time (cli, d->created_at);
-      g_autofree char *due = ranah_cli_format_time (cli, d->due_at);
+      RanahCalendar *calendar = ranah_cli_calendar (cli, NULL);
+      g_autofree char *due = ranah_cli_format_time (cli, calendar != NULL
+                                                    ? ranah_escalation_disposition_due (calendar, d)
+                                                    : 0);
       g_autofree char *read = ranah_cli_format_time (cli, d->read_at);
 
       g_print (_("  step %u, %s: %s (%s) → %s (%s), %s, due %s, %s%s\n"), d->step, at,
@@ -717,7 +769,7 @@ ranah_cli_print_requests (RanahCli  *cli,
                           GPtrArray *requests,
                           gboolean   waiting)
 {
-  RanahCalendar *calendar = waiting ? ranah_cli_calendar (cli, NULL) : NULL;
+  RanahCalendar *calendar = ranah_cli_calendar (cli, NULL);
   gint64 now = ranah_store_now (cli->store);
 
   if (cli->json)
@@ -727,22 +779,24 @@ ranah_cli_print_requests (RanahCli  *cli,
       for (guint i = 0; i < requests->len; i++)
         {
           RanahRequest *request = g_ptr_array_index (requests, i);
+          RanahClock clock = { 0 };
+          gboolean timed = calendar != NULL
+                           && ranah_escalation_clock (calendar, request, now, &clock);
+
           if (!waiting)
             {
-              ranah_cli_json_request (json, request);
+              ranah_cli_json_request (json, request, calendar, now);
               continue;
             }
           ranah_cli_json_begin_object (json);
           ranah_cli_json_key (json, "request");
-          ranah_cli_json_request (json, request);
+          ranah_cli_json_request (json, request, calendar, now);
           ranah_cli_json_member_int (json, "step", ranah_workflow_pending_step (request->state));
           if (calendar != NULL)
-            ranah_cli_json_member_double (json, "waited_working_days",
-                                      ranah_calendar_working_days (calendar,
-                                                                   request->state_since, now));
+            ranah_cli_json_member_double (json, "waited_working_days", clock.waited_days);
           ranah_cli_json_member_int (json, "standard_days",
                                  ranah_workflow_standard_days (request->state));
-          ranah_cli_json_member_bool (json, "overdue", request->due_at != 0 && now > request->due_at);
+          ranah_cli_json_member_bool (json, "overdue", timed && clock.overdue);
           ranah_cli_json_end_object (json);
         }
       ranah_cli_json_end_array (json);
@@ -777,13 +831,14 @@ ranah_cli_print_requests (RanahCli  *cli,
         {
           g_autofree char *waited = NULL;
           g_autofree char *waited_cell = NULL;
-          g_autofree char *due = ranah_cli_format_time (cli, request->due_at);
-          gboolean overdue = request->due_at != 0 && now > request->due_at;
+          RanahClock clock = { 0 };
+          gboolean timed = calendar != NULL
+                           && ranah_escalation_clock (calendar, request, now, &clock);
+          g_autofree char *due = ranah_cli_format_time (cli, timed ? clock.due_at : 0);
+          gboolean overdue = timed && clock.overdue;
 
           if (calendar != NULL)
-            waited = ranah_cli_format_waited (ranah_calendar_working_days (calendar,
-                                                                          request->state_since,
-                                                                          now),
+            waited = ranah_cli_format_waited (clock.waited_days,
                                               ranah_workflow_standard_days (request->state));
           waited_cell = ranah_cli_cell (waited, 22);
           g_print ("%-5" G_GINT64_FORMAT " %s %s %-4u %s %s %s%s\n", request->id, agenda_cell,

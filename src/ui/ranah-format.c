@@ -50,6 +50,22 @@ ranah_format_days (double working_days)
   return g_strdup_printf (_("%.1f working days"), working_days);
 }
 
+/* Office time spent: hours within a working day, else working days. */
+static char *
+format_spent (gint64 office_seconds,
+              double working_days)
+{
+  if (working_days < 1.0)
+    {
+      guint hours = (guint) ((office_seconds + 1800) / 3600);
+
+      if (office_seconds < 3600)
+        return g_strdup (_("under an hour"));
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hour", "%u hours", hours), hours);
+    }
+  return g_strdup_printf (_("%.1f working days"), working_days);
+}
+
 char *
 ranah_format_wait (RanahCalendar *calendar,
                    gint64         since,
@@ -60,21 +76,62 @@ ranah_format_wait (RanahCalendar *calendar,
   double days;
   g_autofree char *spent = NULL;
 
-  if (calendar != NULL)
-    days = ranah_calendar_working_days (calendar, since, until);
+  if (calendar == NULL)
+    {
+      days = MAX (0.0, (double) (until - since) / 86400.0);
+      if (late != NULL)
+        *late = standard_days > 0 && days > (double) standard_days;
+      spent = ranah_format_days (days);
+    }
   else
-    days = (double) (until - since) / 86400.0;
-  if (days < 0)
-    days = 0;
-  if (late != NULL)
-    *late = standard_days > 0 && days > (double) standard_days;
-
-  spent = ranah_format_days (days);
+    {
+      days = ranah_calendar_working_days (calendar, since, until);
+      if (late != NULL)
+        *late = standard_days > 0
+                && until > ranah_calendar_add_working_days (calendar, since, standard_days);
+      spent = format_spent (ranah_calendar_working_seconds (calendar, since, until), days);
+    }
   if (standard_days == 0)
     return g_steal_pointer (&spent);
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %u working day",
                                        "%s of %u working days", standard_days),
                           spent, standard_days);
+}
+
+char *
+ranah_format_clock (const RanahClock *clock)
+{
+  g_autofree char *spent = NULL;
+  g_autofree char *against = NULL;
+  int percent;
+
+  g_return_val_if_fail (clock != NULL, NULL);
+
+  spent = format_spent (clock->waited_seconds, clock->waited_days);
+  if (clock->standard_days == 0 || clock->due_at == 0)
+    return g_steal_pointer (&spent);
+  against = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %u working day",
+                                          "%s of %u working days", clock->standard_days),
+                             spent, clock->standard_days);
+  percent = (int) (clock->used * 100.0 + 0.5);
+  /* Translators: the share of a step's standard its wait has used, after the wait */
+  return g_strdup_printf (_("%s · %d%% used"), against, percent);
+}
+
+char *
+ranah_format_due (const RanahClock *clock,
+                  gint64            now)
+{
+  g_autofree char *when = NULL;
+
+  g_return_val_if_fail (clock != NULL, NULL);
+
+  if (clock->standard_days == 0 || clock->due_at == 0)
+    return NULL;
+  when = ranah_format_time (clock->due_at);
+  if (now >= clock->due_at)
+    return g_strdup_printf (_("was due %s"), when);
+  return g_strdup_printf (_("due %s"), when);
 }
 
 char *

@@ -36,6 +36,7 @@ struct _RanahNewRequestDialog
   AdwEntryRow     *letter_number_row;
   AdwEntryRow     *letter_date_row;
   AdwEntryRow     *received_date_row;
+  AdwEntryRow     *received_time_row;
   AdwEntryRow     *classification_row;
   AdwEntryRow     *contact_name_row;
   AdwEntryRow     *contact_phone_row;
@@ -481,6 +482,7 @@ typedef struct
   RanahStore   *store;
   RanahRequest *request;
   GBytes       *letter;
+  char         *received_time;   /* HH:MM or "" */
 } SubmitJob;
 
 static void
@@ -489,6 +491,7 @@ submit_job_free (SubmitJob *job)
   g_clear_object (&job->store);
   g_clear_pointer (&job->request, ranah_request_free);
   g_clear_pointer (&job->letter, g_bytes_unref);
+  g_free (job->received_time);
   g_free (job);
 }
 
@@ -498,8 +501,28 @@ submit_thread (gpointer       data,
                GError       **error)
 {
   SubmitJob *job = data;
-  gint64 id = ranah_store_submit_request (job->store, job->request, job->letter, error);
+  gint64 id;
 
+  /* The time the letter arrived, when step 2's clock starts; empty: the store's default
+   * (the office's opening that day, or now when it is today). */
+  if (job->received_time != NULL && *job->received_time != '\0')
+    {
+      g_autoptr(RanahCalendar) calendar = NULL;
+      guint h, m;
+      char tail;
+
+      if (sscanf (job->received_time, "%2u:%2u%c", &h, &m, &tail) != 2 || h > 23 || m > 59)
+        {
+          g_set_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_VALIDATION,
+                       _("The received time must be a time of day such as 09:30."));
+          return NULL;
+        }
+      if ((calendar = ranah_store_get_calendar (job->store, error)) == NULL)
+        return NULL;
+      job->request->received_at = ranah_calendar_moment (calendar, job->request->received_date,
+                                                         h * 60 + m);
+    }
+  id = ranah_store_submit_request (job->store, job->request, job->letter, error);
   if (id == 0)
     return NULL;
   return g_memdup2 (&id, sizeof id);
@@ -572,6 +595,7 @@ submit_action (GtkWidget  *widget,
   job->store = g_object_ref (self->store);
   job->request = request;
   job->letter = self->letter != NULL ? g_bytes_ref (self->letter) : NULL;
+  job->received_time = g_strstrip (g_strdup (text_of (self->received_time_row)));
   show_error (self, NULL);
   gtk_spinner_set_spinning (self->spinner, TRUE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->submit_button), FALSE);
@@ -632,6 +656,7 @@ ranah_new_request_dialog_class_init (RanahNewRequestDialogClass *klass)
   CHILD (letter_number_row);
   CHILD (letter_date_row);
   CHILD (received_date_row);
+  CHILD (received_time_row);
   CHILD (classification_row);
   CHILD (contact_name_row);
   CHILD (contact_phone_row);
@@ -719,6 +744,7 @@ ranah_new_request_dialog_fill (RanahNewRequestDialog *self,
     { "letter-number", self->letter_number_row },
     { "letter-date", self->letter_date_row },
     { "received-date", self->received_date_row },
+    { "received-time", self->received_time_row },
     { "classification", self->classification_row },
     { "contact-name", self->contact_name_row },
     { "contact-phone", self->contact_phone_row },

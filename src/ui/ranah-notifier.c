@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 #include <libnotify/notify.h>
 
+#include "ranah-escalation.h"
 #include "ranah-notifier.h"
 #include "ranah-request-object.h"
 #include "ranah-task.h"
@@ -159,8 +160,10 @@ check_overdue (RanahNotifier *self,
     {
       g_autoptr(RanahRequestObject) object = g_list_model_get_item (inbox, i);
       const RanahRequest *request = ranah_request_object_get_request (object);
+      RanahClock clock;
 
-      if (request->due_at == 0 || request->due_at >= now)
+      /* By the calendar as it is now, not the store's cached due time. */
+      if (!ranah_escalation_clock (calendar, request, now, &clock) || !clock.overdue)
         continue;
       if (n_overdue < 10)
         g_string_append_printf (body, "%s%s — %s", body->len ? "\n" : "", request->fqdn,

@@ -292,7 +292,11 @@ show_dispositions (RanahRequestPage *self,
                                                 d->to_name);
       g_autoptr(GString) subtitle = g_string_new (NULL);
       g_autofree char *when = ranah_format_time (d->created_at);
-      g_autofree char *due = ranah_format_time (d->due_at);
+      /* From the calendar as it is now, not the store's cached due time. */
+      g_autofree char *due = ranah_format_time (loaded->calendar != NULL
+                                                ? ranah_escalation_disposition_due (loaded->calendar,
+                                                                                    d)
+                                                : 0);
 
       for (guint k = 0; d->instructions != NULL && d->instructions[k] != NULL; k++)
         {
@@ -334,6 +338,8 @@ show_timeline (RanahRequestPage *self,
       gboolean late = FALSE;
 
       g_string_append_printf (subtitle, _("%s · %s"), who, when);
+      /* Each stay judged by its due time with the calendar as it is now; the first from the
+       * moment the letter arrived. */
       if (previous_at != 0 && action != RANAH_ACTION_NONE)
         {
           guint standard = ranah_workflow_standard_days (from);
@@ -352,21 +358,36 @@ show_timeline (RanahRequestPage *self,
       if (late)
         gtk_widget_add_css_class (row, "ranah-late");
       if (action != RANAH_ACTION_NONE)
-        previous_at = event->at;
+        previous_at = from == RANAH_STATE_NONE && loaded->calendar != NULL
+                      ? MIN (event->at, ranah_escalation_received_at (loaded->calendar,
+                                                                      loaded->request))
+                      : event->at;
     }
 
   if (ranah_state_is_open (loaded->request->state))
     {
       guint standard = ranah_workflow_standard_days (loaded->request->state);
       gboolean late = FALSE;
-      g_autofree char *waited = ranah_format_wait (loaded->calendar, loaded->request->state_since,
-                                                   loaded->now, standard, &late);
+      g_autofree char *waited = NULL;
       g_autofree char *title = g_strdup_printf (_("Step %u · waiting"),
                                                 ranah_workflow_pending_step (loaded->request->state));
       GtkWidget *row;
 
-      if (loaded->request->due_at != 0)
-        late = loaded->now > loaded->request->due_at;
+      if (loaded->calendar != NULL)
+        {
+          RanahClock clock;
+          g_autofree char *used = NULL;
+          g_autofree char *due = NULL;
+
+          late = ranah_escalation_clock (loaded->calendar, loaded->request, loaded->now, &clock)
+                 && clock.overdue;
+          used = ranah_format_clock (&clock);
+          due = ranah_format_due (&clock, loaded->now);
+          waited = due != NULL ? g_strdup_printf ("%s · %s", used, due) : g_steal_pointer (&used);
+        }
+      else
+        waited = ranah_format_wait (NULL, loaded->request->state_since, loaded->now, standard,
+                                    &late);
       row = add_row (list, title, waited);
       if (late)
         gtk_widget_add_css_class (row, "ranah-late");
@@ -441,6 +462,7 @@ load_done (GObject      *source,
   Loaded *loaded = ranah_task_finish (result, &error);
   g_autofree char *state = NULL;
   RanahRequest *r;
+  RanahClock clock;
 
   gtk_spinner_set_spinning (self->spinner, FALSE);
   if (loaded == NULL)
@@ -472,9 +494,10 @@ load_done (GObject      *source,
                            ranah_state_is_open (r->state)
                            ? "" : "");
   gtk_label_set_text (self->state_label, state);
-  if (ranah_state_is_open (r->state) && r->due_at != 0 && loaded->now > r->due_at)
+  if (ranah_state_is_open (r->state) && loaded->calendar != NULL
+      && ranah_escalation_clock (loaded->calendar, r, loaded->now, &clock) && clock.overdue)
     {
-      g_autofree char *due = ranah_format_time (r->due_at);
+      g_autofree char *due = ranah_format_time (clock.due_at);
       g_autofree char *text = g_strdup_printf (_("Overdue: step %u was due %s."),
                                                ranah_workflow_pending_step (r->state), due);
       gtk_label_set_text (self->late_label, text);

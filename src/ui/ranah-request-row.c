@@ -19,6 +19,7 @@ struct _RanahRequestRow
   GtkLabel  *subtitle;
   GtkLabel  *wait;
   GtkLabel  *late;
+  GtkLabel  *due;
 };
 
 G_DEFINE_FINAL_TYPE (RanahRequestRow, ranah_request_row, GTK_TYPE_WIDGET)
@@ -45,6 +46,7 @@ ranah_request_row_init (RanahRequestRow *self)
 {
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *right = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *below = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
   self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
@@ -72,8 +74,15 @@ ranah_request_row_init (RanahRequestRow *self)
   self->late = GTK_LABEL (gtk_label_new (_("Overdue")));
   gtk_widget_set_halign (GTK_WIDGET (self->late), GTK_ALIGN_END);
   gtk_widget_add_css_class (GTK_WIDGET (self->late), "ranah-overdue");
+  self->due = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->due, 1);
+  gtk_widget_add_css_class (GTK_WIDGET (self->due), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->due), "dim-label");
+  gtk_widget_set_halign (below, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (below), GTK_WIDGET (self->late));
+  gtk_box_append (GTK_BOX (below), GTK_WIDGET (self->due));
   gtk_box_append (GTK_BOX (right), GTK_WIDGET (self->wait));
-  gtk_box_append (GTK_BOX (right), GTK_WIDGET (self->late));
+  gtk_box_append (GTK_BOX (right), below);
   gtk_widget_set_valign (right, GTK_ALIGN_CENTER);
 
   gtk_box_append (GTK_BOX (self->box), text);
@@ -115,6 +124,7 @@ ranah_request_row_bind (RanahRequestRow    *self,
   g_autofree char *sender = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *wait = NULL;
+  g_autofree char *due = NULL;
   g_autofree char *title = NULL;
   gboolean open, late = FALSE;
   guint step;
@@ -136,14 +146,21 @@ ranah_request_row_bind (RanahRequestRow    *self,
                                 request->opd_name, request->agenda_number, request->agenda_year);
   gtk_label_set_text (self->subtitle, subtitle);
 
-  if (open)
+  if (open && calendar != NULL)
     {
-      wait = ranah_format_wait (calendar, request->state_since, now,
-                                ranah_workflow_standard_days (request->state), &late);
-      if (request->due_at != 0)
-        late = now > request->due_at;
+      /* The clock by the calendar as it is now (never the store's cached due_at). */
+      RanahClock clock;
+
+      late = ranah_escalation_clock (calendar, request, now, &clock) && clock.overdue;
+      wait = ranah_format_clock (&clock);
+      due = ranah_format_due (&clock, now);
     }
+  else if (open)
+    wait = ranah_format_wait (NULL, request->state_since, now,
+                              ranah_workflow_standard_days (request->state), &late);
   gtk_label_set_text (self->wait, wait != NULL ? wait : "");
+  gtk_label_set_text (self->due, due != NULL ? due : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->due), due != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->late), late);
   if (late)
     gtk_widget_add_css_class (GTK_WIDGET (self), "ranah-late");

@@ -853,6 +853,73 @@ test_admin (Fixture       *f,
   g_assert_cmpint (f->status, !=, 0);
 }
 
+/* A paper letter's clock starts when it arrived (--received-date, --received-time), and the
+ * due time shown is the calendar's, in the office hours of the profile (issue 17). */
+static void
+test_received_clock (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *value = NULL;
+  const char *const letter[] = {
+    "--opd", "DISDIK", "--record", "A:103.10.20.78", "--purpose", "Portal sekolah",
+    "--contact-name", "Sari", "--contact-phone", "0551-21000",
+    "--contact-email", "sari@contoh.go.id", "--letter-number", "421/78",
+    "--letter-date", "2026-11-19", "--received-date", "2026-11-20", NULL
+  };
+
+  /* A time that is not one is a usage error. */
+  run_as (f, "staf", "request", "register", "--name", "jam-salah", "--received-time", "25:00",
+          letter[0], letter[1], letter[2], letter[3], letter[4], letter[5], letter[6],
+          letter[7], letter[8], letter[9], letter[10], letter[11], letter[12], letter[13],
+          letter[14], letter[15], letter[16], letter[17], NULL);
+  assert_failure (f, 2);
+
+  /* Friday 20 November 2026, 10:15 WITA: 6.25 h of Friday's 9, then 2.75 h of Monday. */
+  assert_ok (f, run_as (f, "staf", "request", "register", "--json", "--name", "surat-kertas",
+                        "--received-time", "10:15", letter[0], letter[1], letter[2], letter[3],
+                        letter[4], letter[5], letter[6], letter[7], letter[8], letter[9],
+                        letter[10], letter[11], letter[12], letter[13], letter[14], letter[15],
+                        letter[16], letter[17], NULL));
+  assert_json (f->out);
+  id = json_value (f->out, "id");
+  assert_ok (f, run_as (f, "kadis", "request", "show", id, "--json", NULL));
+  assert_json (f->out);
+  value = json_value (f->out, "received_at");
+  g_assert_cmpstr (value, ==, "2026-11-20T02:15:00Z");
+  g_clear_pointer (&value, g_free);
+  value = json_value (f->out, "clock_started");
+  g_assert_cmpstr (value, ==, "2026-11-20T02:15:00Z");
+  g_clear_pointer (&value, g_free);
+  value = json_value (f->out, "due_at");
+  g_assert_cmpstr (value, ==, "2026-11-23T02:15:00Z");
+  g_clear_pointer (&value, g_free);
+  value = json_value (f->out, "overdue");
+  g_assert_cmpstr (value, ==, "true");
+  g_clear_pointer (&value, g_free);
+  assert_ok (f, run_as (f, "kadis", "inbox", NULL));
+  g_assert_nonnull (strstr (f->out, "surat-kertas"));
+  g_assert_nonnull (strstr (f->out, "2026-11-23 10:15  OVERDUE"));
+
+  /* Other office hours move the due time of the same letter, once checked. */
+  run_as (f, "admin", "profile", "set", "office-hours", "mon-fri 16:00-08:00", NULL);
+  assert_failure (f, 3);
+  /* Monday opens at 10:00: the 2.75 h carried end at 12:45. */
+  assert_ok (f, run_as (f, "admin", "profile", "set", "office-hours",
+                        "mon 10:00-16:00; tue-fri 07:30-16:00", NULL));
+  assert_ok (f, run_as (f, "kadis", "request", "show", id, "--json", NULL));
+  value = json_value (f->out, "due_at");
+  g_assert_cmpstr (value, ==, "2026-11-23T04:45:00Z");
+  g_clear_pointer (&value, g_free);
+  /* Friday closes at 09:00: it arrived after closing, so the clock starts on Monday and it
+   * is due at Monday's closing. */
+  assert_ok (f, run_as (f, "admin", "profile", "set", "office-hours",
+                        "mon-thu 07:30-16:00; fri 07:30-09:00", NULL));
+  assert_ok (f, run_as (f, "kadis", "request", "show", id, "--json", NULL));
+  value = json_value (f->out, "due_at");
+  g_assert_cmpstr (value, ==, "2026-11-23T08:00:00Z");
+}
+
 /* A name that starts with "-" reaches the validator and is refused in its own words, never
  * taken for an option: as an option's value, and as a positional argument after "--". */
 static void
@@ -1110,6 +1177,7 @@ main (int    argc,
   ADD ("registry/import-export", test_registry);
   ADD ("admin/verbs", test_admin);
   ADD ("admin/holiday-import", test_holiday_import);
+  ADD ("workflow/received-clock", test_received_clock);
   ADD ("errors/names-starting-with-dash", test_dash_names);
   ADD ("output/idn-names-both-forms", test_idn_names);
   g_test_add ("/ranah/cli/demo/every-state", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up,
