@@ -246,6 +246,20 @@ append_unmarked (GString    *out,
       g_string_append_c (out, *p++);
 }
 
+/* @text on one line (between keep markers) when it fits one, else as it is. */
+static void
+append_kept (GString    *out,
+             const char *text)
+{
+  gboolean keep = strlen (text) <= KEEP_MAX;
+
+  if (keep)
+    g_string_append (out, KEEP_OPEN);
+  append_unmarked (out, text, -1);
+  if (keep)
+    g_string_append (out, KEEP_CLOSE);
+}
+
 static char *
 fill_line (const char  *line,
            Context     *ctx,
@@ -292,15 +306,26 @@ fill_line (const char  *line,
       if (ctx != NULL)
         {
           g_autofree char *value = placeholder_value (ctx, name);
-          gboolean keep = strlen (value) <= KEEP_MAX
-                          && (g_str_equal (name, "nomor_surat") || g_str_equal (name, "fqdn")
-                              || g_str_has_prefix (name, "tanggal_"));
+          const char *plain = g_str_equal (name, "fqdn") ? fqdn_of (ctx) : NULL;
+          gsize n = plain != NULL ? strlen (plain) : 0;
 
-          if (keep)
-            g_string_append (out, KEEP_OPEN);
-          append_unmarked (out, value, -1);
-          if (keep)
-            g_string_append (out, KEEP_CLOSE);
+          /* An internationalised name, "xn--… (…)": each form kept on one line of its own,
+           * never broken at a hyphen of its xn-- label. */
+          if (plain != NULL && strlen (value) > n + 3 && strncmp (value, plain, n) == 0
+              && strncmp (value + n, " (", 2) == 0)
+            {
+              g_autofree char *unicode = g_strndup (value + n + 2, strlen (value) - n - 3);
+
+              append_kept (out, plain);
+              g_string_append (out, " (");
+              append_kept (out, unicode);
+              g_string_append_c (out, ')');
+            }
+          else if (g_str_equal (name, "nomor_surat") || g_str_equal (name, "fqdn")
+                   || g_str_has_prefix (name, "tanggal_"))
+            append_kept (out, value);
+          else
+            append_unmarked (out, value, -1);
         }
       p = close + 1;
     }
