@@ -11,6 +11,7 @@
 #include "ranah-csv.h"
 #include "ranah-error.h"
 #include "ranah-file.h"
+#include "ranah-letter-check.h"
 #include "ranah-letter-number.h"
 #include "ranah-model.h"
 #include "ranah-session-file.h"

@@ -325,6 +325,8 @@ ranah_letter_free (RanahLetter *letter)
   g_free (letter->letter_date);
   g_free (letter->verification_code);
   g_free (letter->pdf_sha256);
+  ranah_user_free (letter->signer);
+  g_free (letter->audit_hash);
   g_free (letter);
 }
 

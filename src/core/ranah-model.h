@@ -146,6 +146,16 @@ typedef struct {
   gint64            signed_by;
   gint64            signed_at;
   gint64            revision;     /* bumped each time the draft is redrafted */
+  /* The official whose signature block the letter prints: their own name, position, rank
+   * and NIP from their account (never the profile). Set by the store for the signer at
+   * step 9, and by the letter layer for a draft's prospective signer; NULL = nobody known
+   * yet (the block shows dots). Not stored with the letter. */
+  RanahUser        *signer;
+  /* The head of the request's audit chain just before the signing event (ranah-audit.h):
+   * its chain_seq and hash, printed in the letter's verification block and checked by
+   * letter verify. 0 and NULL for a draft or a letter signed before letters carried it. */
+  gint64            audit_seq;
+  char             *audit_hash;
 } RanahLetter;
 
 typedef struct {
@@ -225,13 +235,16 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RanahHoliday, ranah_holiday_free)
 #define RANAH_PROFILE_PARENT_DOMAIN    "parent-domain"     /* "tarakankota.go.id" */
 #define RANAH_PROFILE_NUMBER_TEMPLATE  "number-template"   /* "{klasifikasi}/{urut}/{unit}/{tahun}" */
 #define RANAH_PROFILE_CLASSIFICATION   "classification"    /* default kode klasifikasi "000.5.2" */
+/* The signer printed under the SOP compliance sheet (ranah_report_compliance_pdf ()), which
+ * is signed by hand. The Surat Tanggapan never reads them: its signature block is the
+ * signing official's own account (RanahLetter.signer). */
 #define RANAH_PROFILE_SIGNER_NAME      "signer-name"
 #define RANAH_PROFILE_SIGNER_POSITION  "signer-position"
 #define RANAH_PROFILE_SIGNER_RANK      "signer-rank"
-#define RANAH_PROFILE_SIGNER_NIP       "signer-nip"
+#define RANAH_PROFILE_SIGNER_NIP       "signer-nip"        /* "" or as ranah_validate_nip () */
 #define RANAH_PROFILE_PAPER            "paper"             /* "A4" or "F4" */
 #define RANAH_PROFILE_FONT             "font"              /* "Liberation Sans" */
-#define RANAH_PROFILE_LOGO             "logo"              /* base64 PNG or SVG; "" = placeholder */
+#define RANAH_PROFILE_LOGO             "logo"              /* base64 of a PNG or SVG file; "" = none */
 #define RANAH_PROFILE_TEMPLATE_APPROVAL "template-approval"
 #define RANAH_PROFILE_TEMPLATE_REFUSAL  "template-refusal"
 #define RANAH_PROFILE_LEGAL_BASIS      "legal-basis"       /* one regulation a line */
