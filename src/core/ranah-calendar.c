@@ -843,6 +843,25 @@ ranah_calendar_working_days (RanahCalendar *calendar,
   return days;
 }
 
+void
+ranah_calendar_working_time (RanahCalendar *calendar,
+                             gint64         from,
+                             gint64         to,
+                             gint64        *seconds,
+                             double        *days)
+{
+  gint64 s;
+  double d;
+
+  g_return_if_fail (calendar != NULL);
+
+  measure (calendar, from, to, &s, &d);
+  if (seconds != NULL)
+    *seconds = s;
+  if (days != NULL)
+    *days = d;
+}
+
 char *
 ranah_calendar_date_of (RanahCalendar *calendar,
                         gint64         when)

@@ -104,6 +104,12 @@ gint64         ranah_calendar_working_seconds    (RanahCalendar *calendar,
 double         ranah_calendar_working_days       (RanahCalendar *calendar,
                                                   gint64         from,
                                                   gint64         to);
+/* Both at once: office seconds into @seconds and working days into @days. */
+void           ranah_calendar_working_time       (RanahCalendar *calendar,
+                                                  gint64         from,
+                                                  gint64         to,
+                                                  gint64        *seconds,
+                                                  double        *days);
 /* "YYYY-MM-DD" of @when in the calendar's zone. */
 char          *ranah_calendar_date_of            (RanahCalendar *calendar,
                                                   gint64         when);

@@ -60,7 +60,6 @@ ranah_escalation_received_at (RanahCalendar      *calendar,
                               const RanahRequest *request)
 {
   gint64 opening;
-  g_autofree char *entered = NULL;
 
   g_return_val_if_fail (calendar != NULL, 0);
   g_return_val_if_fail (request != NULL, 0);
@@ -72,8 +71,8 @@ ranah_escalation_received_at (RanahCalendar      *calendar,
     return request->created_at;
   /* Entered on the day it arrived, without a time: it arrived when it was entered (or at
    * the opening, if that was earlier in the morning). */
-  entered = ranah_calendar_date_of (calendar, request->created_at);
-  if (g_strcmp0 (entered, request->received_date) == 0 && request->created_at > opening)
+  if (request->created_at > opening
+      && request->created_at < ranah_calendar_moment (calendar, request->received_date, 24 * 60))
     return request->created_at;
   return opening;
 }
@@ -126,8 +125,8 @@ ranah_escalation_clock (RanahCalendar      *calendar,
   clock->holder = ranah_escalation_holder (request->state);
   clock->started = ranah_escalation_started (calendar, request);
   clock->standard_days = ranah_workflow_standard_days (request->state);
-  clock->waited_days = ranah_calendar_working_days (calendar, clock->started, now);
-  clock->waited_seconds = ranah_calendar_working_seconds (calendar, clock->started, now);
+  ranah_calendar_working_time (calendar, clock->started, now, &clock->waited_seconds,
+                               &clock->waited_days);
   if (clock->standard_days == 0)
     return FALSE;
 

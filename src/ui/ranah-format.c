@@ -128,7 +128,8 @@ ranah_format_due (const RanahClock *clock,
 
   if (clock->standard_days == 0 || clock->due_at == 0)
     return NULL;
-  when = ranah_format_time (clock->due_at);
+  /* Without the blank a one-digit day leaves ("%e"), in the middle of a sentence. */
+  when = g_strstrip (ranah_format_time (clock->due_at));
   if (now >= clock->due_at)
     return g_strdup_printf (_("was due %s"), when);
   return g_strdup_printf (_("due %s"), when);

@@ -22,7 +22,9 @@ ui_test_request_new (const char *name,
   UI_TEST_SET (hal, "Permohonan Pembuatan Subdomain");
   UI_TEST_SET (letter_number, letter_number);
   UI_TEST_SET (letter_date, "2026-11-20");
-  UI_TEST_SET (received_date, "2026-11-20");
+  /* Empty: received the day it is entered, at its entry (the store's default), so that
+   * step 2's clock starts at the submission. */
+  UI_TEST_SET (received_date, "");
   UI_TEST_SET (contact_name, "Petugas");
   UI_TEST_SET (contact_phone, "0811-5500-123");
   UI_TEST_SET (contact_email, "ti@dinkes.tarakankota.go.id");
