@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "ranah-escalation.h"
+#include "ranah-logo.h"
 #include "ranah-store.h"
 #include "ranah-postgres-store.h"
 #include "ranah-sqlite-store.h"
@@ -887,6 +888,12 @@ ranah_store_set_profile (RanahStore  *self,
       if (!ranah_office_hours_parse (value, &hours, error))
         return FALSE;
     }
+  /* The compliance sheet's signer's NIP, by the rule of a user's (user add); the lambang
+   * decoded or parsed now rather than at the first letter (ranah-logo.h). */
+  if (g_str_equal (key, RANAH_PROFILE_SIGNER_NIP) && !ranah_validate_nip (value, FALSE, error))
+    return FALSE;
+  if (g_str_equal (key, RANAH_PROFILE_LOGO) && !ranah_logo_check_base64 (value, NULL, error))
+    return FALSE;
   DISPATCH_ADMIN (set_profile, FALSE, key, value, error);
 }
 

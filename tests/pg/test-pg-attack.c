@@ -24,6 +24,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include <cairo.h>
 #include <libpq-fe.h>
 
 #include "store-fixture.h"
@@ -3040,6 +3041,109 @@ test_roles (void)
   verdict_end (&v);
 }
 
+/* ---- the profile's values, past the desktop --------------------------------------------- */
+
+static cairo_status_t
+append_png (void                *closure,
+            const unsigned char *data,
+            unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The signer's NIP and the lambang are checked by ranah.set_profile itself: an
+ * administrator with psql cannot store a NIP of four digits or a logo no letter can draw. */
+static void
+test_profile_values (void)
+{
+  g_autoptr(Attack) a = attack_new ();
+  Verdict v = { "profile-values", 0, 0 };
+  g_autoptr(Conn) admin = as_user (a, "admin");
+  g_autoptr(GByteArray) png = g_byte_array_new ();
+  g_autofree char *png64 = NULL;
+  g_autofree char *cut64 = NULL;
+  g_autofree char *html64 = g_base64_encode ((const guchar *) "<html><body/></html>", 20);
+  g_autofree char *broken_svg64 = g_base64_encode ((const guchar *) "<svg><g></svg>", 14);
+  const char *svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>";
+  g_autofree char *svg64 = g_base64_encode ((const guchar *) svg, strlen (svg));
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 now = server_now (a);
+
+  {
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 30, 30);
+
+    g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_png, png), ==,
+                     CAIRO_STATUS_SUCCESS);
+    cairo_surface_destroy (surface);
+  }
+  png64 = g_base64_encode (png->data, png->len);
+  cut64 = g_base64_encode (png->data, png->len / 2);
+  before = su_valuef (a, "SELECT string_agg (key || '=' || md5 (value), ',' ORDER BY key) "
+                         "FROM ranah.profile");
+  {
+    struct {
+      const char *key;
+      const char *value;
+      const char *what;
+    } bad[] = {
+      { "signer-nip", "1975", "a NIP of four digits" },
+      { "signer-nip", "19720315 1998031004", "a NIP with a space" },
+      { "logo", cut64, "half a PNG" },
+      { "logo", html64, "an HTML page" },
+      { "logo", broken_svg64, "an SVG that is not well-formed" },
+      { "logo", "bm90IGFuIGltYWdl", "the base64 of “not an image”" },
+      { "logo", "lambang.png!", "a file name" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        Params p = { 0 };
+        g_autoptr(PGresult) res = NULL;
+        g_autofree char *d = NULL;
+
+        p_text (&p, bad[i].key);
+        p_text (&p, bad[i].value);
+        p_text (&p, "false");
+        p_int (&p, now);
+        res = exec_params (admin, "SELECT ranah.set_profile ($1, $2, $3, $4)", &p);
+        d = describe (res);
+        check (&v, refused (res), "set_profile ('%s', %s) as admin: %s (want a refusal)",
+               bad[i].key, bad[i].what, d);
+        params_clear (&p);
+      }
+  }
+  after = su_valuef (a, "SELECT string_agg (key || '=' || md5 (value), ',' ORDER BY key) "
+                        "FROM ranah.profile");
+  check (&v, g_strcmp0 (before, after) == 0, "refused values changed the profile: %s → %s",
+         before, after);
+  {
+    const char *good[][2] = {
+      { "signer-nip", "197203151998031004" }, { "signer-nip", "" },
+      { "logo", png64 }, { "logo", svg64 }, { "logo", "" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+      {
+        Params p = { 0 };
+        g_autoptr(PGresult) res = NULL;
+        g_autofree char *d = NULL;
+
+        p_text (&p, good[i][0]);
+        p_text (&p, good[i][1]);
+        p_text (&p, "false");
+        p_int (&p, now);
+        res = exec_params (admin, "SELECT ranah.set_profile ($1, $2, $3, $4)", &p);
+        d = describe (res);
+        check (&v, res_ok (res), "set_profile ('%s', a good value %u) as admin: %s (want it "
+               "stored)", good[i][0], i, d);
+        params_clear (&p);
+      }
+  }
+  verdict_end (&v);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -3065,6 +3169,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ranah/store-pg/attack/stall-disconnect-while-waiting", test_stall_disconnect);
   g_test_add_func ("/ranah/store-pg/attack/listen-other-opd", test_listen_other_opd);
   g_test_add_func ("/ranah/store-pg/attack/roles", test_roles);
+  g_test_add_func ("/ranah/store-pg/attack/profile-values", test_profile_values);
 
   return g_test_run ();
 }

@@ -1572,6 +1572,63 @@ BEGIN
     PERFORM ranah.check_fqdn (p_value, false);
   ELSIF p_key = 'paper' AND p_value NOT IN ('A4', 'F4') THEN
     PERFORM ranah.fail ('RN004', 'Paper must be A4 or F4.');
+  ELSIF p_key = 'signer-nip' AND p_value !~ '^([0-9]{18})?$' THEN
+    -- A user's rule (ranah.check_user_fields); the desktop checks the dates in it too.
+    PERFORM ranah.fail ('RN004', format ('The NIP “%s” must be exactly 18 digits, without '
+                                         'spaces.', left (p_value, 64)));
+  ELSIF p_key = 'logo' AND p_value <> '' THEN
+    -- The lambang, checked now rather than at the first letter (src/store/ranah-logo.c,
+    -- which also decodes a PNG whole): the base64 of a PNG (its signature, an IHDR of at
+    -- most 8192 pixels a side, an IEND chunk) or of an SVG document (XML whose root is svg).
+    DECLARE
+      img bytea;
+      doc text;
+      side bigint;
+    BEGIN
+      BEGIN
+        img := decode (p_value, 'base64');
+      EXCEPTION WHEN invalid_parameter_value THEN
+        img := NULL;
+      END;
+      IF img IS NULL OR length (img) = 0 THEN
+        PERFORM ranah.fail ('RN004', 'The logo setting must be the base64 of a PNG or SVG '
+                                     'file: give the file itself.');
+      ELSIF length (img) > 6 * 1024 * 1024 THEN
+        PERFORM ranah.fail ('RN004', 'The logo is larger than 6 MB.');
+      ELSIF substring (img FROM 1 FOR 8) = '\x89504e470d0a1a0a'::bytea THEN
+        IF length (img) < 33 OR substring (img FROM 13 FOR 4) <> '\x49484452'::bytea THEN
+          PERFORM ranah.fail ('RN004', 'The logo is a damaged PNG image: it has no header.');
+        END IF;
+        side := greatest (('x' || encode (substring (img FROM 17 FOR 4), 'hex'))::bit(32)::bigint,
+                          ('x' || encode (substring (img FROM 21 FOR 4), 'hex'))::bit(32)::bigint);
+        IF side > 8192 OR least (('x' || encode (substring (img FROM 17 FOR 4), 'hex'))::bit(32)::bigint,
+                                 ('x' || encode (substring (img FROM 21 FOR 4), 'hex'))::bit(32)::bigint) = 0 THEN
+          PERFORM ranah.fail ('RN004', 'The logo’s PNG image must be at most 8192 pixels a side.');
+        END IF;
+        IF position ('\x0000000049454e44'::bytea IN substring (img FROM 34)) = 0 THEN
+          PERFORM ranah.fail ('RN004', 'The logo is a damaged PNG image: it cannot be decoded.');
+        END IF;
+      ELSE
+        BEGIN
+          doc := convert_from (img, 'UTF8');
+        EXCEPTION WHEN character_not_in_repertoire OR untranslatable_character THEN
+          PERFORM ranah.fail ('RN004', 'The logo is not a readable SVG image: it is not UTF-8 '
+                                       'text.');
+        END;
+        IF left (doc, 1) = chr (65279) THEN
+          doc := substr (doc, 2);
+        END IF;
+        IF left (ltrim (doc, E' \t\n\r\f' || chr (11)), 1) <> '<' THEN
+          PERFORM ranah.fail ('RN004', 'The logo must be a PNG or SVG image.');
+        ELSIF NOT xml_is_well_formed_document (doc) THEN
+          PERFORM ranah.fail ('RN004', 'The logo is not a readable SVG image: it is not '
+                                       'well-formed XML.');
+        ELSIF (xpath ('local-name (/*)', XMLPARSE (DOCUMENT doc)))[1]::text IS DISTINCT FROM 'svg' THEN
+          PERFORM ranah.fail ('RN004', 'The logo is not an SVG image: its document is not one '
+                                       '<svg> element.');
+        END IF;
+      END IF;
+    END;
   END IF;
   INSERT INTO ranah.profile VALUES (p_key, p_value)
   ON CONFLICT (key) DO UPDATE SET value = excluded.value;
