@@ -303,13 +303,16 @@ copy_all (RanahPostgresStore  *self,
           ranah_pg_param_take (&lp, nz (letter->signed_by));
           ranah_pg_param_int (&lp, letter->signed_at);
           ranah_pg_param_int (&lp, letter->revision);
+          ranah_pg_param_int (&lp, letter->audit_seq);
+          ranah_pg_param_text (&lp, letter->audit_hash);
           if (!run (self, "INSERT INTO ranah.letters (id, request_id, kind, state, number, sifat, "
                           "lampiran, hal, body, tembusan, letter_date, verification_code, pdf, "
-                          "pdf_sha256, signed_by, signed_at, revision, year) "
+                          "pdf_sha256, signed_by, signed_at, revision, year, audit_seq, "
+                          "audit_hash) "
                           "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
                           "ARRAY (SELECT jsonb_array_elements_text ($10::jsonb)), $11, $12, $13, "
                           "encode (sha256 ($13), 'hex'), $14, $15, $16, "
-                          "substr ($11, 1, 4)::integer)", &lp, error))
+                          "substr ($11, 1, 4)::integer, $17, $18)", &lp, error))
             return FALSE;
         }
       else if (!g_error_matches (local, RANAH_STORE_ERROR, RANAH_STORE_ERROR_NOT_FOUND))

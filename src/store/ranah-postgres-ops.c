@@ -801,6 +801,44 @@ draft_json (const RanahLetter *draft)
 static RanahLetter *load_letter (RanahPostgresStore *self, const char *where, gint64 id,
                                  GError **error);
 
+/* The signer's own account as the server holds it now. */
+static RanahUser *
+load_user_locked (RanahPostgresStore  *self,
+                  gint64               id,
+                  GError             **error)
+{
+  g_auto(RanahPgParams) p = { 0 };
+  g_autoptr(PGresult) res = NULL;
+
+  ranah_pg_params_init (&p);
+  ranah_pg_param_int (&p, id);
+  res = ranah_pg_query (self, "SELECT " RANAH_PG_USER_COLUMNS " FROM ranah.users WHERE id = $1",
+                        &p, error);
+  if (res == NULL)
+    return NULL;
+  if (PQntuples (res) != 1)
+    {
+      g_set_error (error, RANAH_STORE_ERROR, RANAH_STORE_ERROR_AUTH,
+                   _("Your account no longer exists."));
+      return NULL;
+    }
+  return ranah_pg_user_from_row (res, 0);
+}
+
+/* Before the sign move: the sentence of ranah-letter-check.h, in the user's language, for
+ * what the server refuses anyway ('sign' in ranah.move checks the same). */
+static gboolean
+check_sign_complete (RanahPostgresStore  *self,
+                     GError             **error)
+{
+  g_autoptr(GHashTable) profile = NULL;
+  g_autoptr(RanahUser) signer = NULL;
+
+  return (profile = profile_locked (self, error)) != NULL
+         && (signer = load_user_locked (self, me_of (self)->id, error)) != NULL
+         && ranah_letter_check_complete (profile, signer, error);
+}
+
 /* Step 9's second half: number, PDF, stored in the signing transaction. */
 static gboolean
 finish_sign (RanahPostgresStore  *self,
@@ -817,13 +855,18 @@ finish_sign (RanahPostgresStore  *self,
   gint64 letter_id = ranah_pg_col_int (moved, 0, 1);
 
   /* The store numbers the letter (ranah.move, from the agency's template): the PDF
-   * shows the number the move gave it. */
+   * shows the number the move gave it, and the head of the request's audit chain before
+   * the signing event the move read, and the signer's account as the server has it. */
   number = ranah_pg_col_str (moved, 0, 5);
   if ((request = load_request (self, move->request_id, error)) == NULL
-      || (letter = load_letter (self, "l.id = $1", letter_id, error)) == NULL)
+      || (letter = load_letter (self, "l.id = $1", letter_id, error)) == NULL
+      || (letter->signer = load_user_locked (self, letter->signed_by, error)) == NULL)
     return FALSE;
   g_free (letter->number);
   letter->number = g_strdup (number);
+  letter->audit_seq = ranah_pg_col_int (moved, 0, 6);
+  g_free (letter->audit_hash);
+  letter->audit_hash = ranah_pg_col_str_or_null (moved, 0, 7);
   pdf = move->render (request, letter, move->render_data, error);
   if (pdf == NULL)
     return FALSE;
@@ -882,6 +925,9 @@ move_locked (RanahPostgresStore  *self,
     }
 
   t = ranah_workflow_find (state, move->action);
+  /* Not for a retried signing the server has applied already (the request has moved on). */
+  if (sign && t != NULL && client_checks () && !check_sign_complete (self, error))
+    return FALSE;
   if ((calendar = calendar_locked (self, error)) == NULL)
     return FALSE;
   days = t != NULL ? ranah_workflow_standard_days (t->to) : 0;
@@ -930,7 +976,8 @@ move_locked (RanahPostgresStore  *self,
     return FALSE;
   res = ranah_pg_query (self, "SELECT coalesce ((x->>'repeated')::boolean, false), "
                               "(x->>'letter_id')::bigint, (x->>'urut')::int, "
-                              "(x->>'year')::int, (x->>'month')::int, x->>'number' "
+                              "(x->>'year')::int, (x->>'month')::int, x->>'number', "
+                              "coalesce ((x->>'audit_seq')::bigint, 0), x->>'audit_hash' "
                               "FROM ranah.move ($1, $2, $3, $4, $5, $6, $7, $8::text[], $9, "
                               "$10, $11, $12::jsonb, $13::jsonb) x", &p, error);
   if (res == NULL)
@@ -1044,7 +1091,8 @@ load_letter (RanahPostgresStore  *self,
                                       "l.sifat, l.lampiran, l.hal, l.body, "
                                       "array_to_string (l.tembusan, chr (31)), l.letter_date, "
                                       "l.verification_code, l.pdf_sha256, "
-                                      "coalesce (l.signed_by, 0), l.signed_at, l.revision "
+                                      "coalesce (l.signed_by, 0), l.signed_at, l.revision, "
+                                      "l.audit_seq, l.audit_hash "
                                       "FROM ranah.letters l WHERE ", where, NULL);
   g_auto(RanahPgParams) p = { 0 };
   g_autoptr(PGresult) res = NULL;
@@ -1085,6 +1133,8 @@ load_letter (RanahPostgresStore  *self,
   letter->signed_by = ranah_pg_col_int (res, 0, 13);
   letter->signed_at = ranah_pg_col_int (res, 0, 14);
   letter->revision = ranah_pg_col_int (res, 0, 15);
+  letter->audit_seq = ranah_pg_col_int (res, 0, 16);
+  letter->audit_hash = ranah_pg_col_str_or_null (res, 0, 17);
   return letter;
 }
 

@@ -476,6 +476,7 @@ sign_letter (RanahSqliteStore    *self,
 {
   g_autoptr(GHashTable) profile = NULL;
   g_autoptr(RanahLetter) letter = NULL;
+  g_autoptr(RanahUser) signer = NULL;
   g_autoptr(GBytes) pdf = NULL;
   g_autofree char *sha = NULL;
   sqlite3_stmt *stmt;
@@ -491,6 +492,11 @@ sign_letter (RanahSqliteStore    *self,
       return FALSE;
     }
   if ((profile = ranah_sqlite_profile_raw (self, error)) == NULL)
+    return FALSE;
+  /* Nothing is signed that would print incomplete (ranah-letter-check.h): the signature
+   * block is the signer's own account, as this transaction reads it. */
+  if ((signer = ranah_sqlite_load_user (self, me->id, error)) == NULL
+      || !ranah_letter_check_complete (profile, signer, error))
     return FALSE;
 
   letter = ranah_letter_new ();
@@ -555,6 +561,7 @@ sign_letter (RanahSqliteStore    *self,
   letter->state = RANAH_LETTER_SIGNED;
   letter->signed_by = me->id;
   letter->signed_at = now;
+  letter->signer = g_steal_pointer (&signer);
 
   pdf = move->render (request, letter, move->render_data, error);
   if (pdf == NULL)

@@ -206,6 +206,18 @@ store_world_new (void)
       user->full_name = g_strdup_printf ("Pejabat %s", usernames[role]);
       user->role = role;
       user->opd_id = role == RANAH_ROLE_OPD ? w->opd_id : 0;
+      if (role == RANAH_ROLE_KADIS)
+        {
+          /* The signer: a letter prints their own name, position, rank and NIP, and is
+           * signed only when all four are there (ranah-letter-check.h). */
+          g_free (user->position);
+          user->position = g_strdup ("Kepala Dinas Komunikasi, Informatika, Statistik dan "
+                                     "Persandian");
+          g_free (user->rank);
+          user->rank = g_strdup ("Pembina Utama Muda (IV/c)");
+          g_free (user->nip);
+          user->nip = g_strdup ("197203151998031004");
+        }
       w->user_ids[role] = ranah_store_add_user (w->store, user, STORE_FIXTURE_PASSWORD, &error);
       g_assert_no_error (error);
       g_assert_cmpint (w->user_ids[role], >, 0);

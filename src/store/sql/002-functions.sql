@@ -1027,31 +1027,98 @@ BEGIN
     END IF;
     result := jsonb_build_object ('letter_id', letter.id);
   ELSIF p_action = 'sign' THEN
-    -- The per-year counter row stays locked until this transaction ends, so numbers are
-    -- handed out one signer at a time and a rolled-back signing gives its number back.
-    yr := extract (year FROM today)::integer;
-    PERFORM ranah.wait_for_locks ('INSERT INTO ranah.letter_counters VALUES ($1, 0) '
-                                  'ON CONFLICT DO NOTHING', yr);
-    PERFORM ranah.wait_for_locks ('SELECT 1 FROM ranah.letter_counters WHERE year = $1 FOR UPDATE',
-                                 yr);
-    SELECT last + 1 INTO v_urut FROM ranah.letter_counters WHERE year = yr;
-    UPDATE ranah.letter_counters SET last = v_urut WHERE year = yr;
-    -- The number is the agency's template filled in here (validate.sql), not the signer's.
-    UPDATE ranah.letters
-       SET state = 'signed', year = yr, urut = v_urut, letter_date = to_char (today, 'YYYY-MM-DD'),
-           number = ranah.format_letter_number (ranah.profile_value ('number-template'),
-                                                ranah.profile_value ('classification'), v_urut,
-                                                ranah.profile_value ('agency-short'), yr,
-                                                extract (month FROM today)::integer),
-           signed_by = u.id, signed_at = p_now,
-           verification_code = upper (substr (replace (gen_random_uuid ()::text, '-', ''), 1, 16))
-     WHERE id = letter.id
-    RETURNING * INTO letter;
-    result := jsonb_build_object ('letter_id', letter.id, 'urut', v_urut, 'year', yr,
-                                  'month', extract (month FROM today)::integer,
-                                  'number', letter.number,
-                                  'letter_date', letter.letter_date,
-                                  'verification_code', letter.verification_code);
+    DECLARE
+      ws constant text := E' \t\n\r\f' || chr (11);  -- g_ascii_isspace ()
+      tmpl text := coalesce (ranah.profile_value ('number-template'), '');
+      lacking text[] := '{}';
+      n integer;
+      head ranah.chain_heads;
+    BEGIN
+      -- Nothing is signed that would print incomplete: the signature block is the signer's
+      -- own users row, the kop is the profile's. The rule and its sentence are core's
+      -- (src/core/ranah-letter-check.c), in its order.
+      IF btrim (coalesce (u.full_name, ''), ws) = '' THEN
+        lacking := lacking || 'the signer’s name'::text;
+      END IF;
+      IF btrim (coalesce (u.position, ''), ws) = '' THEN
+        lacking := lacking || 'the signer’s position'::text;
+      END IF;
+      IF coalesce (u.nip, '') !~ '^[0-9]{18}$' THEN
+        lacking := lacking || 'the signer’s NIP'::text;
+      END IF;
+      IF btrim (coalesce (u.rank, ''), ws) = '' THEN
+        lacking := lacking || 'the signer’s rank'::text;
+      END IF;
+      IF btrim (coalesce (ranah.profile_value ('government'), ''), ws) = '' THEN
+        lacking := lacking || 'the government line of the letterhead'::text;
+      END IF;
+      IF btrim (coalesce (ranah.profile_value ('agency'), ''), ws) = '' THEN
+        lacking := lacking || 'the agency’s name in the letterhead'::text;
+      END IF;
+      IF btrim (coalesce (ranah.profile_value ('address'), ''), ws) = '' THEN
+        lacking := lacking || 'the agency’s address in the letterhead'::text;
+      END IF;
+      IF btrim (coalesce (ranah.profile_value ('city'), ''), ws) = '' THEN
+        lacking := lacking || 'the city of the date line'::text;
+      END IF;
+      IF btrim (tmpl, ws) = '' THEN
+        lacking := lacking || 'the letter-number template'::text;
+      ELSE
+        IF strpos (tmpl, '{klasifikasi}') > 0
+           AND btrim (coalesce (ranah.profile_value ('classification'), ''), ws) = '' THEN
+          lacking := lacking || 'the default classification code'::text;
+        END IF;
+        IF strpos (tmpl, '{unit}') > 0
+           AND btrim (coalesce (ranah.profile_value ('agency-short'), ''), ws) = '' THEN
+          lacking := lacking || 'the agency’s short name'::text;
+        END IF;
+      END IF;
+      n := cardinality (lacking);
+      IF n > 0 THEN
+        PERFORM ranah.fail ('RN003', format ('This letter cannot be signed yet: %s %s not filled in.',
+                                             CASE WHEN n = 1 THEN lacking[1]
+                                                  ELSE array_to_string (lacking[1:n - 1], ', ')
+                                                       || ' and ' || lacking[n] END,
+                                             CASE WHEN n = 1 THEN 'is' ELSE 'are' END));
+      END IF;
+
+      -- The head of the request's audit chain before the signing event (finish_sign appends
+      -- it): locked from here, so that no other event joins the chain in between, and
+      -- printed in the letter, which cannot carry the hash of the event that records its
+      -- own SHA-256. No head (a request from before migration 5 not moved since): 0, NULL.
+      PERFORM ranah.wait_for_locks ('SELECT 1 FROM ranah.chain_heads WHERE chain = $1 FOR UPDATE',
+                                    r.id);
+      SELECT * INTO head FROM ranah.chain_heads WHERE chain = r.id;
+
+      -- The per-year counter row stays locked until this transaction ends, so numbers are
+      -- handed out one signer at a time and a rolled-back signing gives its number back.
+      yr := extract (year FROM today)::integer;
+      PERFORM ranah.wait_for_locks ('INSERT INTO ranah.letter_counters VALUES ($1, 0) '
+                                    'ON CONFLICT DO NOTHING', yr);
+      PERFORM ranah.wait_for_locks ('SELECT 1 FROM ranah.letter_counters WHERE year = $1 FOR UPDATE',
+                                   yr);
+      SELECT last + 1 INTO v_urut FROM ranah.letter_counters WHERE year = yr;
+      UPDATE ranah.letter_counters SET last = v_urut WHERE year = yr;
+      -- The number is the agency's template filled in here (validate.sql), not the signer's.
+      UPDATE ranah.letters
+         SET state = 'signed', year = yr, urut = v_urut, letter_date = to_char (today, 'YYYY-MM-DD'),
+             number = ranah.format_letter_number (ranah.profile_value ('number-template'),
+                                                  ranah.profile_value ('classification'), v_urut,
+                                                  ranah.profile_value ('agency-short'), yr,
+                                                  extract (month FROM today)::integer),
+             signed_by = u.id, signed_at = p_now,
+             verification_code = upper (substr (replace (gen_random_uuid ()::text, '-', ''), 1, 16)),
+             audit_seq = coalesce (head.seq, 0), audit_hash = head.hash
+       WHERE id = letter.id
+      RETURNING * INTO letter;
+      result := jsonb_build_object ('letter_id', letter.id, 'urut', v_urut, 'year', yr,
+                                    'month', extract (month FROM today)::integer,
+                                    'number', letter.number,
+                                    'letter_date', letter.letter_date,
+                                    'verification_code', letter.verification_code,
+                                    'audit_seq', letter.audit_seq,
+                                    'audit_hash', letter.audit_hash);
+    END;
   END IF;
 
   UPDATE ranah.requests
