@@ -11,15 +11,20 @@
  *   request       state outcome assignee version opd name fqdn agenda_year agenda_number
  *                 attachment
  *   record        request type host target ttl priority internal created verified
+ *                 proof_server proof_serial proof_answer proof_at
  *   disposition   request step from to read recalled
  *   letter        request kind state number date sha256 signed_by verification_code revision
  *   entry         name fqdn opd status request activated_on version
  *   entry-record  entry type host target ttl priority internal created verified
+ *                 proof_server proof_serial proof_answer proof_at
  *   user          username role opd active full_name nip position rank
  *
- * Missing ids are 0, missing texts empty, flags 1 or 0. A request's event writes the request
- * with all its records, dispositions and letter, and the registry entries made for it; an
- * entry's event the entry with its records; a user's event the user. Each store writes these
+ * Missing ids are 0, missing texts empty, flags 1 or 0; a record without a proof
+ * (ranah-model.h) has its four proof fields empty. Fields are only ever appended: a row an
+ * older event wrote lacks the last ones, and compares as if they were empty.
+ * A request's event writes the request with all its records, dispositions and letter, and
+ * the registry entries made for it; an entry's event the entry with its records; a user's
+ * event the user. Each store writes these
  * lines itself (SQLite: ranah-sqlite-audit.c; PostgreSQL: ranah.request_state () and its
  * siblings in 002-functions.sql), from the events and again from the tables, so audit verify
  * can compare the two.

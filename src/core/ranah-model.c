@@ -116,6 +116,8 @@ ranah_record_copy (const RanahRecord *record)
   copy->host = g_strdup (record->host);
   copy->target = g_strdup (record->target);
   copy->verified = g_strdup (record->verified);
+  copy->proof_server = g_strdup (record->proof_server);
+  copy->proof_answer = g_strdup (record->proof_answer);
   return copy;
 }
 
@@ -127,6 +129,8 @@ ranah_record_free (RanahRecord *record)
   g_free (record->host);
   g_free (record->target);
   g_free (record->verified);
+  g_free (record->proof_server);
+  g_free (record->proof_answer);
   g_free (record);
 }
 

@@ -49,6 +49,13 @@ typedef struct {
   gboolean        internal;/* private / reserved addresses allowed */
   gboolean        created; /* marked created at step 5 */
   char           *verified;/* the answer the authoritative server gave, NULL if unchecked */
+  /* The proof that DNS serves it (ranah_store_record_proofs ()): the authoritative server
+   * asked ("ADDRESS:PORT"), the zone's SOA serial then, the answer's rdata as returned,
+   * and when (the store's clock). NULL, 0, NULL, 0 while it has none. */
+  char           *proof_server;
+  gint64          proof_serial;
+  char           *proof_answer;
+  gint64          proof_at;
 } RanahRecord;
 
 typedef struct {

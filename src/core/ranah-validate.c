@@ -5,6 +5,7 @@
  */
 #include <glib/gi18n-lib.h>
 #include <gio/gio.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "ranah-error.h"
@@ -1047,5 +1048,120 @@ ranah_validate_request (RanahRequest       *request,
   if (!ranah_validate_text (request->sifat, _("nature of the letter (sifat)"), TRUE, FALSE,
                             SIFAT_MAX, error))
     return FALSE;
+  return TRUE;
+}
+
+/* ---- proofs that DNS serves a record ------------------------------------------------------ */
+
+/* @name in lower case without a final dot. */
+static char *
+name_folded (const char *name)
+{
+  gsize len = strlen (name);
+
+  if (len > 0 && name[len - 1] == '.')
+    len--;
+  return g_ascii_strdown (name, len);
+}
+
+static gboolean
+names_equal (const char *a,
+             const char *b)
+{
+  g_autofree char *x = name_folded (a);
+  g_autofree char *y = name_folded (b);
+
+  return x[0] != '\0' && g_str_equal (x, y);
+}
+
+static gboolean
+addresses_equal (const char *target,
+                 const char *answer,
+                 GSocketFamily family)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (target));
+  g_autoptr(GInetAddress) want = NULL;
+  g_autoptr(GInetAddress) got = NULL;
+
+  /* An answer is a bare address: no scope ("%eth0"), no prefix length. */
+  if (strpbrk (answer, "%/ ") != NULL || strpbrk (stripped, "%/") != NULL)
+    return FALSE;
+  want = g_inet_address_new_from_string (stripped);
+  got = g_inet_address_new_from_string (answer);
+  return want != NULL && got != NULL && g_inet_address_get_family (want) == family
+         && g_inet_address_equal (want, got);
+}
+
+gboolean
+ranah_record_answer_matches (const RanahRecord *record,
+                             const char        *answer)
+{
+  const char *name;
+  guint64 priority;
+  char *end;
+
+  if (record == NULL || record->target == NULL || answer == NULL || answer[0] == '\0')
+    return FALSE;
+  switch (record->type)
+    {
+    case RANAH_RECORD_A:
+      return addresses_equal (record->target, answer, G_SOCKET_FAMILY_IPV4);
+    case RANAH_RECORD_AAAA:
+      return addresses_equal (record->target, answer, G_SOCKET_FAMILY_IPV6);
+    case RANAH_RECORD_CNAME:
+      return names_equal (record->target, answer);
+    case RANAH_RECORD_MX:
+      /* "PRIORITY NAME" */
+      if (!g_ascii_isdigit (answer[0]))
+        return FALSE;
+      priority = g_ascii_strtoull (answer, &end, 10);
+      if (end - answer > 5 || *end != ' ')
+        return FALSE;
+      name = end + 1;
+      return priority == record->priority && strchr (name, ' ') == NULL
+             && names_equal (record->target, name);
+    case RANAH_RECORD_TXT:
+      return g_str_equal (record->target, answer);
+    case RANAH_N_RECORD_TYPES:
+    default:
+      return FALSE;
+    }
+}
+
+gboolean
+ranah_record_is_proven (const RanahRecord *record)
+{
+  g_return_val_if_fail (record != NULL, FALSE);
+
+  return record->proof_at != 0 && record->proof_server != NULL
+         && ranah_record_answer_matches (record, record->proof_answer);
+}
+
+gboolean
+ranah_request_check_proven (const RanahRequest  *request,
+                            GError             **error)
+{
+  g_return_val_if_fail (request != NULL, FALSE);
+
+  for (guint i = 0; request->records != NULL && i < request->records->len; i++)
+    {
+      const RanahRecord *record = g_ptr_array_index (request->records, i);
+      g_autofree char *owner = NULL;
+      g_autofree char *target = NULL;
+
+      if (ranah_record_is_proven (record))
+        continue;
+      owner = record->host == NULL || record->host[0] == '\0' || g_str_equal (record->host, "@")
+              ? g_strdup (request->fqdn)
+              : g_strconcat (record->host, ".", request->fqdn, NULL);
+      target = ranah_text_shown (record->target, SHOWN_MAX, FALSE);
+      g_set_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_INCOMPLETE,
+                   _("The %s record of %s (%s) has not been seen in DNS yet; create it with "
+                     "“ranah-cli dns provision %" PRId64 "” or verify it with "
+                     "“ranah-cli dns verify %" PRId64 "”."),
+                   ranah_record_type_to_string (record->type), owner, target, request->id,
+                   request->id);
+      return FALSE;
+    }
   return TRUE;
 }

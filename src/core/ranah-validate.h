@@ -97,6 +97,19 @@ char    *ranah_text_shown           (const char  *value,
                                      guint        max_chars,
                                      gboolean     multiline);
 
+/* Whether @answer, the rdata an authoritative server returned for @record's name and
+ * type, is @record's target: addresses compared as addresses (of the record's family),
+ * names without regard to ASCII case or a final dot, MX as "PRIORITY NAME" with the
+ * record's priority, TXT byte for byte. ranah.proof_matches () (002-functions.sql) is
+ * the same rule on the server. */
+gboolean ranah_record_answer_matches (const RanahRecord *record,
+                                      const char        *answer);
+/* @record has a proof (ranah-model.h) whose answer matches its target as it is now. */
+gboolean ranah_record_is_proven     (const RanahRecord *record);
+/* FALSE with RANAH_CORE_ERROR_INCOMPLETE naming the first record of @request that DNS has
+ * not been seen to serve, and how to prove it: what steps 5 and 6 need. */
+gboolean ranah_request_check_proven (const RanahRequest *request,
+                                     GError            **error);
 /* The reserved names every new store starts with. NULL-terminated, static. */
 const char * const *ranah_default_reserved_names (void);
 
