@@ -15,6 +15,7 @@
 #include <qrencode.h>
 
 #include "ranah-letter-private.h"
+#include "ranah-logo.h"
 
 typedef struct {
   const guchar *data;
@@ -101,13 +102,17 @@ gboolean
 ranah_letter_check_logo (const char  *logo_base64,
                          GError     **error)
 {
-  cairo_surface_t *surface = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!load_logo (logo_base64, &surface, error))
-    return FALSE;
-  g_clear_pointer (&surface, cairo_surface_destroy);
+  /* The rule every setter of the profile goes through (ranah-logo.h). */
+  if (!ranah_logo_check_base64 (logo_base64, NULL, &local_error))
+    {
+      g_set_error_literal (error, RANAH_LETTER_ERROR, RANAH_LETTER_ERROR_INVALID,
+                           local_error->message);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -210,14 +215,39 @@ ranah_letter_draw_placeholder_emblem (cairo_t *cr,
   cairo_restore (cr);
 }
 
+static gboolean
+has_audit_head (const RanahLetter *letter)
+{
+  return letter->audit_seq > 0 && letter->audit_hash != NULL && strlen (letter->audit_hash) > 16;
+}
+
 char *
 ranah_letter_qr_payload (const RanahLetter *letter)
 {
   g_return_val_if_fail (letter != NULL, NULL);
 
+  if (has_audit_head (letter))
+    return g_strdup_printf ("RANAH|%s|%s|%" G_GINT64_FORMAT "|%s",
+                            letter->number != NULL ? letter->number : "",
+                            letter->verification_code != NULL ? letter->verification_code : "",
+                            letter->audit_seq, letter->audit_hash);
   return g_strdup_printf ("RANAH|%s|%s",
                           letter->number != NULL ? letter->number : "",
                           letter->verification_code != NULL ? letter->verification_code : "");
+}
+
+char *
+ranah_letter_audit_head_text (const RanahLetter *letter)
+{
+  gsize len;
+
+  g_return_val_if_fail (letter != NULL, NULL);
+
+  if (!has_audit_head (letter))
+    return NULL;
+  len = strlen (letter->audit_hash);
+  return g_strdup_printf ("#%" G_GINT64_FORMAT " · %.8s…%s", letter->audit_seq,
+                          letter->audit_hash, letter->audit_hash + len - 8);
 }
 
 gboolean

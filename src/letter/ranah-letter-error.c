@@ -16,6 +16,7 @@ classify_letter_error (const GError *error)
     case RANAH_LETTER_ERROR_NOT_PDF:
       return RANAH_FAILURE_VALIDATION;
     case RANAH_LETTER_ERROR_NOT_GENUINE:
+    case RANAH_LETTER_ERROR_AUDIT_MISSING:
       return RANAH_FAILURE_NOT_FOUND;
     case RANAH_LETTER_ERROR_RENDER:
     default:

@@ -25,6 +25,9 @@
 #define KEEP_CLOSE "\xee\x80\x81"
 #define KEEP_MAX   40
 
+/* What the signature block shows for a field nobody filled in. */
+#define DOTS "......................................"
+
 typedef enum {
   PART_PARAGRAPH,
   PART_ITEM,
@@ -777,6 +780,13 @@ add_body (RanahLetterLayout  *self,
   return self->boxes->len > 0 ? g_ptr_array_index (self->boxes, self->boxes->len - 1) : NULL;
 }
 
+/* A field of the signer's account as printed: without the white space around it. */
+static char *
+signer_field (const char *value)
+{
+  return g_strstrip (g_strdup (value != NULL ? value : ""));
+}
+
 static gboolean
 add_signature (RanahLetterLayout  *self,
                Context            *ctx,
@@ -787,14 +797,21 @@ add_signature (RanahLetterLayout  *self,
   double width = ranah_letter_layout_content_width (self);
   double x0 = width * 0.5;
   double col = width - x0;
-  const char *position = ranah_profile_value (ctx->profile, RANAH_PROFILE_SIGNER_POSITION);
-  const char *name = ranah_profile_value (ctx->profile, RANAH_PROFILE_SIGNER_NAME);
-  const char *rank = ranah_profile_value (ctx->profile, RANAH_PROFILE_SIGNER_RANK);
-  const char *nip = ranah_profile_value (ctx->profile, RANAH_PROFILE_SIGNER_NIP);
-  g_autofree char *position_upper = g_utf8_strup (nonempty (position, "Kepala Dinas"), -1);
+  /* The signing official's own account, never the profile: what is not filled in shows as
+   * dots (a draft's preview names it; signing refuses it, ranah-letter-check.h). */
+  const RanahUser *signer = letter->signer;
+  g_autofree char *position = signer_field (signer != NULL ? signer->position : NULL);
+  g_autofree char *name = signer_field (signer != NULL ? signer->full_name : NULL);
+  g_autofree char *rank = signer_field (signer != NULL ? signer->rank : NULL);
+  g_autofree char *nip = signer_field (signer != NULL ? signer->nip : NULL);
+  g_autofree char *position_upper = g_utf8_strup (nonempty (position, DOTS), -1);
   g_autofree char *position_text = g_strconcat (position_upper, ",", NULL);
   g_autoptr(PangoLayout) position_layout = NULL;
   g_autoptr(PangoLayout) name_layout = NULL;
+  g_autoptr(PangoLayout) rank_layout = NULL;
+  g_autofree char *formatted = NULL;
+  g_autofree char *nip_text = NULL;
+  g_autoptr(PangoLayout) nip_layout = NULL;
   double y = 0;
 
   position_layout = ranah_letter_layout_text (self, position_text, BODY_SIZE, FALSE, col,
@@ -805,9 +822,14 @@ add_signature (RanahLetterLayout  *self,
   if (letter->number != NULL && *letter->number != '\0')
     {
       g_autofree char *payload = ranah_letter_qr_payload (letter);
+      g_autofree char *head = ranah_letter_audit_head_text (letter);
+      /* With the head of the request's audit chain before this signing, which letter
+       * verify looks for in the store. */
       g_autofree char *mark = g_strdup_printf ("Ditandatangani secara elektronik.\n"
-                                               "Kode verifikasi:\n%s",
-                                               nonempty (letter->verification_code, "-"));
+                                               "Kode verifikasi:\n%s%s%s",
+                                               nonempty (letter->verification_code, "-"),
+                                               head != NULL ? "\nJejak audit:\n" : "",
+                                               head != NULL ? head : "");
       g_autoptr(PangoLayout) mark_layout = NULL;
 
       if (!ranah_letter_add_qr (box, payload, x0 - 4.0, y, QR_SIZE, error))
@@ -818,34 +840,25 @@ add_signature (RanahLetterLayout  *self,
       mark_layout = ranah_letter_layout_text (self, mark, 8.0, FALSE, col - QR_SIZE - 2.0,
                                               PANGO_ALIGN_LEFT, FALSE);
       pango_layout_set_line_spacing (mark_layout, 1.0f);
-      ranah_box_add_layout (box, mark_layout, x0 + QR_SIZE + 2.0, y + 14.0);
+      ranah_box_add_layout (box, mark_layout, x0 + QR_SIZE + 2.0, y + (head != NULL ? 6.0
+                                                                                    : 14.0));
     }
   y += SIGNATURE_ROOM;
 
-  name_layout = ranah_letter_layout_text (self,
-                                          nonempty (name,
-                                                    "......................................"),
-                                          BODY_SIZE, TRUE, col, PANGO_ALIGN_LEFT, FALSE);
+  name_layout = ranah_letter_layout_text (self, nonempty (name, DOTS), BODY_SIZE, TRUE, col,
+                                          PANGO_ALIGN_LEFT, FALSE);
   if (*name != '\0')
     ranah_letter_layout_underline (name_layout);
   y += ranah_box_add_layout (box, name_layout, x0, y);
 
-  if (*rank != '\0')
-    {
-      g_autoptr(PangoLayout) rank_layout = ranah_letter_layout_text (self, rank, BODY_SIZE,
-                                                                     FALSE, col,
-                                                                     PANGO_ALIGN_LEFT, FALSE);
-      y += ranah_box_add_layout (box, rank_layout, x0, y);
-    }
-  if (*nip != '\0')
-    {
-      g_autofree char *formatted = ranah_letter_format_nip (nip);
-      g_autofree char *nip_text = g_strconcat ("NIP. ", formatted, NULL);
-      g_autoptr(PangoLayout) nip_layout = ranah_letter_layout_text (self, nip_text, BODY_SIZE,
-                                                                    FALSE, col,
-                                                                    PANGO_ALIGN_LEFT, FALSE);
-      y += ranah_box_add_layout (box, nip_layout, x0, y);
-    }
+  rank_layout = ranah_letter_layout_text (self, nonempty (rank, DOTS), BODY_SIZE, FALSE, col,
+                                          PANGO_ALIGN_LEFT, FALSE);
+  y += ranah_box_add_layout (box, rank_layout, x0, y);
+  formatted = ranah_letter_format_nip (nonempty (nip, DOTS));
+  nip_text = g_strconcat ("NIP. ", formatted, NULL);
+  nip_layout = ranah_letter_layout_text (self, nip_text, BODY_SIZE, FALSE, col,
+                                         PANGO_ALIGN_LEFT, FALSE);
+  y += ranah_box_add_layout (box, nip_layout, x0, y);
 
   box->height = y;
   box->space_before = 20.0;

@@ -30,6 +30,7 @@ typedef enum {
   RANAH_LETTER_ERROR_NOT_PDF,      /* verify: the file is not a PDF at all */
   RANAH_LETTER_ERROR_NOT_GENUINE,  /* verify: no signed letter in the store has these bytes */
   RANAH_LETTER_ERROR_RENDER,       /* cairo could not produce the output */
+  RANAH_LETTER_ERROR_AUDIT_MISSING,/* verify: the letter's audit event is gone from the store */
 } RanahLetterError;
 
 /* Registers the domain's classifier with ranah_failure_register() on first use. */
@@ -130,10 +131,19 @@ GBytes  *ranah_letter_render_signed          (const RanahRequest  *request,
 GBytes  *ranah_letter_render_from_store      (RanahStore          *store,
                                               gint64               request_id,
                                               GError             **error);
-/* The layout of the letter of request @request_id as it stands, for the preview. */
+/* The layout of the letter of request @request_id as it stands, for the preview. Its
+ * signature block is the signer's (ranah_letter_check_from_store ()). */
 RanahLetterLayout *ranah_letter_layout_new_from_store (RanahStore  *store,
                                                        gint64       request_id,
                                                        GError     **error);
+/* Whether the draft of request @request_id could be signed as it stands: FALSE with the
+ * RANAH_CORE_ERROR_INCOMPLETE of ranah_letter_check_complete () naming what is missing, for
+ * its signer — the signed-in user when they are a Kepala Dinas, else an active Kepala Dinas
+ * (no one: all four of the signer's fields are missing). TRUE for a signed letter. The
+ * preview and `ranah-cli letter pdf` of a draft say it; signing refuses it. */
+gboolean ranah_letter_check_from_store       (RanahStore          *store,
+                                              gint64               request_id,
+                                              GError             **error);
 
 /* The Lembar Disposisi as PDF. */
 GBytes  *ranah_disposition_sheet_pdf         (GHashTable          *profile,
@@ -158,10 +168,12 @@ GBytes  *ranah_disposition_sheet_from_store  (RanahStore          *store,
                                               gint64               request_id,
                                               GError             **error);
 
-/* TRUE when @pdf is byte for byte a letter signed in @store; then @letter_out and
- * @request_out (both optional) receive the letter and the request it answers. Otherwise
- * FALSE with a RANAH_LETTER_ERROR whose message says what is wrong in one sentence
- * (not a PDF; altered copy of a named letter; unknown to this store). */
+/* TRUE when @pdf is byte for byte a letter signed in @store, and the store still holds
+ * the audit event the letter names (the head of its request's chain before the signing:
+ * same chain, chain_seq and hash); then @letter_out and @request_out (both optional)
+ * receive the letter and the request it answers. Otherwise FALSE with a RANAH_LETTER_ERROR
+ * whose message says what is wrong in one sentence (not a PDF; altered copy of a named
+ * letter; unknown to this store; its audit event missing: AUDIT_MISSING). */
 gboolean ranah_letter_verify_pdf             (RanahStore          *store,
                                               GBytes              *pdf,
                                               RanahLetter        **letter_out,
@@ -170,9 +182,17 @@ gboolean ranah_letter_verify_pdf             (RanahStore          *store,
 /* One sentence for a person saying that a verified letter is genuine and what it answers. */
 char    *ranah_letter_describe_verified      (const RanahLetter   *letter,
                                               const RanahRequest  *request);
+/* One sentence saying that the store still holds the audit event a verified letter names,
+ * or that it was signed before letters named one. */
+char    *ranah_letter_describe_audit_head    (const RanahLetter   *letter);
 
-/* The text the QR code of a signed letter carries: "RANAH|<number>|<verification code>". */
+/* The text the QR code of a signed letter carries: "RANAH|<number>|<verification code>",
+ * and "|<chain_seq>|<hash>" after it for the head of the request's audit chain before the
+ * signing (RanahLetter.audit_seq, audit_hash) when the letter has one. */
 char    *ranah_letter_qr_payload             (const RanahLetter   *letter);
+/* That head as the verification block prints it, "#7 · 3f9a1b2c…0d4ec21b" (chain_seq, the
+ * first and last 8 hex digits of the hash); NULL when the letter has none. */
+char    *ranah_letter_audit_head_text        (const RanahLetter   *letter);
 
 /* Checks a letter template for the profile: FALSE with a validation error naming the first
  * unknown {placeholder} or unbalanced brace. Known placeholders: {pemohon}, {nomor_surat},
@@ -180,8 +200,9 @@ char    *ranah_letter_qr_payload             (const RanahLetter   *letter);
  * {dasar_hukum}, {alasan}, {opd}. */
 gboolean ranah_letter_check_template         (const char          *template_,
                                               GError             **error);
-/* Checks the profile's "logo" value: "" (the placeholder), a base64 PNG, or a base64 SVG
- * (drawn as the placeholder: this build has no SVG renderer). */
+/* Checks the profile's "logo" value as the store does (ranah-logo.h): "" (the placeholder),
+ * the base64 of a PNG that decodes, or of an SVG document (drawn as the placeholder: this
+ * build has no SVG renderer). */
 gboolean ranah_letter_check_logo             (const char          *logo_base64,
                                               GError             **error);
 /* The neutral placeholder emblem (never a real one), drawn in the box (x, y, w, h). */

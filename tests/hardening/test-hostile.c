@@ -588,7 +588,9 @@ test_letter (void)
   SET (request->note, "\" OR 1=1 --");
   request->outcome = RANAH_OUTCOME_APPROVED;
   g_ptr_array_add (request->records, ranah_record_new (RANAH_RECORD_TXT, "", "%x%x%x"));
-  g_hash_table_insert (profile, g_strdup (RANAH_PROFILE_SIGNER_NAME), g_strdup (sql));
+  /* The signature block prints the signer's own account. */
+  letter->signer = ranah_user_new ();
+  SET (letter->signer->full_name, sql);
   g_hash_table_insert (profile, g_strdup (RANAH_PROFILE_LEGAL_BASIS), g_strdup (bobby->text));
   letter->kind = RANAH_OUTCOME_APPROVED;
   SET (letter->sifat, "%n%n%n");

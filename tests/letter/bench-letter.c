@@ -178,6 +178,16 @@ prepare_store (const char *path)
       user->role = role;
       user->opd_id = role == RANAH_ROLE_OPD ? opd_id : 0;
       user->active = TRUE;
+      if (role == RANAH_ROLE_KADIS)
+        {
+          /* The draft's signature block is the Kepala Dinas's own account. */
+          g_autoptr(RanahUser) signer = fixture_signer ();
+
+          fx_set (&user->full_name, signer->full_name);
+          fx_set (&user->position, signer->position);
+          fx_set (&user->rank, signer->rank);
+          fx_set (&user->nip, signer->nip);
+        }
       check (ranah_store_add_user (store, user, PASSWORD, &error) > 0, error);
     }
   for (const char *keys[] = { RANAH_PROFILE_SIGNER_NAME, RANAH_PROFILE_SIGNER_RANK,

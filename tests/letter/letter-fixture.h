@@ -18,6 +18,8 @@ fx_set (char       **field,
   *field = g_strdup (value);
 }
 
+/* The profile also names the signer of the compliance sheet (the letter's own signer is
+ * its RanahLetter.signer): the same official. */
 static inline GHashTable *
 fixture_profile (const char *paper)
 {
@@ -31,6 +33,23 @@ fixture_profile (const char *paper)
                        g_strdup ("197203151998031004"));
   g_hash_table_insert (profile, g_strdup (RANAH_PROFILE_PAPER), g_strdup (paper));
   return profile;
+}
+
+/* The Kepala Dinas who signs: the signature block prints their own account. */
+static inline RanahUser *
+fixture_signer (void)
+{
+  RanahUser *user = ranah_user_new ();
+
+  user->id = 2;
+  fx_set (&user->username, "kadis");
+  fx_set (&user->full_name, "Dr. Hendra Kusuma, S.Kom., M.T.");
+  fx_set (&user->position, "Kepala Dinas Komunikasi, Informatika, Statistik dan Persandian");
+  fx_set (&user->rank, "Pembina Utama Muda (IV/c)");
+  fx_set (&user->nip, "197203151998031004");
+  user->role = RANAH_ROLE_KADIS;
+  user->active = TRUE;
+  return user;
 }
 
 static inline RanahRequest *
@@ -92,7 +111,8 @@ fixture_opd (void)
   return opd;
 }
 
-/* A signed approval (with @number) or a draft (NULL). */
+/* A signed approval (with @number, and the head of its request's audit chain before the
+ * signing) or a draft (NULL), with its signer. */
 static inline RanahLetter *
 fixture_letter (const char *number)
 {
@@ -112,8 +132,13 @@ fixture_letter (const char *number)
   fx_set (&letter->hal, "Tanggapan atas Permohonan Pembuatan Subdomain");
   g_strfreev (letter->tembusan);
   letter->tembusan = g_strdupv ((char **) tembusan);
+  letter->signer = fixture_signer ();
   if (number != NULL)
     {
+      letter->signed_by = letter->signer->id;
+      letter->audit_seq = 11;
+      fx_set (&letter->audit_hash,
+              "3f9a1b2c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c40d4ec21b");
       letter->state = RANAH_LETTER_SIGNED;
       fx_set (&letter->number, number);
       fx_set (&letter->letter_date, "2026-11-27");

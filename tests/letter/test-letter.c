@@ -399,7 +399,10 @@ test_qr_payload (void)
   const char *argv[] = { "pdfinfo", path, NULL };
   g_autofree char *info = util_run (argv);
 
-  g_assert_cmpstr (payload, ==, "RANAH|" NUMBER "|7K3Q-M9XD-2PWA");
+  /* Number, verification code, and the head of the request's audit chain before the
+   * signing: its place and whole hash. */
+  g_assert_cmpstr (payload, ==, "RANAH|" NUMBER "|7K3Q-M9XD-2PWA|11|3f9a1b2c5d6e7f8091a2b3c4d5e6"
+                                "f708192a3b4c5d6e7f8091a2b3c40d4ec21b");
   /* The same text rides in the PDF's keywords, so verify can name an altered copy. */
   g_assert_nonnull (strstr (info, payload));
 }
@@ -636,8 +639,9 @@ test_logo (void)
   g_autoptr(RanahLetterLayout) layout = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *png = red_disc_png_base64 ();
-  g_autofree char *svg = g_base64_encode ((const guchar *) "<?xml version=\"1.0\"?>\n<svg "
-                                          "xmlns=\"http://www.w3.org/2000/svg\"/>", 56);
+  /* The whole document: a logo is checked as XML whose root is <svg>. */
+  const char *svg_text = "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>";
+  g_autofree char *svg = g_base64_encode ((const guchar *) svg_text, strlen (svg_text));
 
   /* The placeholder has no red; the profile's PNG is drawn in its place. */
   layout = ranah_letter_layout_new (profile, request, NULL, NULL, letter, &error);

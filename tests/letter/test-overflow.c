@@ -29,22 +29,21 @@ signature_words (GHashTable        *profile,
                  const RanahLetter *letter)
 {
   GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autofree char *position = g_utf8_strup (g_hash_table_lookup (profile,
-                                                                 RANAH_PROFILE_SIGNER_POSITION),
-                                            -1);
-  const char *nip = g_hash_table_lookup (profile, RANAH_PROFILE_SIGNER_NIP);
+  g_autofree char *position = g_utf8_strup (letter->signer->position, -1);
+  const char *nip = letter->signer->nip;
   g_autofree char *nip_text = g_strdup_printf ("NIP. %.8s %.6s %.1s %.3s", nip, nip + 8,
                                                nip + 14, nip + 15);
-
+  g_autofree char *head = ranah_letter_audit_head_text (letter);
   g_autofree char *position_comma = NULL;
 
   position_comma = g_strconcat (position, ",", NULL);
   add_words (set, position_comma);
-  add_words (set, g_hash_table_lookup (profile, RANAH_PROFILE_SIGNER_NAME));
-  add_words (set, g_hash_table_lookup (profile, RANAH_PROFILE_SIGNER_RANK));
+  add_words (set, letter->signer->full_name);
+  add_words (set, letter->signer->rank);
   add_words (set, nip_text);
-  add_words (set, "Ditandatangani secara elektronik. Kode verifikasi:");
+  add_words (set, "Ditandatangani secara elektronik. Kode verifikasi: Jejak audit:");
   add_words (set, letter->verification_code);
+  add_words (set, head);
   return set;
 }
 
@@ -143,9 +142,9 @@ test_long_names (void)
   g_hash_table_insert (profile, g_strdup (RANAH_PROFILE_AGENCY),
                        g_strdup ("DINAS KOMUNIKASI, INFORMATIKA, STATISTIK, PERSANDIAN DAN "
                                  "PENGELOLAAN DATA ELEKTRONIK PEMERINTAHAN TERPADU"));
-  g_hash_table_insert (profile, g_strdup (RANAH_PROFILE_SIGNER_POSITION),
-                       g_strdup ("Kepala Dinas Komunikasi, Informatika, Statistik, Persandian "
-                                 "dan Pengelolaan Data Elektronik Pemerintahan Terpadu"));
+  fx_set (&letter->signer->position, "Kepala Dinas Komunikasi, Informatika, Statistik, "
+                                      "Persandian dan Pengelolaan Data Elektronik "
+                                      "Pemerintahan Terpadu");
   check_letter ("long-names.pdf", profile, request, opd, letter);
 }
 

@@ -138,9 +138,19 @@ world_setup (World *w)
       user->role = role;
       user->opd_id = role == RANAH_ROLE_OPD ? opd_id : 0;
       user->active = TRUE;
+      if (role == RANAH_ROLE_KADIS)
+        {
+          /* The signer's own account: what the signature block prints. */
+          fx_set (&user->position, "Kepala Dinas Komunikasi, Informatika, Statistik dan "
+                                   "Persandian");
+          fx_set (&user->rank, "Pembina (IV/a)");
+          fx_set (&user->nip, "197508202003121002");
+        }
       ranah_store_add_user (w->store, user, PASSWORD, &error);
       g_assert_no_error (error);
     }
+  /* The profile's signer (of the compliance sheet) is someone else: the letter never
+   * prints it. */
   for (const char *keys[] = { RANAH_PROFILE_SIGNER_NAME, RANAH_PROFILE_SIGNER_RANK,
                               RANAH_PROFILE_SIGNER_NIP, NULL }, **key = keys; *key; key++)
     {
@@ -232,13 +242,17 @@ test_signed_in_store (void)
     "Yth. Kepala Dinas Kesehatan Kota Tarakan",
     "simrs.tarakankota.go.id telah aktif sejak tanggal 23 November 2026",
     "103.156.110.21",
-    "Dr. Hendra Kusuma, S.Kom., M.T.", "NIP. 19720315 199803 1 004",
+    /* The signer's own account, not the profile's signer. */
+    "KEPALA DINAS", "PERSANDIAN,", "Pejabat kadis", "Pembina (IV/a)",
+    "NIP. 19750820 200312 1 002",
     "Tembusan:", "Arsip.",
     NULL,
   };
 
   g_assert_true (g_str_has_prefix (letter->number, "000.5.2/0001/DKISP/2026"));
   util_assert_in_order (text, parts);
+  g_assert_null (strstr (text, "Hendra"));
+  g_assert_null (strstr (text, "19720315"));
   g_assert_nonnull (strstr (text, letter->verification_code));
   g_assert_null (strstr (text, "konsep"));
   g_assert_nonnull (strstr (info, payload));
