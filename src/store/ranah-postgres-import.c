@@ -45,8 +45,10 @@ copy_records (RanahPostgresStore  *self,
               GError             **error)
 {
   g_autofree char *sql = g_strdup_printf ("INSERT INTO ranah.%s (id, %s, type, host, target, ttl, "
-                                          "priority, internal, created, verified) "
-                                          "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                                          "priority, internal, created, verified, proof_server, "
+                                          "proof_serial, proof_answer, proof_at) "
+                                          "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+                                          "$12, $13, $14)",
                                           table, g_str_equal (table, "records") ? "request_id"
                                                                                 : "entry_id");
 
@@ -66,6 +68,13 @@ copy_records (RanahPostgresStore  *self,
       ranah_pg_param_bool (&p, r->internal);
       ranah_pg_param_bool (&p, r->created);
       ranah_pg_param_text (&p, r->verified);
+      /* The proof as it is, none as none (NULL, the audit trail's empty fields). */
+      ranah_pg_param_text (&p, r->proof_server);
+      ranah_pg_param_take (&p, r->proof_server != NULL
+                               ? g_strdup_printf ("%" G_GINT64_FORMAT, r->proof_serial) : NULL);
+      ranah_pg_param_text (&p, r->proof_answer);
+      ranah_pg_param_take (&p, r->proof_at != 0
+                               ? g_strdup_printf ("%" G_GINT64_FORMAT, r->proof_at) : NULL);
       if (!run (self, sql, &p, error))
         return FALSE;
     }

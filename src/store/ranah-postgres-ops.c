@@ -104,6 +104,10 @@ record_from_row (PGresult *res,
   record->internal = ranah_pg_col_bool (res, i, 7);
   record->created = ranah_pg_col_bool (res, i, 8);
   record->verified = ranah_pg_col_str_or_null (res, i, 9);
+  record->proof_server = ranah_pg_col_str_or_null (res, i, 10);
+  record->proof_serial = ranah_pg_col_int (res, i, 11);
+  record->proof_answer = ranah_pg_col_str_or_null (res, i, 12);
+  record->proof_at = ranah_pg_col_int (res, i, 13);
   return record;
 }
 
@@ -149,10 +153,12 @@ load_records (RanahPostgresStore  *self,
                                                     : G_STRUCT_OFFSET (RanahRequest, id)));
   res = ranah_pg_query (self, entries
                         ? "SELECT id, entry_id, type, host, target, ttl, priority, internal, "
-                          "created, verified FROM ranah.entry_records "
+                          "created, verified, proof_server, proof_serial, proof_answer, "
+                          "proof_at FROM ranah.entry_records "
                           "WHERE entry_id = ANY ($1::bigint[]) ORDER BY id"
                         : "SELECT id, request_id, type, host, target, ttl, priority, internal, "
-                          "created, verified FROM ranah.records "
+                          "created, verified, proof_server, proof_serial, proof_answer, "
+                          "proof_at FROM ranah.records "
                           "WHERE request_id = ANY ($1::bigint[]) ORDER BY id", &p, error);
   if (res == NULL)
     return FALSE;
@@ -922,6 +928,14 @@ move_locked (RanahPostgresStore  *self,
       if (ranah_workflow_check (state, move->action, me->role, &facts, move->note,
                                 error) == NULL)
         return FALSE;
+      /* A record counts as created only once DNS was seen to serve it (steps 5 and 6). */
+      if (move->action == RANAH_ACTION_CREATE || move->action == RANAH_ACTION_REPORT)
+        {
+          g_autoptr(RanahRequest) request = load_request (self, move->request_id, error);
+
+          if (request == NULL || !ranah_request_check_proven (request, error))
+            return FALSE;
+        }
     }
 
   t = ranah_workflow_find (state, move->action);
@@ -1538,11 +1552,36 @@ set_entry_status (RanahStore        *store,
   return res != NULL;
 }
 
+static char *
+proofs_json (GPtrArray *proofs)
+{
+  GString *out = g_string_new ("[");
+
+  for (guint i = 0; i < proofs->len; i++)
+    {
+      const RanahRecord *r = g_ptr_array_index (proofs, i);
+      g_autoptr(GString) obj = g_string_new (NULL);
+
+      ranah_json_begin (obj);
+      ranah_json_int (obj, "id", r->id);
+      ranah_json_str (obj, "server", r->proof_server);
+      ranah_json_int (obj, "serial", r->proof_serial);
+      ranah_json_str (obj, "answer", r->proof_answer);
+      ranah_json_end (obj);
+      if (i > 0)
+        g_string_append_c (out, ',');
+      g_string_append_len (out, obj->str, obj->len);
+    }
+  g_string_append_c (out, ']');
+  return g_string_free (out, FALSE);
+}
+
 static gboolean
 record_check (RanahStore  *store,
               gint64       entry_id,
               gboolean     ok,
               const char  *summary,
+              GPtrArray   *proofs,
               GError     **error)
 {
   RanahPostgresStore *self = RANAH_POSTGRES_STORE (store);
@@ -1558,9 +1597,124 @@ record_check (RanahStore  *store,
   ranah_pg_param_int (&p, entry_id);
   ranah_pg_param_bool (&p, ok);
   ranah_pg_param_text (&p, summary != NULL ? summary : "");
+  if (ok && proofs != NULL)
+    {
+      ranah_pg_param_take (&p, proofs_json (proofs));
+      res = ranah_pg_query (self, "SELECT ranah.record_check_proofs ($1, $2, $3, $4::jsonb)",
+                            &p, error);
+      return res != NULL;
+    }
   ranah_pg_param_int (&p, now_of (self));
   res = ranah_pg_query (self, "SELECT ranah.record_check ($1, $2, $3, $4)", &p, error);
   return res != NULL;
+}
+
+/* ---- the proof that DNS serves a record ------------------------------------------------- */
+
+/* The checks of ranah.record_proof (), worded as the SQLite store words them. */
+static gboolean
+check_proofs (RanahPostgresStore  *self,
+              gint64               request_id,
+              GPtrArray           *records,
+              GError             **error)
+{
+  const RanahUser *me = me_of (self);
+  g_autoptr(RanahRequest) request = NULL;
+
+  if (me->role != RANAH_ROLE_STAF)
+    {
+      g_set_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_PERMISSION,
+                   _("Only the staff member the request is disposed to records that DNS "
+                     "serves its records."));
+      return FALSE;
+    }
+  if ((request = load_request (self, request_id, error)) == NULL)
+    return FALSE;
+  if (request->state != RANAH_STATE_AT_STAF && request->state != RANAH_STATE_CREATED)
+    {
+      g_set_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_STATE,
+                   _("The request for %s is “%s”: that DNS serves its records is recorded "
+                     "only while it waits for step 5 or 6."),
+                   request->fqdn, ranah_state_label (request->state));
+      return FALSE;
+    }
+  if (request->assignee_id != me->id)
+    {
+      g_set_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_PERMISSION,
+                   _("This request was disposed to another official."));
+      return FALSE;
+    }
+  for (guint i = 0; i < records->len; i++)
+    {
+      const RanahRecord *proof = g_ptr_array_index (records, i);
+      const RanahRecord *record = NULL;
+
+      for (guint j = 0; j < request->records->len && record == NULL; j++)
+        if (((const RanahRecord *) g_ptr_array_index (request->records, j))->id == proof->id)
+          record = g_ptr_array_index (request->records, j);
+      if (record == NULL)
+        {
+          g_set_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_VALIDATION,
+                       _("A proven record does not belong to this request."));
+          return FALSE;
+        }
+      if (!ranah_validate_text (proof->proof_server, _("DNS server"), TRUE, FALSE, 200, error)
+          || !ranah_validate_text (proof->proof_answer, _("DNS answer"), TRUE, FALSE, 1000,
+                                   error))
+        return FALSE;
+      if (!ranah_record_answer_matches (record, proof->proof_answer))
+        {
+          g_autofree char *answer = ranah_text_shown (proof->proof_answer, 64, FALSE);
+          g_autofree char *target = ranah_text_shown (record->target, 64, FALSE);
+
+          g_set_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_VALIDATION,
+                       _("The server's answer “%s” is not the %s record's target “%s”."),
+                       answer, ranah_record_type_to_string (record->type), target);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+record_proofs (RanahStore  *store,
+               gint64       request_id,
+               GPtrArray   *records,
+               GError     **error)
+{
+  RanahPostgresStore *self = RANAH_POSTGRES_STORE (store);
+  LOCKED (self);
+
+  if (!ranah_pg_ensure (self, error)
+      || (client_checks () && !check_proofs (self, request_id, records, error)))
+    return FALSE;
+  /* All or none, one event each (ranah.record_proof, the server's checks and clock). */
+  if (!ranah_pg_exec (self, "BEGIN", error))
+    return FALSE;
+  for (guint i = 0; i < records->len; i++)
+    {
+      const RanahRecord *proof = g_ptr_array_index (records, i);
+      g_auto(RanahPgParams) p = { 0 };
+      g_autoptr(PGresult) res = NULL;
+
+      ranah_pg_params_init (&p);
+      ranah_pg_param_int (&p, proof->id);
+      ranah_pg_param_text (&p, proof->proof_server);
+      ranah_pg_param_int (&p, proof->proof_serial);
+      ranah_pg_param_text (&p, proof->proof_answer);
+      res = ranah_pg_query (self, "SELECT ranah.record_proof ($1, $2, $3, $4)", &p, error);
+      if (res == NULL)
+        {
+          ranah_pg_rollback (self);
+          return FALSE;
+        }
+    }
+  if (!ranah_pg_exec (self, "COMMIT", error))
+    {
+      ranah_pg_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* ---- audit ------------------------------------------------------------------------------ */
@@ -2146,6 +2300,7 @@ ranah_postgres_ops_class_init (RanahStoreClass *klass)
   klass->set_entry_status = set_entry_status;
   klass->find_entry_for_request = find_entry_for_request;
   klass->record_check = record_check;
+  klass->record_proofs = record_proofs;
   klass->list_events = list_events;
   klass->audit_state = audit_state;
   klass->record_anchor = record_anchor;

@@ -28,7 +28,8 @@ static const char *const migrations[] = { "001-schema.sql", "004-sessions.sql",
                                            "005-registry-fqdn.sql",
                                            "006-server-clock-defaults.sql",
                                            "007-audit-chains.sql",
-                                           "009-letter-audit-head.sql" };
+                                           "009-letter-audit-head.sql",
+                                           "008-record-proofs.sql" };
 
 /* Re-applied on every install and upgrade (idempotent), in this order, each as @role:
  * NULL is the installing login itself (the database's owner, with CREATEROLE), which makes

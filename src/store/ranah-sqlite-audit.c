@@ -15,6 +15,9 @@
 #define F(col) "replace (replace (replace (ifnull (" col ", ''), '\\', '\\\\'), char (9), '\\t'), " \
                "char (10), '\\n')"
 #define T " || char (9) || "
+/* A record's proof: empty fields while it has none. */
+#define PROOF_FIELDS F ("x.proof_server") T "ifnull (x.proof_serial, '')" T F ("x.proof_answer") T \
+                     "ifnull (x.proof_at, '')"
 
 static const char request_sql[] =
   "SELECT 'request ' || r.id" T "r.state" T "r.outcome" T "ifnull (r.assignee_id, 0)" T
@@ -23,7 +26,7 @@ static const char request_sql[] =
   "FROM requests r WHERE r.id = ?1";
 static const char records_sql[] =
   "SELECT 'record ' || x.id" T "x.request_id" T "x.type" T F ("x.host") T F ("x.target") T
-  "x.ttl" T "x.priority" T "x.internal" T "x.created" T F ("x.verified") " "
+  "x.ttl" T "x.priority" T "x.internal" T "x.created" T F ("x.verified") T PROOF_FIELDS " "
   "FROM records x WHERE x.request_id = ?1 ORDER BY x.id";
 static const char dispositions_sql[] =
   "SELECT 'disposition ' || d.id" T "d.request_id" T "d.step" T "d.from_user_id" T
@@ -42,7 +45,7 @@ static const char entry_sql[] =
   "FROM entries e WHERE e.id = ?1";
 static const char entry_records_sql[] =
   "SELECT 'entry-record ' || x.id" T "x.entry_id" T "x.type" T F ("x.host") T F ("x.target") T
-  "x.ttl" T "x.priority" T "x.internal" T "x.created" T F ("x.verified") " "
+  "x.ttl" T "x.priority" T "x.internal" T "x.created" T F ("x.verified") T PROOF_FIELDS " "
   "FROM entry_records x WHERE x.entry_id = ?1 ORDER BY x.id";
 static const char user_sql[] =
   "SELECT 'user ' || u.id" T F ("u.username") T "u.role" T "ifnull (u.opd_id, 0)" T

@@ -10,9 +10,12 @@
  *  2. the request is loaded; a version other than expected_version is a CONFLICT;
  *  3. RanahFacts are built from the store and ranah_workflow_check decides (role from the
  *     users table as it is now, not as it was at sign-in);
- *  4. the action's own work: a disposition (steps 2–4), created records (5), the registry
- *     entry and draft letter (7), the letter number, PDF and verification code (9), the
- *     outcome (5: approved, decline: refused), a recalled disposition;
+ *  4. the action's own work: a disposition (steps 2–4), created records (5: each needs its
+ *     proof that DNS serves it, ranah_store_record_proofs (), as step 6 does), the registry
+ *     entry and draft letter (7), the letter number, PDF and verification code (9: only
+ *     when nothing it prints is missing, ranah-letter-check.h; with the head of the
+ *     request's audit chain before the signing event), the outcome (5: approved,
+ *     decline: refused), a recalled disposition;
  *  5. the request gets its new state, version + 1, state_since = now, due_at from the
  *     working-day calendar and the new state's standard, its assignee, its note;
  *  6. one audit event (step, action, from, to, note) is appended.
@@ -280,37 +283,154 @@ write_disposition (RanahSqliteStore       *self,
 
 /* ---- step 5: records created ------------------------------------------------------------ */
 
+/* Every record has a proof (ranah_request_check_proven (), checked before): each is created,
+ * verified by its proof's answer. */
 static gboolean
 mark_created (RanahSqliteStore    *self,
-              const RanahMove     *move,
               const RanahRequest  *request,
               GError             **error)
 {
   sqlite3_stmt *stmt;
-  GPtrArray *records = move->records != NULL ? move->records : request->records;
 
-  stmt = ranah_sqlite_stmt (self, "UPDATE records SET created = 1, verified = ?3 "
-                                  "WHERE id = ?1 AND request_id = ?2", error);
+  stmt = ranah_sqlite_stmt (self, "UPDATE records SET created = 1, verified = proof_answer "
+                                  "WHERE request_id = ?1", error);
   if (stmt == NULL)
     return FALSE;
+  sqlite3_bind_int64 (stmt, 1, request->id);
+  return ranah_sqlite_step_done (self, stmt, error);
+}
+
+/* ---- the proof that DNS serves a record -------------------------------------------------- */
+
+static gboolean
+record_proofs_locked (RanahSqliteStore  *self,
+                      gint64             request_id,
+                      GPtrArray         *records,
+                      GError           **error)
+{
+  g_autoptr(RanahUser) me = NULL;
+  g_autoptr(RanahRequest) request = NULL;
+  sqlite3_stmt *stmt;
+  const char *state;
+
+  if ((me = ranah_sqlite_current_user (self, error)) == NULL)
+    return FALSE;
+  if (me->role != RANAH_ROLE_STAF)
+    {
+      g_set_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_PERMISSION,
+                   _("Only the staff member the request is disposed to records that DNS "
+                     "serves its records."));
+      return FALSE;
+    }
   for (guint i = 0; i < records->len; i++)
     {
-      const RanahRecord *record = g_ptr_array_index (records, i);
+      const RanahRecord *proof = g_ptr_array_index (records, i);
 
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, record->id);
-      sqlite3_bind_int64 (stmt, 2, request->id);
-      ranah_sqlite_bind_text (stmt, 3, record->verified);
-      if (!ranah_sqlite_step_done (self, stmt, error))
+      if (!ranah_validate_text (proof->proof_server, _("DNS server"), TRUE, FALSE, 200, error)
+          || !ranah_validate_text (proof->proof_answer, _("DNS answer"), TRUE, FALSE, 1000,
+                                   error))
         return FALSE;
-      if (sqlite3_changes (self->db) == 0)
+      if (proof->proof_serial < 0 || proof->proof_serial > G_MAXUINT32)
         {
           g_set_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_VALIDATION,
-                       _("A created record does not belong to this request."));
+                       _("A zone's SOA serial is a number from 0 to 4294967295."));
           return FALSE;
         }
     }
+
+  if (!ranah_sqlite_begin (self, error))
+    return FALSE;
+  if ((request = ranah_sqlite_load_request (self, request_id, error)) == NULL)
+    goto fail;
+  if (request->state != RANAH_STATE_AT_STAF && request->state != RANAH_STATE_CREATED)
+    {
+      g_set_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_STATE,
+                   _("The request for %s is “%s”: that DNS serves its records is recorded "
+                     "only while it waits for step 5 or 6."),
+                   request->fqdn, ranah_state_label (request->state));
+      goto fail;
+    }
+  if (request->assignee_id != me->id)
+    {
+      g_set_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_PERMISSION,
+                   _("This request was disposed to another official."));
+      goto fail;
+    }
+  state = ranah_state_to_string (request->state);
+  stmt = ranah_sqlite_stmt (self, "UPDATE records SET proof_server = ?3, proof_serial = ?4, "
+                                  "proof_answer = ?5, proof_at = ?6 "
+                                  "WHERE id = ?1 AND request_id = ?2", error);
+  if (stmt == NULL)
+    goto fail;
+  for (guint i = 0; i < records->len; i++)
+    {
+      const RanahRecord *proof = g_ptr_array_index (records, i);
+      const RanahRecord *record = NULL;
+      g_autofree char *note = NULL;
+      g_autofree char *answer = NULL;
+      g_autofree char *target = NULL;
+
+      for (guint j = 0; j < request->records->len && record == NULL; j++)
+        if (((const RanahRecord *) g_ptr_array_index (request->records, j))->id == proof->id)
+          record = g_ptr_array_index (request->records, j);
+      if (record == NULL)
+        {
+          g_set_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_VALIDATION,
+                       _("A proven record does not belong to this request."));
+          goto fail;
+        }
+      if (!ranah_record_answer_matches (record, proof->proof_answer))
+        {
+          answer = ranah_text_shown (proof->proof_answer, 64, FALSE);
+          target = ranah_text_shown (record->target, 64, FALSE);
+          g_set_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_VALIDATION,
+                       _("The server's answer “%s” is not the %s record's target “%s”."),
+                       answer, ranah_record_type_to_string (record->type), target);
+          goto fail;
+        }
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, record->id);
+      sqlite3_bind_int64 (stmt, 2, request->id);
+      ranah_sqlite_bind_text (stmt, 3, proof->proof_server);
+      sqlite3_bind_int64 (stmt, 4, proof->proof_serial);
+      ranah_sqlite_bind_text (stmt, 5, proof->proof_answer);
+      sqlite3_bind_int64 (stmt, 6, ranah_store_now (RANAH_STORE (self)));
+      if (!ranah_sqlite_step_done (self, stmt, error))
+        goto fail;
+      note = g_strdup_printf ("%s %s%s%s: %s at %s, serial %" G_GINT64_FORMAT,
+                              ranah_record_type_to_string (record->type),
+                              record->host[0] != '\0' && !g_str_equal (record->host, "@")
+                              ? record->host : "",
+                              record->host[0] != '\0' && !g_str_equal (record->host, "@")
+                              ? "." : "", request->fqdn, proof->proof_answer,
+                              proof->proof_server, proof->proof_serial);
+      if (!ranah_sqlite_append_event (self, request->id,
+                                      ranah_workflow_pending_step (request->state),
+                                      "record-proof", state, state, note, error))
+        goto fail;
+    }
+  if (!ranah_sqlite_commit (self, error))
+    goto fail;
   return TRUE;
+
+fail:
+  ranah_sqlite_rollback (self);
+  return FALSE;
+}
+
+static gboolean
+record_proofs (RanahStore  *store,
+               gint64       request_id,
+               GPtrArray   *records,
+               GError     **error)
+{
+  RanahSqliteStore *self = RANAH_SQLITE_STORE (store);
+  gboolean ok;
+
+  SQLITE_LOCK (self);
+  ok = record_proofs_locked (self, request_id, records, error);
+  SQLITE_UNLOCK (self);
+  return ok;
 }
 
 /* ---- step 7: registry entry and draft letter -------------------------------------------- */
@@ -329,15 +449,18 @@ write_registry_entry (RanahSqliteStore    *self,
   if (!ranah_sqlite_check_name_free_locked (self, request->name, request->id, error))
     return FALSE;
 
-  /* The subdomain is active since its records were created (step 5), not since drafting. */
-  stmt = ranah_sqlite_stmt (self, "SELECT at FROM events WHERE request_id = ?1 "
-                                  "AND action = 'create' ORDER BY seq DESC LIMIT 1", error);
+  /* The subdomain is active since DNS was last seen to serve its records (their proofs,
+   * step 5), not since drafting; a request from before proofs, since step 5. */
+  stmt = ranah_sqlite_stmt (self, "SELECT coalesce ((SELECT max (proof_at) FROM records "
+                                  "WHERE request_id = ?1), (SELECT at FROM events "
+                                  "WHERE request_id = ?1 AND action = 'create' "
+                                  "ORDER BY seq DESC LIMIT 1))", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, request->id);
   if (!ranah_sqlite_step_row (self, stmt, &has_row, error))
     return FALSE;
-  if (has_row)
+  if (has_row && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     created_at = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   today = ranah_calendar_date_of (calendar, created_at);
@@ -392,7 +515,17 @@ write_registry_entry (RanahSqliteStore    *self,
       if (!ranah_sqlite_step_done (self, stmt, error))
         return FALSE;
     }
-  return ranah_sqlite_insert_records (self, "entry_records", entry_id, request->records, error);
+  /* The entry's records are the request's, with their proofs. */
+  stmt = ranah_sqlite_stmt (self, "INSERT INTO entry_records (entry_id, type, host, target, ttl, "
+                                  "priority, internal, created, verified, " RECORD_PROOF_COLUMNS
+                                  ") SELECT ?1, type, host, target, ttl, priority, internal, "
+                                  "created, verified, " RECORD_PROOF_COLUMNS " FROM records "
+                                  "WHERE request_id = ?2 ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, entry_id);
+  sqlite3_bind_int64 (stmt, 2, request->id);
+  return ranah_sqlite_step_done (self, stmt, error);
 }
 
 static gboolean
@@ -563,6 +696,22 @@ sign_letter (RanahSqliteStore    *self,
   letter->signed_at = now;
   letter->signer = g_steal_pointer (&signer);
 
+  /* The head of the request's audit chain before the signing event, which the move appends
+   * after this: the letter cannot carry the hash of the event that records its own SHA-256,
+   * so it carries the one before (letter verify checks the store still holds it). */
+  stmt = ranah_sqlite_stmt (self, "SELECT seq, hash FROM chain_heads WHERE chain = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, request->id);
+  if (!ranah_sqlite_step_row (self, stmt, &has_row, error))
+    return FALSE;
+  if (has_row)
+    {
+      letter->audit_seq = sqlite3_column_int64 (stmt, 0);
+      letter->audit_hash = ranah_sqlite_col_text (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+
   pdf = move->render (request, letter, move->render_data, error);
   if (pdf == NULL)
     return FALSE;
@@ -570,8 +719,8 @@ sign_letter (RanahSqliteStore    *self,
 
   stmt = ranah_sqlite_stmt (self, "UPDATE letters SET state = 'signed', number = ?2, year = ?3, "
                                   "letter_date = ?4, verification_code = ?5, pdf = ?6, "
-                                  "pdf_sha256 = ?7, signed_by = ?8, signed_at = ?9 "
-                                  "WHERE id = ?1", error);
+                                  "pdf_sha256 = ?7, signed_by = ?8, signed_at = ?9, "
+                                  "audit_seq = ?10, audit_hash = ?11 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, letter->id);
@@ -584,6 +733,8 @@ sign_letter (RanahSqliteStore    *self,
   ranah_sqlite_bind_text (stmt, 7, sha);
   sqlite3_bind_int64 (stmt, 8, me->id);
   sqlite3_bind_int64 (stmt, 9, now);
+  sqlite3_bind_int64 (stmt, 10, letter->audit_seq);
+  ranah_sqlite_bind_text (stmt, 11, letter->audit_hash);
   if (!ranah_sqlite_step_done (self, stmt, error))
     return FALSE;
   sqlite3_clear_bindings (stmt);
@@ -698,6 +849,10 @@ move_locked (RanahSqliteStore  *self,
   if ((t = ranah_workflow_check (request->state, move->action, me->role, &facts, move->note,
                                  error)) == NULL)
     goto fail;
+  /* A record counts as created only once DNS was seen to serve it (steps 5 and 6). */
+  if ((move->action == RANAH_ACTION_CREATE || move->action == RANAH_ACTION_REPORT)
+      && !ranah_request_check_proven (request, error))
+    goto fail;
   if ((calendar = ranah_sqlite_calendar (self, error)) == NULL)
     goto fail;
 
@@ -714,7 +869,7 @@ move_locked (RanahSqliteStore  *self,
       break;
 
     case RANAH_ACTION_CREATE:
-      if (!mark_created (self, move, request, error))
+      if (!mark_created (self, request, error))
         goto fail;
       outcome = RANAH_OUTCOME_APPROVED;
       assignee = request->assignee_id;
@@ -827,4 +982,5 @@ void
 ranah_sqlite_move_class_init (RanahStoreClass *klass)
 {
   klass->move = move;
+  klass->record_proofs = record_proofs;
 }

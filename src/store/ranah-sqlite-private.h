@@ -22,7 +22,7 @@ G_BEGIN_DECLS
 /* PRAGMA application_id of a Ranah store: "RANH". */
 #define RANAH_SQLITE_APPLICATION_ID 0x52414E48
 /* The schema this build writes. */
-#define RANAH_SQLITE_SCHEMA_VERSION 6
+#define RANAH_SQLITE_SCHEMA_VERSION 7
 
 struct _RanahSqliteStore
 {
@@ -123,6 +123,8 @@ GStrv         ranah_sqlite_reserved_raw (RanahSqliteStore *self, GError **error)
 gboolean      ranah_sqlite_check_name_free_locked (RanahSqliteStore *self, const char *name,
                                                    gint64 except_request_id, GError **error);
 RanahRequest *ranah_sqlite_load_request (RanahSqliteStore *self, gint64 id, GError **error);
+/* The proof columns of records and entry_records (migration 7), in RanahRecord's order. */
+#define RECORD_PROOF_COLUMNS "proof_server, proof_serial, proof_answer, proof_at"
 GPtrArray    *ranah_sqlite_load_records (RanahSqliteStore *self, const char *table,
                                          gint64 owner_id, GError **error);
 gboolean      ranah_sqlite_insert_records (RanahSqliteStore *self, const char *table,

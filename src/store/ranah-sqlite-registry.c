@@ -503,11 +503,57 @@ set_entry_status (RanahStore        *store,
   return ok;
 }
 
+/* A check that passed proves @proofs (entry records by id, with the answers) again. */
+static gboolean
+renew_proofs (RanahSqliteStore  *self,
+              const RanahEntry  *entry,
+              GPtrArray         *proofs,
+              GError           **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = ranah_sqlite_stmt (self, "UPDATE entry_records SET proof_server = ?3, proof_serial = ?4, "
+                                  "proof_answer = ?5, proof_at = ?6 "
+                                  "WHERE id = ?1 AND entry_id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; proofs != NULL && i < proofs->len; i++)
+    {
+      const RanahRecord *proof = g_ptr_array_index (proofs, i);
+      const RanahRecord *record = NULL;
+
+      for (guint j = 0; entry->records != NULL && j < entry->records->len && record == NULL; j++)
+        if (((const RanahRecord *) g_ptr_array_index (entry->records, j))->id == proof->id)
+          record = g_ptr_array_index (entry->records, j);
+      if (record == NULL || !ranah_record_answer_matches (record, proof->proof_answer)
+          || proof->proof_serial < 0 || proof->proof_serial > G_MAXUINT32)
+        {
+          g_set_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_VALIDATION,
+                       _("A proof does not match a record of the registry entry %s."),
+                       entry->fqdn);
+          return FALSE;
+        }
+      if (!ranah_validate_text (proof->proof_server, _("DNS server"), TRUE, FALSE, 200, error))
+        return FALSE;
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, record->id);
+      sqlite3_bind_int64 (stmt, 2, entry->id);
+      ranah_sqlite_bind_text (stmt, 3, proof->proof_server);
+      sqlite3_bind_int64 (stmt, 4, proof->proof_serial);
+      ranah_sqlite_bind_text (stmt, 5, proof->proof_answer);
+      sqlite3_bind_int64 (stmt, 6, ranah_store_now (RANAH_STORE (self)));
+      if (!ranah_sqlite_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 record_check_locked (RanahSqliteStore  *self,
                      gint64             entry_id,
                      gboolean           ok,
                      const char        *summary,
+                     GPtrArray         *proofs,
                      GError           **error)
 {
   g_autoptr(RanahUser) me = NULL;
@@ -533,7 +579,8 @@ record_check_locked (RanahSqliteStore  *self,
   sqlite3_bind_int64 (stmt, 2, ranah_store_now (RANAH_STORE (self)));
   ranah_sqlite_bind_text (stmt, 3, summary != NULL ? summary : "");
   sqlite3_bind_int (stmt, 4, ok ? 1 : 0);
-  if (!ranah_sqlite_step_done (self, stmt, error))
+  if (!ranah_sqlite_step_done (self, stmt, error)
+      || (ok && !renew_proofs (self, entry, proofs, error)))
     goto fail;
   note = g_strdup_printf ("%s: %s%s%s", entry->fqdn, ok ? "ok" : "failed",
                           summary != NULL && *summary ? ": " : "", summary != NULL ? summary : "");
@@ -554,13 +601,14 @@ record_check (RanahStore  *store,
               gint64       entry_id,
               gboolean     ok,
               const char  *summary,
+              GPtrArray   *proofs,
               GError     **error)
 {
   RanahSqliteStore *self = RANAH_SQLITE_STORE (store);
   gboolean result;
 
   SQLITE_LOCK (self);
-  result = record_check_locked (self, entry_id, ok, summary, error);
+  result = record_check_locked (self, entry_id, ok, summary, proofs, error);
   SQLITE_UNLOCK (self);
   return result;
 }
@@ -570,7 +618,8 @@ record_check (RanahStore  *store,
 #define LETTER_SELECT                                                                   \
   "SELECT l.id, l.request_id, l.kind, l.state, l.number, l.sifat, l.lampiran, l.hal, "  \
   "l.body, l.tembusan, l.letter_date, l.verification_code, l.pdf_sha256, l.signed_by, " \
-  "l.signed_at, l.revision, r.opd_id FROM letters l JOIN requests r ON r.id = l.request_id "
+  "l.signed_at, l.revision, r.opd_id, l.audit_seq, l.audit_hash "                        \
+  "FROM letters l JOIN requests r ON r.id = l.request_id "
 
 static RanahLetter *
 letter_from_row (sqlite3_stmt *stmt)
@@ -598,6 +647,8 @@ letter_from_row (sqlite3_stmt *stmt)
   l->signed_by = sqlite3_column_int64 (stmt, 13);
   l->signed_at = sqlite3_column_int64 (stmt, 14);
   l->revision = sqlite3_column_int64 (stmt, 15);
+  l->audit_seq = sqlite3_column_int64 (stmt, 17);
+  l->audit_hash = ranah_sqlite_col_text_or_null (stmt, 18);
   return l;
 }
 

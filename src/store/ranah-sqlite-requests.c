@@ -77,7 +77,7 @@ request_from_row (sqlite3_stmt *stmt)
 }
 
 /* The record in the columns id, type, host, target, ttl, priority, internal, created,
- * verified of @stmt's row, starting at column @first. */
+ * verified and RECORD_PROOF_COLUMNS of @stmt's row, starting at column @first. */
 static RanahRecord *
 record_from_row (sqlite3_stmt *stmt,
                  int           first)
@@ -94,6 +94,10 @@ record_from_row (sqlite3_stmt *stmt,
   record->internal = sqlite3_column_int (stmt, first + 6) != 0;
   record->created = sqlite3_column_int (stmt, first + 7) != 0;
   record->verified = ranah_sqlite_col_text_or_null (stmt, first + 8);
+  record->proof_server = ranah_sqlite_col_text_or_null (stmt, first + 9);
+  record->proof_serial = sqlite3_column_int64 (stmt, first + 10);
+  record->proof_answer = ranah_sqlite_col_text_or_null (stmt, first + 11);
+  record->proof_at = sqlite3_column_int64 (stmt, first + 12);
   return record;
 }
 
@@ -109,9 +113,11 @@ ranah_sqlite_load_records (RanahSqliteStore  *self,
 
   stmt = ranah_sqlite_stmt (self, g_str_equal (table, "records")
                             ? "SELECT id, type, host, target, ttl, priority, internal, created, "
-                              "verified FROM records WHERE request_id = ?1 ORDER BY id"
+                              "verified, " RECORD_PROOF_COLUMNS " FROM records "
+                              "WHERE request_id = ?1 ORDER BY id"
                             : "SELECT id, type, host, target, ttl, priority, internal, created, "
-                              "verified FROM entry_records WHERE entry_id = ?1 ORDER BY id",
+                              "verified, " RECORD_PROOF_COLUMNS " FROM entry_records "
+                              "WHERE entry_id = ?1 ORDER BY id",
                             error);
   if (stmt == NULL)
     return NULL;
@@ -226,8 +232,8 @@ load_records_of_many (RanahSqliteStore  *self,
       g_hash_table_insert (by_id, &request->id, request);
     }
   stmt = ranah_sqlite_stmt (self, "SELECT request_id, id, type, host, target, ttl, priority, "
-                                  "internal, created, verified FROM records "
-                                  "ORDER BY request_id, id", error);
+                                  "internal, created, verified, " RECORD_PROOF_COLUMNS " "
+                                  "FROM records ORDER BY request_id, id", error);
   if (stmt == NULL)
     return FALSE;
   for (;;)

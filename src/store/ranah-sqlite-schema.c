@@ -257,8 +257,22 @@ static const char migration_5[] =
 static const char migration_6[] =
   "ALTER TABLE requests ADD COLUMN received_at INTEGER NOT NULL DEFAULT 0;";
 
+/* Migration 7: the proof that DNS serves a record (ranah_store_record_proofs ()): the
+ * authoritative server asked, the zone's SOA serial then, the answer as returned and the
+ * time; NULL while there is none. An entry's records carry their request's proofs, which
+ * each health check that passes renews. */
+static const char migration_7[] =
+  "ALTER TABLE records ADD COLUMN proof_server TEXT;"
+  "ALTER TABLE records ADD COLUMN proof_serial INTEGER;"
+  "ALTER TABLE records ADD COLUMN proof_answer TEXT;"
+  "ALTER TABLE records ADD COLUMN proof_at INTEGER;"
+  "ALTER TABLE entry_records ADD COLUMN proof_server TEXT;"
+  "ALTER TABLE entry_records ADD COLUMN proof_serial INTEGER;"
+  "ALTER TABLE entry_records ADD COLUMN proof_answer TEXT;"
+  "ALTER TABLE entry_records ADD COLUMN proof_at INTEGER;";
+
 static const char *const migrations[] = { migration_1, migration_2, migration_3, migration_4,
-                                           migration_5, migration_6 };
+                                           migration_5, migration_6, migration_7 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RANAH_SQLITE_SCHEMA_VERSION);
 

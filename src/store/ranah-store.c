@@ -1364,7 +1364,30 @@ ranah_store_record_check (RanahStore  *self,
                           GError     **error)
 {
   g_return_val_if_fail (RANAH_IS_STORE (self), FALSE);
-  DISPATCH (record_check, FALSE, entry_id, ok, summary, error);
+  DISPATCH (record_check, FALSE, entry_id, ok, summary, NULL, error);
+}
+
+gboolean
+ranah_store_record_check_proofs (RanahStore  *self,
+                                 gint64       entry_id,
+                                 gboolean     ok,
+                                 const char  *summary,
+                                 GPtrArray   *proofs,
+                                 GError     **error)
+{
+  g_return_val_if_fail (RANAH_IS_STORE (self), FALSE);
+  DISPATCH (record_check, FALSE, entry_id, ok, summary, ok ? proofs : NULL, error);
+}
+
+gboolean
+ranah_store_record_proofs (RanahStore  *self,
+                           gint64       request_id,
+                           GPtrArray   *records,
+                           GError     **error)
+{
+  g_return_val_if_fail (RANAH_IS_STORE (self), FALSE);
+  g_return_val_if_fail (records != NULL, FALSE);
+  DISPATCH (record_proofs, FALSE, request_id, records, error);
 }
 
 GPtrArray *

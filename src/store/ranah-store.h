@@ -83,8 +83,8 @@ typedef struct {
   const char * const  *instructions;      /* nicks of ranah_instructions() */
   RanahUrgency         urgency;
   gint64               due_at;            /* 0 = from the working-day clock */
-  /* step 5: the records as created, matched by id, with ->verified filled when known;
-   * NULL = every record of the request as it stands */
+  /* step 5: no longer read. Every record must have a proof that DNS serves it
+   * (ranah_store_record_proofs ()), and its answer becomes the record's ->verified. */
   GPtrArray           *records;
   /* step 7: sifat, lampiran, hal, body and tembusan of the draft; NULL = defaults */
   const RanahLetter   *draft;
@@ -164,8 +164,10 @@ struct _RanahStoreClass
   gboolean      (*set_entry_status)    (RanahStore *self, gint64 entry_id,
                                         gint64 expected_version, RanahEntryStatus status,
                                         const char *reason, GError **error);
+  /* @proofs: NULL, or the entry's records with their new proofs (a check that passed) */
   gboolean      (*record_check)        (RanahStore *self, gint64 entry_id, gboolean ok,
-                                        const char *summary, GError **error);
+                                        const char *summary, GPtrArray *proofs,
+                                        GError **error);
   /* @fqdn folded to lowercase, or NULL; returns NULL without @error set when there is none */
   RanahEntry   *(*find_entry_for_request) (RanahStore *self, gint64 request_id,
                                         const char *fqdn, GError **error);
@@ -188,7 +190,11 @@ struct _RanahStoreClass
                                         const char *token, GError **error);
   gboolean      (*end_session)         (RanahStore *self, const char *token, GError **error);
 
-  gpointer padding[13];
+  /* records: after the others, taking a padding slot */
+  gboolean      (*record_proofs)       (RanahStore *self, gint64 request_id, GPtrArray *records,
+                                        GError **error);
+
+  gpointer padding[12];
 };
 
 /* Opens "sqlite:PATH" (PATH created when missing) or "postgresql://…" / a libpq conninfo.
@@ -373,6 +379,24 @@ gboolean        ranah_store_set_entry_status  (RanahStore *self, gint64 entry_id
                                                GError **error);
 gboolean        ranah_store_record_check      (RanahStore *self, gint64 entry_id, gboolean ok,
                                                const char *summary, GError **error);
+/* The same with what the check proved: a check that passed (@ok) renews the proof of each
+ * of @proofs (RanahRecord*, the entry's records by id, with ->proof_server, ->proof_serial
+ * and ->proof_answer as the authoritative server answered; the time is the store's); a
+ * failed check keeps the old proofs. */
+gboolean        ranah_store_record_check_proofs (RanahStore *self, gint64 entry_id,
+                                               gboolean ok, const char *summary,
+                                               GPtrArray *proofs, GError **error);
+
+/* Records that DNS serves records of request @id: for each of @records (RanahRecord*, by
+ * ->id, the request's own) the authoritative server asked (->proof_server,
+ * "ADDRESS:PORT"), the zone's SOA serial (->proof_serial) and the answer as returned
+ * (->proof_answer), which must be the record's target for its type
+ * (ranah_record_answer_matches ()); the store sets the time from its own clock and appends
+ * one "record-proof" audit event for each. Only the staff member the request is disposed
+ * to, while it waits for step 5 or 6: a record counts as created (step 5, and step 6
+ * after it) only with a proof. All of them or none. */
+gboolean        ranah_store_record_proofs     (RanahStore *self, gint64 request_id,
+                                               GPtrArray *records, GError **error);
 
 /* Events of one request, or of the whole store when @request_id is 0, in order. */
 GPtrArray      *ranah_store_list_events       (RanahStore *self, gint64 request_id,

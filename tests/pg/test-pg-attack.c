@@ -2012,7 +2012,8 @@ test_forged_moves (void)
       }
   }
 
-  /* A desktop clock in 2100. */
+  /* A desktop clock in 2100 (the records seen in DNS first, as step 5 needs). */
+  store_world_prove (a->w, later);
   {
     g_autoptr(PGresult) res = move_as (staf, "create", later, request_version (a, later),
                                        FAR_FUTURE_2100, NULL);
@@ -3144,6 +3145,137 @@ test_profile_values (void)
   verdict_end (&v);
 }
 
+/* =========================================================================================
+ * 6b. Forged proofs that DNS serves a record
+ * ========================================================================================= */
+
+static PGresult *
+proof_as (Conn       *c,
+          gint64      record_id,
+          const char *server,
+          gint64      serial,
+          const char *answer)
+{
+  g_auto(Params) p = { 0 };
+
+  p_int (&p, record_id);
+  p_text (&p, server);
+  p_int (&p, serial);
+  p_text (&p, answer);
+  return exec_params (c, "SELECT ranah.record_proof ($1, $2, $3, $4)", &p);
+}
+
+/* The server cannot ask DNS itself: it refuses every proof that is not consistent (another
+ * official, another step, another request's record, an answer that is not the record's
+ * target), dates the rest by its own clock, and 'create' needs one for every record. */
+static void
+test_forged_proofs (void)
+{
+  g_autoptr(Attack) a = attack_new ();
+  Verdict v = { "forged-proofs", 0, 0 };
+  gint64 mine = store_world_request_in (a->w, RANAH_STATE_AT_STAF, FALSE);
+  gint64 early = store_world_request_in (a->w, RANAH_STATE_AT_SUBKOOR, FALSE);
+  gint64 record = su_intf (a, "SELECT id FROM ranah.records WHERE request_id = %"
+                              G_GINT64_FORMAT, mine);
+  gint64 early_record = su_intf (a, "SELECT id FROM ranah.records WHERE request_id = %"
+                                    G_GINT64_FORMAT, early);
+  g_autoptr(Conn) staf = as_user (a, "staf");
+  g_autofree char *before = table_fingerprint (a, "records");
+  g_autofree char *after = NULL;
+  gint64 n_events = n_events_of (a, mine);
+  const struct {
+    const char *what;
+    gint64      record;
+    const char *server;
+    gint64      serial;
+    const char *answer;
+  } bad[] = {
+    { "an answer that is not the record's target", record, "127.0.0.1:53", 1, "6.6.6.6" },
+    { "the target with a prefix length", record, "127.0.0.1:53", 1, "103.20.30.40/24" },
+    { "the target as an IPv4-mapped IPv6 address", record, "127.0.0.1:53", 1,
+      "::ffff:103.20.30.40" },
+    { "the target and another address", record, "127.0.0.1:53", 1, "103.20.30.40 6.6.6.6" },
+    { "no answer", record, "127.0.0.1:53", 1, NULL },
+    { "an empty answer", record, "127.0.0.1:53", 1, "" },
+    { "no server", record, NULL, 1, "103.20.30.40" },
+    { "a server with a line break", record, "127.0.0.1:53\nforged", 1, "103.20.30.40" },
+    { "a serial past 2^32", record, "127.0.0.1:53", G_GINT64_CONSTANT (4294967296),
+      "103.20.30.40" },
+    { "a negative serial", record, "127.0.0.1:53", -1, "103.20.30.40" },
+    { "a record of a request still at step 4", early_record, "127.0.0.1:53", 1,
+      "103.20.30.40" },
+    { "a record that does not exist", G_GINT64_CONSTANT (999999999), "127.0.0.1:53", 1,
+      "103.20.30.40" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(PGresult) res = proof_as (staf, bad[i].record, bad[i].server, bad[i].serial,
+                                          bad[i].answer);
+      g_autofree char *d = describe (res);
+
+      check (&v, refused (res), "record_proof as staf, the assignee, with %s: %s (want it "
+             "refused)", bad[i].what, d);
+    }
+  /* The right answer, from anyone but the staff member the request is disposed to. */
+  for (RanahRole role = RANAH_ROLE_OPD; role < RANAH_N_ROLES; role++)
+    {
+      g_autoptr(Conn) c = NULL;
+      g_autoptr(PGresult) res = NULL;
+      g_autofree char *d = NULL;
+
+      if (role == RANAH_ROLE_STAF)
+        continue;
+      c = as_user (a, usernames[role]);
+      res = proof_as (c, record, "127.0.0.1:53", 1, "103.20.30.40");
+      d = describe (res);
+      check (&v, refused (res), "record_proof as %s with the record's own target: %s (want it "
+             "refused)", usernames[role], d);
+    }
+  after = table_fingerprint (a, "records");
+  check (&v, g_strcmp0 (before, after) == 0, "refused proofs changed ranah.records");
+  check (&v, n_events_of (a, mine) == n_events, "refused proofs appended events");
+
+  /* Without a proof, 'create' is the server's to refuse. */
+  {
+    g_autoptr(PGresult) res = move_as (staf, "create", mine, request_version (a, mine),
+                                       server_now (a), NULL);
+    g_autofree char *d = describe (res);
+
+    check (&v, !res_ok (res) && g_str_equal (res_state (res), "RN003"), "move ('create') as "
+           "staf with no record seen in DNS: %s (want it refused, RN003)", d);
+  }
+  /* The right proof is kept, dated by the server whatever the desktop's clock, and then
+   * 'create' is accepted. */
+  {
+    g_autoptr(PGresult) res = proof_as (staf, record, "127.0.0.1:53", 2026030101, "103.20.30.40");
+    g_autofree char *d = describe (res);
+
+    check (&v, res_ok (res), "record_proof as staf with the record's target: %s (want it "
+           "accepted)", d);
+    if (res_ok (res))
+      {
+        gint64 at = su_intf (a, "SELECT proof_at FROM ranah.records WHERE id = %"
+                                G_GINT64_FORMAT, record);
+        gint64 now = server_now (a);
+
+        check (&v, ABS (at - now) <= CLOCK_SLACK, "record_proof stored proof_at %"
+               G_GINT64_FORMAT " (the server's now is %" G_GINT64_FORMAT ")", at, now);
+        check (&v, n_events_of (a, mine) == n_events + 1, "record_proof appended %"
+               G_GINT64_FORMAT " events (want 1)", n_events_of (a, mine) - n_events);
+      }
+  }
+  {
+    g_autoptr(PGresult) res = move_as (staf, "create", mine, request_version (a, mine),
+                                       server_now (a), NULL);
+    g_autofree char *d = describe (res);
+
+    check (&v, res_ok (res), "move ('create') as staf with every record proven: %s (want it "
+           "accepted)", d);
+  }
+  verdict_end (&v);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -3163,6 +3295,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ranah/store-pg/attack/owner-rights", test_owner_rights);
   g_test_add_func ("/ranah/store-pg/attack/forged-submit", test_forged_submit);
   g_test_add_func ("/ranah/store-pg/attack/forged-moves", test_forged_moves);
+  g_test_add_func ("/ranah/store-pg/attack/forged-proofs", test_forged_proofs);
   g_test_add_func ("/ranah/store-pg/attack/finish-sign", test_finish_sign);
   g_test_add_func ("/ranah/store-pg/attack/registry", test_registry);
   g_test_add_func ("/ranah/store-pg/attack/stall-idle-transaction", test_stall_idle_transaction);

@@ -78,6 +78,28 @@ bench_moves (guint n_moves)
           move.request_id = g_array_index (ids, gint64, i);
           move.expected_version = step + 1;
           move.render = store_fixture_render;
+          /* Step 5 needs each record seen in DNS: its proof, as ranah-cli dns verify keeps
+           * it, is part of the step. */
+          if (path[step] == RANAH_ACTION_CREATE)
+            {
+              g_autoptr(RanahRequest) r = ranah_store_get_request (as[role], move.request_id,
+                                                                   &error);
+              g_autoptr(GPtrArray) proofs = NULL;
+
+              if (r == NULL)
+                g_error ("%s", error->message);
+              proofs = ranah_records_copy (r->records);
+              for (guint k = 0; k < proofs->len; k++)
+                {
+                  RanahRecord *proof = g_ptr_array_index (proofs, k);
+
+                  proof->proof_server = g_strdup (STORE_FIXTURE_DNS_SERVER);
+                  proof->proof_serial = STORE_FIXTURE_DNS_SERIAL;
+                  proof->proof_answer = store_world_answer (proof);
+                }
+              if (!ranah_store_record_proofs (as[role], move.request_id, proofs, &error))
+                g_error ("proofs: %s", error->message);
+            }
           if (!ranah_store_move (as[role], &move, &error))
             g_error ("%s: %s", ranah_action_to_string (path[step]), error->message);
           done++;

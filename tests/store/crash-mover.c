@@ -91,6 +91,23 @@ main (int argc, char *argv[])
           move.note = "Catatan uji";
           move.render = store_fixture_render;
           sign_in (store, role);
+          /* Step 5 needs each record seen in DNS: its proof first, a transaction of its
+           * own, killed mid-way as well. */
+          if (action == RANAH_ACTION_CREATE)
+            {
+              g_autoptr(GPtrArray) proofs = ranah_records_copy (r->records);
+
+              for (guint i = 0; i < proofs->len; i++)
+                {
+                  RanahRecord *proof = g_ptr_array_index (proofs, i);
+
+                  proof->proof_server = g_strdup (STORE_FIXTURE_DNS_SERVER);
+                  proof->proof_serial = STORE_FIXTURE_DNS_SERIAL;
+                  proof->proof_answer = store_world_answer (proof);
+                }
+              if (!ranah_store_record_proofs (store, r->id, proofs, &error))
+                g_error ("proofs: %s", error->message);
+            }
           if (!ranah_store_move (store, &move, &error))
             g_error ("move %s: %s", ranah_action_to_string (action), error->message);
         }

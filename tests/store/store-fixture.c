@@ -393,6 +393,47 @@ store_world_try_move (StoreWorld   *world,
   return ranah_store_move (world->store, &move, error);
 }
 
+char *
+store_world_answer (const RanahRecord *record)
+{
+  switch (record->type)
+    {
+    case RANAH_RECORD_CNAME:
+      return g_strdup_printf ("%s.", record->target);
+    case RANAH_RECORD_MX:
+      return g_strdup_printf ("%u %s.", record->priority, record->target);
+    case RANAH_RECORD_A:
+    case RANAH_RECORD_AAAA:
+    case RANAH_RECORD_TXT:
+    case RANAH_N_RECORD_TYPES:
+    default:
+      return g_strdup (record->target);
+    }
+}
+
+void
+store_world_prove (StoreWorld *world,
+                   gint64      id)
+{
+  g_autoptr(RanahRequest) r = store_world_get (world, id);
+  g_autoptr(GPtrArray) proofs = ranah_records_copy (r->records);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < proofs->len; i++)
+    {
+      RanahRecord *proof = g_ptr_array_index (proofs, i);
+
+      g_free (proof->proof_server);
+      proof->proof_server = g_strdup (STORE_FIXTURE_DNS_SERVER);
+      proof->proof_serial = STORE_FIXTURE_DNS_SERIAL;
+      g_free (proof->proof_answer);
+      proof->proof_answer = store_world_answer (proof);
+    }
+  store_world_sign_in (world, RANAH_ROLE_STAF);
+  g_assert_true (ranah_store_record_proofs (world->store, id, proofs, &error));
+  g_assert_no_error (error);
+}
+
 void
 store_world_move (StoreWorld  *world,
                   gint64       id,
@@ -401,6 +442,10 @@ store_world_move (StoreWorld  *world,
 {
   g_autoptr(GError) error = NULL;
   const char *note = NULL;
+
+  /* Step 5 needs DNS to have been seen to serve every record. */
+  if (action == RANAH_ACTION_CREATE)
+    store_world_prove (world, id);
 
   if (action == RANAH_ACTION_DECLINE || action == RANAH_ACTION_RETURN_DRAFT
       || action == RANAH_ACTION_WITHDRAW)

@@ -63,7 +63,8 @@ void        store_world_pin_server_clock (StoreWorld *world, gint64 now);
 RanahRequest *store_world_request    (StoreWorld *world, const char *name);
 /* Submits as the first OPD's user; returns the id. */
 gint64      store_world_submit       (StoreWorld *world, const char *name, gboolean with_letter);
-/* Moves request @id with @action as the user of @role; asserts success. */
+/* Moves request @id with @action as the user of @role; asserts success. Step 5 ('create')
+ * first records the proof of every record (store_world_prove). */
 void        store_world_move         (StoreWorld *world, gint64 id, RanahAction action,
                                       RanahRole role);
 /* The same, returning the result and error. */
@@ -73,6 +74,15 @@ gboolean    store_world_try_move     (StoreWorld *world, gint64 id, RanahAction 
  * @refused and @state is past step 2). */
 gint64      store_world_request_in   (StoreWorld *world, RanahState state, gboolean refused);
 RanahRequest *store_world_get        (StoreWorld *world, gint64 id);
+/* The answer an authoritative server gives for @record: what its proof says. */
+char       *store_world_answer       (const RanahRecord *record);
+/* Records, as the staff member (the assignee), that DNS serves every record of request
+ * @id: server STORE_FIXTURE_DNS_SERVER, serial STORE_FIXTURE_DNS_SERIAL, the answers of
+ * store_world_answer (), through ranah_store_record_proofs () (on PostgreSQL the server's
+ * ranah.record_proof). Asserts success. */
+#define STORE_FIXTURE_DNS_SERVER "127.0.0.1:53"
+#define STORE_FIXTURE_DNS_SERIAL 2026030101
+void        store_world_prove        (StoreWorld *world, gint64 id);
 /* Runs @sqlite_sql on the store's file, or @pg_sql with psql as the schema owner: what an
  * intruder or a careless administrator could do past Ranah. */
 void        store_world_raw_exec     (StoreWorld *world, const char *sqlite_sql,

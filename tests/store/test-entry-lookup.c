@@ -316,13 +316,21 @@ test_upgrade_folds (void)
   gint64 entry_id = import_entry (w, "lama");
 
   store_world_raw_exec (w,
-            /* Back to migration 3: the index goes, and migration 5's audit columns and
-             * migration 6's received_at too. */
+            /* Back to migration 3: the index goes, and migration 5's audit columns,
+             * migration 6's received_at and migration 7's proofs too. */
             "DROP INDEX entries_fqdn; UPDATE entries SET fqdn = upper (fqdn); "
             "DROP INDEX events_chain; DROP TABLE chain_heads; "
             "ALTER TABLE events DROP COLUMN version; ALTER TABLE events DROP COLUMN chain; "
             "ALTER TABLE events DROP COLUMN chain_seq; ALTER TABLE events DROP COLUMN state; "
             "ALTER TABLE requests DROP COLUMN received_at; "
+            "ALTER TABLE records DROP COLUMN proof_server; "
+            "ALTER TABLE records DROP COLUMN proof_serial; "
+            "ALTER TABLE records DROP COLUMN proof_answer; "
+            "ALTER TABLE records DROP COLUMN proof_at; "
+            "ALTER TABLE entry_records DROP COLUMN proof_server; "
+            "ALTER TABLE entry_records DROP COLUMN proof_serial; "
+            "ALTER TABLE entry_records DROP COLUMN proof_answer; "
+            "ALTER TABLE entry_records DROP COLUMN proof_at; "
             "PRAGMA user_version = 3;",
             "DROP INDEX ranah.entries_fqdn; UPDATE ranah.entries SET fqdn = upper (fqdn); "
             "DELETE FROM ranah.schema_version WHERE version >= 3;");

@@ -500,7 +500,8 @@ test_full_run (void)
   g_assert_cmpint (r->outcome, ==, RANAH_OUTCOME_APPROVED);
   g_assert_true (((RanahRecord *) g_ptr_array_index (r->records, 0))->created);
   g_clear_pointer (&r, ranah_request_free);
-  /* Reported and drafted the next day: the entry is active since the day of creation. */
+  /* Reported and drafted the next day: the entry is active since the day DNS was seen to
+   * serve its records (the proof, just before step 5). */
   store_world_set_now (w, w->now + 86400);
   store_world_move (w, id, RANAH_ACTION_REPORT, RANAH_ROLE_STAF);
   store_world_move (w, id, RANAH_ACTION_DRAFT, RANAH_ROLE_SUBKOOR);
@@ -548,8 +549,8 @@ test_full_run (void)
 
   events = ranah_store_list_events (w->store, id, &error);
   g_assert_no_error (error);
-  /* submit, 9 moves, and Kabid reading the disposition */
-  g_assert_cmpuint (events->len, ==, 11);
+  /* submit, 9 moves, Kabid reading the disposition and the record's proof */
+  g_assert_cmpuint (events->len, ==, 12);
   {
     RanahEvent *last = g_ptr_array_index (events, events->len - 1);
     g_assert_cmpstr (last->action, ==, "receive");
@@ -701,6 +702,9 @@ test_authorization_sweep (void)
                 gint64 id = store_world_request_in (w, state, FALSE);
                 g_autoptr(RanahRequest) after = NULL;
 
+                /* Step 5 needs DNS to have been seen to serve the records. */
+                if (action == RANAH_ACTION_CREATE)
+                  store_world_prove (w, id);
                 g_assert_true (store_world_try_move (w, id, action, role, "Catatan", &error));
                 g_assert_no_error (error);
                 after = store_world_get (w, id);
@@ -760,7 +764,7 @@ test_kelengkapan (void)
   g_assert_cmpuint (store_world_n_events (w, 0), ==, n_events);
   assert_state (w, id, RANAH_STATE_SUBMITTED);
 
-  /* Step 6 while a record is not yet created. */
+  /* Step 5 needs every record of the request seen in DNS. */
   id = store_world_submit (w, NULL, TRUE);
   store_world_sign_in (w, RANAH_ROLE_OPD);
   r = store_world_get (w, id);
@@ -777,29 +781,44 @@ test_kelengkapan (void)
   store_world_move (w, id, RANAH_ACTION_DISPOSE_TO_KABID, RANAH_ROLE_KADIS);
   store_world_move (w, id, RANAH_ACTION_DISPOSE_TO_SUBKOOR, RANAH_ROLE_KABID);
   store_world_move (w, id, RANAH_ACTION_DISPOSE_TO_STAF, RANAH_ROLE_SUBKOOR);
+  /* Step 5 while only one of the two records was seen in DNS. */
   r = store_world_get (w, id);
   created = ranah_records_new ();
   g_ptr_array_add (created, ranah_record_copy (g_ptr_array_index (r->records, 0)));
-  ((RanahRecord *) g_ptr_array_index (created, 0))->verified = g_strdup ("103.20.30.40");
+  ((RanahRecord *) g_ptr_array_index (created, 0))->proof_server = g_strdup ("127.0.0.1:53");
+  ((RanahRecord *) g_ptr_array_index (created, 0))->proof_answer = g_strdup ("103.20.30.40");
+  store_world_sign_in (w, RANAH_ROLE_STAF);
+  g_assert_true (ranah_store_record_proofs (w->store, id, created, &error));
+  g_assert_no_error (error);
   move.action = RANAH_ACTION_CREATE;
   move.request_id = id;
   move.expected_version = r->version;
-  move.records = created;
+  n_events = store_world_n_events (w, 0);
   store_world_sign_in (w, RANAH_ROLE_STAF);
-  g_assert_true (ranah_store_move (w->store, &move, &error));
-  g_assert_no_error (error);
+  g_assert_false (ranah_store_move (w->store, &move, &error));
+  g_assert_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_INCOMPLETE);
+  g_assert_nonnull (strstr (error->message, "The TXT record of "));
+  g_assert_nonnull (strstr (error->message, "has not been seen in DNS yet"));
+  g_clear_error (&error);
+  g_assert_cmpuint (store_world_n_events (w, 0), ==, n_events);
+  g_clear_pointer (&r, ranah_request_free);
+  r = store_world_get (w, id);
+  g_assert_cmpstr (((RanahRecord *) g_ptr_array_index (r->records, 0))->proof_answer, ==,
+                   "103.20.30.40");
+  g_assert_false (((RanahRecord *) g_ptr_array_index (r->records, 0))->created);
+  g_assert_false (((RanahRecord *) g_ptr_array_index (r->records, 1))->created);
+  /* With both, the records are created and verified by the proofs' answers. */
+  store_world_move (w, id, RANAH_ACTION_CREATE, RANAH_ROLE_STAF);
   g_clear_pointer (&r, ranah_request_free);
   r = store_world_get (w, id);
   g_assert_cmpstr (((RanahRecord *) g_ptr_array_index (r->records, 0))->verified, ==,
                    "103.20.30.40");
-  g_assert_false (((RanahRecord *) g_ptr_array_index (r->records, 1))->created);
-  n_events = store_world_n_events (w, 0);
-  g_assert_false (store_world_try_move (w, id, RANAH_ACTION_REPORT, RANAH_ROLE_STAF, NULL,
-                                        &error));
-  g_assert_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_INCOMPLETE);
-  g_assert_nonnull (strstr (error->message, "Step 6"));
-  g_clear_error (&error);
-  g_assert_cmpuint (store_world_n_events (w, 0), ==, n_events);
+  g_assert_cmpstr (((RanahRecord *) g_ptr_array_index (r->records, 1))->verified, ==,
+                   "v=spf1 -all");
+  g_assert_true (((RanahRecord *) g_ptr_array_index (r->records, 1))->created);
+  store_world_move (w, id, RANAH_ACTION_REPORT, RANAH_ROLE_STAF);
+  /* Two proofs again (the fixture's), step 5 and step 6. */
+  g_assert_cmpuint (store_world_n_events (w, 0), ==, n_events + 2 + 2);
 
   /* Signing without a renderer signs nothing. */
   id = store_world_request_in (w, RANAH_STATE_REVIEWED, FALSE);

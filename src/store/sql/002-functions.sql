@@ -246,7 +246,11 @@ BEGIN
     (SELECT string_agg (concat_ws (E'\t', 'record ' || x.id, x.request_id, x.type,
                                    ranah.state_field (x.host), ranah.state_field (x.target),
                                    x.ttl, x.priority, ranah.state_bool (x.internal),
-                                   ranah.state_bool (x.created), ranah.state_field (x.verified)),
+                                   ranah.state_bool (x.created), ranah.state_field (x.verified),
+                                   ranah.state_field (x.proof_server),
+                                   coalesce (x.proof_serial::text, ''),
+                                   ranah.state_field (x.proof_answer),
+                                   coalesce (x.proof_at::text, '')),
                         E'\n' ORDER BY x.id)
        FROM ranah.records x WHERE x.request_id = p_id),
     (SELECT string_agg (concat_ws (E'\t', 'disposition ' || d.id, d.request_id, d.step,
@@ -273,7 +277,11 @@ BEGIN
     (SELECT string_agg (concat_ws (E'\t', 'entry-record ' || x.id, x.entry_id, x.type,
                                    ranah.state_field (x.host), ranah.state_field (x.target),
                                    x.ttl, x.priority, ranah.state_bool (x.internal),
-                                   ranah.state_bool (x.created), ranah.state_field (x.verified)),
+                                   ranah.state_bool (x.created), ranah.state_field (x.verified),
+                                   ranah.state_field (x.proof_server),
+                                   coalesce (x.proof_serial::text, ''),
+                                   ranah.state_field (x.proof_answer),
+                                   coalesce (x.proof_at::text, '')),
                         E'\n' ORDER BY x.id)
        FROM ranah.entry_records x WHERE x.entry_id = p_id)));
 END
@@ -919,6 +927,9 @@ BEGIN
   END IF;
   IF (needs & ranah.need ('created_records')) <> 0 AND (n_rec = 0 OR n_created < n_rec) THEN
     PERFORM ranah.fail ('RN003', format ('Step %s needs every record of the subdomain marked as created (Pembuatan Subdomain).', t.step));
+  ELSIF p_action = 'report' AND ranah.unproven_record (r.id) IS NOT NULL THEN
+    -- Step 6 reports what DNS was seen to serve (ranah.record_proof).
+    PERFORM ranah.fail ('RN003', ranah.unproven_record (r.id));
   END IF;
   IF (needs & ranah.need ('draft_letter')) <> 0 AND (letter.id IS NULL OR letter.state <> 'draft') THEN
     PERFORM ranah.fail ('RN003', format ('Step %s needs the draft response letter (konsep Surat Tanggapan).', t.step));
@@ -971,16 +982,15 @@ BEGIN
       new_assignee := prev_d.to_user_id;
     END IF;
   ELSIF p_action = 'create' THEN
+    -- A record counts as created only once a query to the zone's authoritative server
+    -- answered it (ranah.record_proof): each is verified by its proof's answer. The
+    -- records the desktop sends are no longer read.
+    IF ranah.unproven_record (r.id) IS NOT NULL THEN
+      PERFORM ranah.fail ('RN003', ranah.unproven_record (r.id));
+    END IF;
     new_assignee := r.assignee_id;
     new_outcome := 'approved';
-    IF p_records IS NULL THEN
-      UPDATE ranah.records SET created = true WHERE request_id = r.id;
-    ELSE
-      UPDATE ranah.records rec SET created = true,
-             verified = coalesce (x.verified, rec.verified)
-        FROM jsonb_to_recordset (p_records) AS x (id bigint, verified text)
-       WHERE rec.request_id = r.id AND rec.id = x.id;
-    END IF;
+    UPDATE ranah.records SET created = true, verified = proof_answer WHERE request_id = r.id;
   ELSIF p_action = 'decline' THEN
     new_outcome := 'refused';
   ELSIF p_action = 'draft' THEN
@@ -1009,8 +1019,11 @@ BEGIN
       IF ranah.name_holder (r.name, r.id) IS NOT NULL THEN
         PERFORM ranah.fail ('RN012', ranah.name_holder (r.name, r.id));
       END IF;
-      -- The subdomain is active since its records were created (step 5), not since drafting.
-      today := ranah.local_date (coalesce ((SELECT ev.at FROM ranah.events ev
+      -- The subdomain is active since DNS was last seen to serve its records (their proofs,
+      -- step 5), not since drafting; a request from before proofs, since step 5.
+      today := ranah.local_date (coalesce ((SELECT max (rec.proof_at) FROM ranah.records rec
+                                             WHERE rec.request_id = r.id),
+                                           (SELECT ev.at FROM ranah.events ev
                                              WHERE ev.request_id = r.id AND ev.action = 'create'
                                              ORDER BY ev.seq DESC LIMIT 1), p_now));
       WITH e AS (
@@ -1020,9 +1033,11 @@ BEGIN
                 r.contact_email, 'active', to_char (today, 'YYYY-MM-DD'), r.id)
         RETURNING id)
       INSERT INTO ranah.entry_records (entry_id, type, host, target, ttl, priority, internal,
-                                       created, verified)
+                                       created, verified, proof_server, proof_serial,
+                                       proof_answer, proof_at)
       SELECT e.id, rec.type, rec.host, rec.target, rec.ttl, rec.priority, rec.internal,
-             rec.created, rec.verified
+             rec.created, rec.verified, rec.proof_server, rec.proof_serial, rec.proof_answer,
+             rec.proof_at
         FROM e, ranah.records rec WHERE rec.request_id = r.id ORDER BY rec.id;
     END IF;
     result := jsonb_build_object ('letter_id', letter.id);
@@ -1922,4 +1937,175 @@ BEGIN
     RAISE EXCEPTION 'a signed letter needs its number and PDF in the same transaction';
   END IF;
   RETURN NULL;
+END $$;
+
+-- ---------------------------------------------------------------------------------
+-- The proof that DNS serves a record (migration 7). The server cannot query DNS itself:
+-- what it checks is that a proof is consistent — sent by the staff member the request is
+-- disposed to while it waits for step 5 or 6, for a record of that request, with an answer
+-- that is the record's target for its type — and it dates the proof by its own clock.
+
+-- A domain name as compared: lower case, without a final dot.
+CREATE OR REPLACE FUNCTION ranah.proof_name (p_name text)
+RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+  RETURN regexp_replace (lower (coalesce (p_name, '')), '\.$', '');
+END $$;
+
+-- ranah_record_answer_matches () (src/core/ranah-validate.c): @p_answer, the rdata the
+-- authoritative server returned, is the record's target: addresses as inet of the record's
+-- family, names without regard to case or a final dot, MX as "PRIORITY NAME", TXT exactly.
+CREATE OR REPLACE FUNCTION ranah.proof_matches (p_type text, p_target text, p_priority integer,
+                                                p_answer text)
+RETURNS boolean LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+  m text[];
+BEGIN
+  IF p_target IS NULL OR coalesce (p_answer, '') = '' THEN
+    RETURN false;
+  END IF;
+  IF p_type IN ('A', 'AAAA') THEN
+    -- A bare address: no prefix length, no zone.
+    IF p_answer !~ '^[0-9A-Fa-f:.]+$' OR btrim (p_target) !~ '^[0-9A-Fa-f:.]+$' THEN
+      RETURN false;
+    END IF;
+    BEGIN
+      RETURN family (p_answer::inet) = CASE p_type WHEN 'A' THEN 4 ELSE 6 END
+             AND family (btrim (p_target)::inet) = family (p_answer::inet)
+             AND p_answer::inet = btrim (p_target)::inet;
+    EXCEPTION WHEN invalid_text_representation THEN
+      RETURN false;
+    END;
+  ELSIF p_type = 'CNAME' THEN
+    RETURN ranah.proof_name (p_answer) <> ''
+           AND ranah.proof_name (p_answer) = ranah.proof_name (p_target);
+  ELSIF p_type = 'MX' THEN
+    m := regexp_match (p_answer, '^([0-9]{1,5}) ([^ ]+)$');
+    RETURN m IS NOT NULL AND m[1]::integer = p_priority AND ranah.proof_name (m[2]) <> ''
+           AND ranah.proof_name (m[2]) = ranah.proof_name (p_target);
+  ELSIF p_type = 'TXT' THEN
+    RETURN p_answer = p_target;
+  END IF;
+  RETURN false;
+END $$;
+
+-- The sentence of ranah_request_check_proven () for the first record of @p_request_id that
+-- has no matching proof, NULL when each has one.
+CREATE OR REPLACE FUNCTION ranah.unproven_record (p_request_id bigint)
+RETURNS text LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN (SELECT format ('The %s record of %s (%s) has not been seen in DNS yet; create it '
+                         'with “ranah-cli dns provision %s” or verify it with '
+                         '“ranah-cli dns verify %s”.', x.type,
+                         CASE WHEN x.host IN ('', '@') THEN r.fqdn ELSE x.host || '.' || r.fqdn END,
+                         left (x.target, 64), r.id, r.id)
+            FROM ranah.records x JOIN ranah.requests r ON r.id = x.request_id
+           WHERE x.request_id = p_request_id
+             AND NOT (x.proof_at IS NOT NULL AND x.proof_server IS NOT NULL
+                      AND ranah.proof_matches (x.type, x.target, x.priority, x.proof_answer))
+           ORDER BY x.id LIMIT 1);
+END $$;
+
+CREATE OR REPLACE FUNCTION ranah.check_serial (p_serial bigint)
+RETURNS void LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+  IF p_serial IS NULL OR p_serial < 0 OR p_serial > 4294967295 THEN
+    PERFORM ranah.fail ('RN004', 'A zone''s SOA serial is a number from 0 to 4294967295.');
+  END IF;
+END $$;
+
+-- That a query to the zone's authoritative server @p_server ("ADDRESS:PORT"), with the
+-- zone's SOA serial at @p_serial, answered @p_answer for the record @p_record_id: staff only,
+-- the request's assignee, while it waits for step 5 or 6. The time is the server's; the
+-- proof enters the audit trail's state with a "record-proof" event. Returns that time.
+CREATE OR REPLACE FUNCTION ranah.record_proof (p_record_id bigint, p_server text,
+                                               p_serial bigint, p_answer text)
+RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, ranah, pg_temp
+SET lock_timeout = '3s' AS $$
+DECLARE
+  u ranah.users := ranah.caller ();
+  x ranah.records;
+  r ranah.requests;
+  at_now bigint := ranah.server_now ();
+BEGIN
+  IF u.role <> 'staf' THEN
+    PERFORM ranah.fail ('RN001', 'Only the staff member the request is disposed to records '
+                                 'that DNS serves its records.');
+  END IF;
+  PERFORM ranah.check_text (p_server, 'DNS server', true, false, 200);
+  PERFORM ranah.check_text (p_answer, 'DNS answer', true, false, 1000);
+  PERFORM ranah.check_serial (p_serial);
+  SELECT * INTO x FROM ranah.records WHERE id = p_record_id;
+  IF NOT FOUND THEN
+    PERFORM ranah.fail ('RN011', 'There is no such record.');
+  END IF;
+  PERFORM ranah.wait_for_locks ('SELECT 1 FROM ranah.requests WHERE id = $1 FOR UPDATE',
+                                x.request_id);
+  SELECT * INTO r FROM ranah.requests WHERE id = x.request_id;
+  IF r.state NOT IN ('at_staf', 'created') THEN
+    PERFORM ranah.fail ('RN002', format ('The request for %s is “%s”: that DNS serves its '
+                                         'records is recorded only while it waits for step 5 '
+                                         'or 6.', r.fqdn, r.state));
+  END IF;
+  IF r.assignee_id IS DISTINCT FROM u.id THEN
+    PERFORM ranah.fail ('RN001', 'This request was disposed to another official.');
+  END IF;
+  SELECT * INTO x FROM ranah.records WHERE id = p_record_id;
+  IF NOT ranah.proof_matches (x.type, x.target, x.priority, p_answer) THEN
+    PERFORM ranah.fail ('RN004', format ('The server''s answer “%s” is not the %s record''s '
+                                         'target “%s”.', left (p_answer, 64), x.type,
+                                         left (x.target, 64)));
+  END IF;
+  UPDATE ranah.records SET proof_server = p_server, proof_serial = p_serial,
+         proof_answer = p_answer, proof_at = at_now
+   WHERE id = x.id;
+  PERFORM ranah.append_event (u.id, u.username, r.id,
+                              CASE r.state WHEN 'at_staf' THEN 5 ELSE 6 END, 'record-proof',
+                              r.state, r.state,
+                              format ('%s %s: %s at %s, serial %s', x.type,
+                                      CASE WHEN x.host IN ('', '@') THEN r.fqdn
+                                           ELSE x.host || '.' || r.fqdn END,
+                                      p_answer, p_server, p_serial), at_now);
+  PERFORM ranah.notify (r.id, r.state, r.assignee_id);
+  RETURN at_now;
+END $$;
+
+-- A health check (ranah.record_check) with what it proved: when it passed, each of
+-- @p_proofs ([{"id", "server", "serial", "answer"}], the entry's own records) gets its proof
+-- renewed by the server's clock; a failed check keeps the old proofs. One event, the check's.
+CREATE OR REPLACE FUNCTION ranah.record_check_proofs (p_entry_id bigint, p_ok boolean,
+                                                      p_summary text, p_proofs jsonb)
+RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, ranah, pg_temp
+SET lock_timeout = '3s' AS $$
+DECLARE
+  u ranah.users := ranah.keep_registry ();
+  p record;
+  x ranah.entry_records;
+  at_now bigint := ranah.server_now ();
+BEGIN
+  IF coalesce (p_ok, false) AND p_proofs IS NOT NULL THEN
+    IF jsonb_typeof (p_proofs) <> 'array' OR jsonb_array_length (p_proofs) > 1000 THEN
+      PERFORM ranah.fail ('RN004', 'The proofs are a JSON array of at most 1000.');
+    END IF;
+    PERFORM ranah.wait_for_locks ('SELECT 1 FROM ranah.entries WHERE id = $1 FOR UPDATE',
+                                  p_entry_id);
+    FOR p IN SELECT * FROM jsonb_to_recordset (p_proofs)
+                        AS j (id bigint, server text, serial bigint, answer text) LOOP
+      SELECT * INTO x FROM ranah.entry_records WHERE id = p.id AND entry_id = p_entry_id;
+      IF NOT FOUND OR NOT ranah.proof_matches (x.type, x.target, x.priority, p.answer) THEN
+        PERFORM ranah.fail ('RN004', format ('A proof does not match a record of the registry '
+                                             'entry %s.', (SELECT e.fqdn FROM ranah.entries e
+                                                            WHERE e.id = p_entry_id)));
+      END IF;
+      PERFORM ranah.check_text (p.server, 'DNS server', true, false, 200);
+      PERFORM ranah.check_text (p.answer, 'DNS answer', true, false, 1000);
+      PERFORM ranah.check_serial (p.serial);
+      UPDATE ranah.entry_records SET proof_server = p.server, proof_serial = p.serial,
+             proof_answer = p.answer, proof_at = at_now
+       WHERE id = x.id;
+    END LOOP;
+  END IF;
+  RETURN ranah.record_check (p_entry_id, p_ok, p_summary, at_now);
 END $$;

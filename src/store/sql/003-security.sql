@@ -159,3 +159,9 @@ GRANT EXECUTE ON FUNCTION ranah.audit_state (), ranah.record_anchor (text),
                                                text, text, text, text, text, bigint, bigint,
                                                text)
   TO ranah_opd, ranah_kadis, ranah_kabid, ranah_subkoor, ranah_staf, ranah_admin;
+
+-- The proof that DNS serves a record (migration 7): recorded by staff only, renewed by the
+-- health checks of those who keep the registry. Each function checks its caller again.
+GRANT EXECUTE ON FUNCTION ranah.record_proof (bigint, text, bigint, text) TO ranah_staf;
+GRANT EXECUTE ON FUNCTION ranah.record_check_proofs (bigint, boolean, text, jsonb)
+  TO ranah_staf, ranah_subkoor, ranah_admin;
