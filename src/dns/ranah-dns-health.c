@@ -23,6 +23,7 @@ ranah_dns_health_free (RanahDnsHealth *health)
   g_clear_pointer (&health->answers, g_ptr_array_unref);
   g_clear_pointer (&health->dangling, g_ptr_array_unref);
   g_clear_pointer (&health->problems, g_ptr_array_unref);
+  g_clear_pointer (&health->proofs, g_ptr_array_unref);
   g_free (health->https_status);
   g_free (health->summary);
   g_free (health);
@@ -375,6 +376,7 @@ ranah_dns_check_entry (RanahDnsServer              *server,
   health->answers = g_ptr_array_new_with_free_func (g_free);
   health->dangling = g_ptr_array_new_with_free_func (g_free);
   health->problems = g_ptr_array_new_with_free_func (g_free);
+  health->proofs = ranah_records_new ();
   if (entry->fqdn != NULL && entry->fqdn[0] != '\0')
     health->fqdn = ranah_dns_name_canonical (entry->fqdn);
   else if (entry->name != NULL && entry->name[0] != '\0')
@@ -413,7 +415,7 @@ ranah_dns_check_entry (RanahDnsServer              *server,
       g_autoptr(GPtrArray) values = NULL;
       g_autoptr(GPtrArray) cnames = NULL;
       guint rcode = 0;
-      gboolean matched = FALSE;
+      const char *matched = NULL;
 
       values = ask (server, auth, owner, ranah_dns_record_rr_type (record->type), &rcode,
                     error);
@@ -450,8 +452,10 @@ ranah_dns_check_entry (RanahDnsServer              *server,
           const char *v = g_ptr_array_index (values, j);
 
           g_ptr_array_add (health->answers, g_strdup_printf ("%s %s %s", owner, tname, v));
-          if (expected != NULL && g_ascii_strcasecmp (v, expected) == 0)
-            matched = TRUE;
+          if (expected != NULL && matched == NULL
+              && (record->type == RANAH_RECORD_TXT ? g_str_equal (v, expected)
+                                                   : g_ascii_strcasecmp (v, expected) == 0))
+            matched = v;
           if (record->type == RANAH_RECORD_CNAME
               && !check_cname_target (server, auth, &outside, options, health, owner, v,
                                       error))
@@ -461,7 +465,19 @@ ranah_dns_check_entry (RanahDnsServer              *server,
               && g_str_equal (owner, health->fqdn))
             address = g_strdup (v);
         }
-      if (expected != NULL && expected[0] != '\0' && !matched)
+      if (matched != NULL && records == entry->records)
+        {
+          /* What the check proves again (ranah_store_record_check_proofs ()). */
+          RanahRecord *proof = ranah_record_copy (record);
+
+          g_free (proof->proof_server);
+          proof->proof_server = ranah_dns_server_endpoint (server);
+          g_free (proof->proof_answer);
+          proof->proof_answer = g_strdup (matched);
+          proof->proof_at = now;
+          g_ptr_array_add (health->proofs, proof);
+        }
+      if (expected != NULL && expected[0] != '\0' && matched == NULL)
         {
           g_autofree char *joined = NULL;
 
@@ -512,6 +528,15 @@ ranah_dns_check_entry (RanahDnsServer              *server,
         check_https (health, address, options->https_port ? options->https_port : 443, now);
     }
 
+  if (health->proofs->len > 0)
+    {
+      guint32 serial = 0;
+
+      if (!ranah_dns_query_serial (server, auth, &serial, error))
+        goto out;
+      for (guint i = 0; i < health->proofs->len; i++)
+        ((RanahRecord *) g_ptr_array_index (health->proofs, i))->proof_serial = serial;
+    }
   summarize (health);
   ok = TRUE;
 

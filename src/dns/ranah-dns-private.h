@@ -71,6 +71,11 @@ ldns_rr_type   ranah_dns_record_rr_type      (RanahRecordType type);
 const char    *ranah_dns_rcode_name          (guint           rcode);
 
 guint32        ranah_dns_soa_serial          (const ldns_rr  *soa);
+/* The zone's SOA serial, asked of the server on @res. */
+gboolean       ranah_dns_query_serial        (RanahDnsServer *server,
+                                              ldns_resolver  *res,
+                                              guint32        *serial,
+                                              GError        **error);
 
 /* The comparison of ranah_dns_audit() on records given as a list (what a transfer of
  * @zone would return) instead of a transfer: for the fuzzer and tests without a server.

@@ -593,6 +593,16 @@ ranah_dns_server_describe (RanahDnsServer *server)
                           server->tsig_name, server->tsig_algorithm);
 }
 
+char *
+ranah_dns_server_endpoint (RanahDnsServer *server)
+{
+  g_return_val_if_fail (server != NULL, NULL);
+
+  if (strchr (server->address, ':') != NULL)
+    return g_strdup_printf ("[%s]:%u", server->address, server->port);
+  return g_strdup_printf ("%s:%u", server->address, server->port);
+}
+
 /* ── Resolvers and exchanges ───────────────────────────────────────────────────────── */
 
 ldns_resolver *

@@ -18,23 +18,30 @@ ranah_dns_result_free (RanahDnsResult *result)
   if (result == NULL)
     return;
   g_free (result->fqdn);
+  g_free (result->server);
   g_clear_pointer (&result->records, g_ptr_array_unref);
   g_free (result);
 }
 
 static RanahDnsResult *
-result_new (const char *fqdn,
-            GPtrArray  *records)
+result_new (RanahDnsServer *server,
+            const char     *fqdn,
+            GPtrArray      *records)
 {
   RanahDnsResult *result = g_new0 (RanahDnsResult, 1);
 
   result->fqdn = ranah_dns_name_canonical (fqdn);
+  result->server = ranah_dns_server_endpoint (server);
   result->records = records ? ranah_records_copy (records) : ranah_records_new ();
   for (guint i = 0; i < result->records->len; i++)
     {
       RanahRecord *record = g_ptr_array_index (result->records, i);
 
       g_clear_pointer (&record->verified, g_free);
+      g_clear_pointer (&record->proof_server, g_free);
+      g_clear_pointer (&record->proof_answer, g_free);
+      record->proof_serial = 0;
+      record->proof_at = 0;
       record->created = FALSE;
     }
   return result;
@@ -286,11 +293,11 @@ send_update (RanahDnsServer  *server,
   return TRUE;
 }
 
-static gboolean
-query_serial (RanahDnsServer  *server,
-              ldns_resolver   *res,
-              guint32         *serial,
-              GError         **error)
+gboolean
+ranah_dns_query_serial (RanahDnsServer  *server,
+                        ldns_resolver   *res,
+                        guint32         *serial,
+                        GError         **error)
 {
   ldns_pkt *answer;
   ldns_rr_list *soa;
@@ -352,7 +359,8 @@ lookup_values (RanahDnsServer  *server,
   return values;
 }
 
-static gboolean
+/* The answer among @values that is @value, or NULL. */
+static const char *
 value_in (GPtrArray  *values,
           const char *value,
           gboolean    is_name)
@@ -362,9 +370,9 @@ value_in (GPtrArray  *values,
       const char *v = g_ptr_array_index (values, i);
 
       if (is_name ? g_ascii_strcasecmp (v, value) == 0 : g_str_equal (v, value))
-        return TRUE;
+        return v;
     }
-  return FALSE;
+  return NULL;
 }
 
 static char *
@@ -381,8 +389,9 @@ join_values (GPtrArray *values)
   return g_strdup (out->str);
 }
 
-/* Fills ->verified and ->created of @result's records from the server's answers; FALSE
- * with a DRIFT error naming the first record the server does not answer as expected. */
+/* Fills ->verified, ->created and the proof of @result's records from the server's
+ * answers; FALSE with a DRIFT error naming the first record the server does not answer as
+ * expected. */
 static gboolean
 verify_records (RanahDnsServer  *server,
                 ldns_resolver   *res,
@@ -397,16 +406,19 @@ verify_records (RanahDnsServer  *server,
       g_autofree char *owner = ranah_dns_record_owner (result->fqdn, record);
       g_autofree char *expected = ranah_dns_record_value (record);
       g_autoptr(GPtrArray) values = NULL;
+      const char *answer;
 
       values = lookup_values (server, res, owner, ranah_dns_record_rr_type (record->type),
                               error);
       if (values == NULL)
         return FALSE;
       if (expected != NULL
-          && value_in (values, expected, record->type != RANAH_RECORD_TXT))
+          && (answer = value_in (values, expected, record->type != RANAH_RECORD_TXT)) != NULL)
         {
-          record->verified = g_strdup (expected);
+          record->verified = g_strdup (answer);
           record->created = TRUE;
+          record->proof_server = g_strdup (result->server);
+          record->proof_answer = g_strdup (answer);
         }
       else if (drift == NULL)
         {
@@ -424,9 +436,19 @@ verify_records (RanahDnsServer  *server,
                                  expected ? expected : "");
         }
     }
-  if (!query_serial (server, res, &result->serial, error))
+  if (!ranah_dns_query_serial (server, res, &result->serial, error))
     return FALSE;
   result->at = g_get_real_time () / G_USEC_PER_SEC;
+  for (guint i = 0; i < result->records->len; i++)
+    {
+      RanahRecord *record = g_ptr_array_index (result->records, i);
+
+      if (record->proof_answer != NULL)
+        {
+          record->proof_serial = result->serial;
+          record->proof_at = result->at;
+        }
+    }
   if (drift != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&drift));
@@ -450,7 +472,7 @@ add_records (RanahDnsServer  *server,
   if (!ranah_dns_check_records (server, fqdn, records, error))
     return NULL;
 
-  result = result_new (fqdn, records);
+  result = result_new (server, fqdn, records);
   owners = owner_names (result->fqdn, records);
   res = ranah_dns_resolver_new (server, TRUE, error);
   if (res == NULL)
@@ -536,7 +558,7 @@ ranah_dns_verify (RanahDnsServer  *server,
   if (!ranah_dns_ldns_load (error)
       || !ranah_dns_check_records (server, fqdn, records, error))
     return NULL;
-  result = result_new (fqdn, records);
+  result = result_new (server, fqdn, records);
   res = ranah_dns_resolver_new (server, TRUE, error);
   if (res == NULL)
     return NULL;
@@ -588,7 +610,7 @@ ranah_dns_remove (RanahDnsServer  *server,
         }
     }
 
-  result = result_new (name, records);
+  result = result_new (server, name, records);
   res = ranah_dns_resolver_new (server, TRUE, error);
   if (res == NULL)
     return NULL;
@@ -604,7 +626,7 @@ ranah_dns_remove (RanahDnsServer  *server,
     }
   if (!send_update (server, res, NULL, updates, error))
     goto out;
-  if (!query_serial (server, res, &result->serial, error))
+  if (!ranah_dns_query_serial (server, res, &result->serial, error))
     goto out;
   result->at = g_get_real_time () / G_USEC_PER_SEC;
   ok = TRUE;
@@ -670,7 +692,7 @@ ranah_dns_get_serial (RanahDnsServer  *server,
   res = ranah_dns_resolver_new (server, TRUE, error);
   if (res == NULL)
     return FALSE;
-  ok = query_serial (server, res, &value, error);
+  ok = ranah_dns_query_serial (server, res, &value, error);
   ranah_dns_resolver_free (res);
   if (ok && serial != NULL)
     *serial = value;

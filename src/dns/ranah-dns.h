@@ -80,6 +80,8 @@ void            ranah_dns_server_set_default_ttl  (RanahDnsServer *server,
                                                    guint           ttl);
 /* "127.0.0.1 port 53, zone tarakankota.go.id, key ranah (hmac-sha256)": never the secret. */
 char           *ranah_dns_server_describe         (RanahDnsServer *server);
+/* The server as a proof names it: "127.0.0.1:53", "[2001:db8::53]:53". */
+char           *ranah_dns_server_endpoint         (RanahDnsServer *server);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RanahDnsServer, ranah_dns_server_unref)
 
@@ -104,9 +106,13 @@ gboolean  ranah_dns_check_records         (RanahDnsServer    *server,
 typedef struct {
   char      *fqdn;
   GPtrArray *records;   /* RanahRecord*: copies of the records asked for, ->verified set
-                         * to the server's matching answer, ->created TRUE when present */
+                         * to the server's matching answer as returned, ->created TRUE when
+                         * present; a record the server answered also has its proof filled
+                         * in (->proof_server, ->proof_serial, ->proof_answer, ->proof_at),
+                         * for ranah_store_record_proofs () */
   guint32    serial;    /* the zone's SOA serial after the operation */
   gint64     at;        /* when the server was last asked (Unix seconds) */
+  char      *server;    /* the server asked, ranah_dns_server_endpoint () */
 } RanahDnsResult;
 
 void      ranah_dns_result_free           (RanahDnsResult *result);
@@ -278,6 +284,11 @@ typedef struct {
   GPtrArray *problems;       /* char*: one sentence each */
   char      *summary;        /* one short line, for ranah_store_record_check() */
   gint64     at;
+  /* RanahRecord*: copies of the entry's records the authoritative server answered as the
+   * registry has them, with their proof filled in as in RanahDnsResult, for
+   * ranah_store_record_check_proofs (); the serial is the zone's at the check. Empty when
+   * the entry has no records of its own. */
+  GPtrArray *proofs;
 } RanahDnsHealth;
 
 void            ranah_dns_health_free     (RanahDnsHealth *health);
