@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ranah-cli.h"
+#include "ranah-dns.h"
 
 #define DEMO_PASSWORD "ranah-demo-2026"
 
@@ -185,6 +186,25 @@ demo_move (Demo         *demo,
     {
       move.render = ranah_cli_sign_renderer ();
       move.render_data = demo->cli->store;
+    }
+  /* Step 5 needs every record seen in DNS. The demo asks no server: its proofs name the
+   * server "demo" and answer each record's own target. */
+  if (action == RANAH_ACTION_CREATE)
+    {
+      g_autoptr(GPtrArray) proofs = ranah_records_copy (request->records);
+
+      for (guint i = 0; i < proofs->len; i++)
+        {
+          RanahRecord *proof = g_ptr_array_index (proofs, i);
+
+          proof->proof_server = g_strdup ("demo");
+          proof->proof_answer = ranah_dns_record_value (proof);
+        }
+      if (!ranah_store_record_proofs (demo->cli->store, r->id, proofs, error))
+        {
+          g_prefix_error (error, "%s: ", request->fqdn);
+          return FALSE;
+        }
     }
   if (!ranah_store_move (demo->cli->store, &move, error))
     {

@@ -5,7 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The dns layer talks to the server and returns results; this file stores them through
- * the store's verbs (a move for step 5, the entry's status, its check history).
+ * the store's verbs (the records' proofs and a move for step 5, the entry's status, its
+ * check history with the proofs it renews).
  */
 #include "config.h"
 
@@ -50,6 +51,7 @@ print_result (RanahCli             *cli,
         ranah_cli_json_member_int (json, "request_id", request_id);
       ranah_cli_json_member_string (json, "fqdn", result->fqdn);
       ranah_cli_json_member_int (json, "serial", result->serial);
+      ranah_cli_json_member_string (json, "server", result->server);
       ranah_cli_json_member_time (json, "at", result->at);
       ranah_cli_json_member_bool (json, "created", advanced);
       ranah_cli_json_key (json, "records");
@@ -69,11 +71,14 @@ print_result (RanahCli             *cli,
       g_print ("%-40s %s\n", text, record->verified ? record->verified : "-");
     }
   g_print (_("%s: zone serial %u.\n"), result->fqdn, result->serial);
+  if (result->server != NULL)
+    g_print (_("Answered by the authoritative server %s.\n"), result->server);
   if (advanced)
     g_print (_("Step 5 recorded: the records are created.\n"));
 }
 
-/* Step 5 with the verified records as its output. */
+/* Step 5: the proof that the authoritative server answers every record, then the move,
+ * whose output are the records as proven. */
 static gboolean
 record_created (RanahCli              *cli,
                 const RanahRequest    *request,
@@ -85,11 +90,13 @@ record_created (RanahCli              *cli,
                                            result->serial);
   RanahMove move = { 0 };
 
+  /* Each proof is an audit event of its own; the request's version stays. */
+  if (!ranah_store_record_proofs (cli->store, request->id, result->records, error))
+    return FALSE;
   move.action = RANAH_ACTION_CREATE;
   move.request_id = request->id;
   move.expected_version = request->version;
   move.note = note;
-  move.records = result->records;
   return ranah_store_move (cli->store, &move, error);
 }
 
@@ -177,8 +184,9 @@ dns_verify (RanahCli  *cli,
 {
   g_autoptr(GOptionContext) context =
     ranah_cli_context (cli, "REQUEST_ID",
-                       N_("Verifies by query a request's records made by hand; while the "
-                          "request waits for step 5, records it as done."), NULL);
+                       N_("Verifies by query on the authoritative server a request's records "
+                          "made elsewhere (a hosting panel, nsupdate) and keeps the proof; "
+                          "while the request waits for step 5, records it as done."), NULL);
   g_autoptr(RanahRequest) request = NULL;
   g_autoptr(RanahDnsServer) server = NULL;
   g_autoptr(RanahDnsResult) result = NULL;
@@ -192,6 +200,12 @@ dns_verify (RanahCli  *cli,
   advance = request->state == RANAH_STATE_AT_STAF && request->outcome != RANAH_OUTCOME_REFUSED;
   if (advance && !record_created (cli, request, result, _("Made by hand, verified by query"),
                                   error))
+    return FALSE;
+  /* Waiting for step 6 (a request created before records needed their proof): the proof
+   * alone, by the staff member it is disposed to. */
+  if (!advance && request->state == RANAH_STATE_CREATED
+      && ranah_store_get_user (cli->store)->id == request->assignee_id
+      && !ranah_store_record_proofs (cli->store, request->id, result->records, error))
     return FALSE;
   print_result (cli, request->id, result, advance);
   return TRUE;
@@ -324,7 +338,9 @@ dns_check (RanahCli  *cli,
           g_propagate_error (error, g_steal_pointer (&local));
           return FALSE;
         }
-      if (!ranah_store_record_check (cli->store, entry->id, health->ok, health->summary, error))
+      /* A check that passes proves the entry's records again. */
+      if (!ranah_store_record_check_proofs (cli->store, entry->id, health->ok, health->summary,
+                                            health->proofs, error))
         return FALSE;
       if (!health->ok)
         failed++;

@@ -340,6 +340,20 @@ ranah_cli_json_record (RanahCliJson         *json,
   ranah_cli_json_member_bool (json, "internal", record->internal);
   ranah_cli_json_member_bool (json, "created", record->created);
   ranah_cli_json_member_string (json, "verified", record->verified);
+  /* The proof that DNS serves it, null while there is none. */
+  ranah_cli_json_key (json, "proof");
+  if (record->proof_at != 0)
+    {
+      ranah_cli_json_begin_object (json);
+      ranah_cli_json_member_string (json, "server", record->proof_server);
+      ranah_cli_json_member_int (json, "serial", record->proof_serial);
+      ranah_cli_json_member_string (json, "answer", record->proof_answer);
+      ranah_cli_json_member_time (json, "at", record->proof_at);
+      ranah_cli_json_member_bool (json, "matches", ranah_record_is_proven (record));
+      ranah_cli_json_end_object (json);
+    }
+  else
+    ranah_cli_json_null (json);
   ranah_cli_json_end_object (json);
 }
 

@@ -622,6 +622,19 @@ request_show (RanahCli  *cli,
       g_print ("  %s%s%s%s\n", text, record->created ? _("  [created]") : "",
                record->verified != NULL ? _("  verified: ") : "",
                record->verified != NULL ? record->verified : "");
+      /* What makes it created: the authoritative server seen to answer it. */
+      if (record->proof_at != 0)
+        {
+          g_autofree char *at = ranah_cli_format_time (cli, record->proof_at);
+          g_autofree char *answer = ranah_text_shown (record->proof_answer, 0, FALSE);
+
+          g_print (_("    seen in DNS: %s answered “%s”, zone serial %" PRId64 ", %s%s\n"),
+                   record->proof_server, answer, record->proof_serial, at,
+                   ranah_record_is_proven (record) ? ""
+                                                   : _(" (not the record’s target now)"));
+        }
+      else
+        g_print (_("    not seen in DNS yet\n"));
     }
 
   if (dispositions->len > 0)

@@ -154,11 +154,21 @@ records_inline (Context *ctx)
   return g_string_free (text, FALSE);
 }
 
+/* Since when the name is active: the registry entry's date (the day DNS was seen to serve
+ * its records, set at step 7), else, before there is an entry, the day of the request's
+ * latest proof (ranah_store_record_proofs ()). */
 static char *
 activation_date (Context *ctx)
 {
+  gint64 proven = 0;
+
   if (ctx->entry != NULL && ctx->entry->activated_on != NULL && *ctx->entry->activated_on)
     return long_date (ctx->entry->activated_on);
+  for (guint i = 0; ctx->request->records != NULL && i < ctx->request->records->len; i++)
+    proven = MAX (proven, ((const RanahRecord *) g_ptr_array_index (ctx->request->records,
+                                                                    i))->proof_at);
+  if (proven != 0)
+    return ranah_letter_date_from_unix (ctx->profile, proven);
   if (ctx->letter->letter_date != NULL && *ctx->letter->letter_date != '\0')
     return long_date (ctx->letter->letter_date);
   return ranah_letter_date_from_unix (ctx->profile, g_get_real_time () / G_USEC_PER_SEC);

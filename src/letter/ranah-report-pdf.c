@@ -1080,6 +1080,56 @@ dns_proof_layout (GHashTable         *profile,
     }
   add_text (self, "Jawaban server otoritatif dicatat oleh aplikasi saat rekaman diperiksa "
                   "pada langkah 5 (pembuatan subdomain).", 8.5, FALSE, PANGO_ALIGN_LEFT, 6);
+
+  /* The proof behind each record: which server answered, with the zone at which serial,
+   * when (ranah_store_record_proofs ()); an entry's record, as its last passing health
+   * check renewed it. */
+  {
+    const double proof_shares[5] = { 22, 20, 15, 18, 25 };
+    const char *proof_header[5] = { "Rekaman", "Server otoritatif", "Serial SOA", "Waktu",
+                                    "Jawaban" };
+    double proof_widths[5];
+
+    for (guint i = 0; i < 5; i++)
+      proof_widths[i] = width * proof_shares[i] / 100.0;
+    add_text (self, "BUKTI PEMERIKSAAN DNS", 10, TRUE, PANGO_ALIGN_LEFT, 14)->keep_with_next = TRUE;
+    box = add_row (self, proof_widths, proof_header, 5, TABLE_SIZE, TRUE);
+    box->space_before = 6;
+    box->keep_with_next = TRUE;
+    for (guint i = 0; i < records->len; i++)
+      {
+        const RanahRecord *record = g_ptr_array_index (records, i);
+        const RanahRecord *latest = record;
+        g_autofree char *what = g_strdup_printf ("%s %s", ranah_record_type_to_string (record->type),
+                                                 nonempty (record->host, "@"));
+        g_autofree char *serial = NULL;
+        g_autofree char *at = NULL;
+
+        /* The entry's copy of the record, when a health check proved it again since. */
+        for (guint j = 0; entry != NULL && entry->records != NULL && j < entry->records->len; j++)
+          {
+            const RanahRecord *e = g_ptr_array_index (entry->records, j);
+
+            if (e->type == record->type && g_strcmp0 (e->host, record->host) == 0
+                && g_strcmp0 (e->target, record->target) == 0 && e->proof_at > latest->proof_at)
+              latest = e;
+          }
+        serial = latest->proof_at != 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, latest->proof_serial)
+                                       : g_strdup ("-");
+        at = latest->proof_at != 0 ? local_time (profile, latest->proof_at) : g_strdup ("-");
+        {
+          const char *cells[5] = {
+            what, latest->proof_at != 0 ? nonempty (latest->proof_server, "-") : "belum terbukti",
+            serial, at, latest->proof_at != 0 ? nonempty (latest->proof_answer, "-") : "-",
+          };
+
+          add_row (self, proof_widths, cells, 5, TABLE_SIZE, FALSE);
+        }
+      }
+    add_text (self, "Sebuah rekaman dihitung dibuat hanya setelah server otoritatif zona menjawabnya; "
+                    "pemeriksaan kesehatan yang berhasil memperbarui waktu dan serial buktinya.",
+              8.5, FALSE, PANGO_ALIGN_LEFT, 6);
+  }
   ranah_letter_layout_paginate (self);
   return g_steal_pointer (&self);
 }

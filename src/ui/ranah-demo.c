@@ -8,6 +8,7 @@
 #include <cairo-pdf.h>
 
 #include "ranah-demo.h"
+#include "ranah-dns.h"
 
 typedef struct
 {
@@ -149,6 +150,22 @@ forward (RanahStore          *store,
     {
       move.render = render;
       move.render_data = render_data;
+    }
+  /* Step 5 needs every record seen in DNS. The demo asks no server: its proofs name the
+   * server "demo" and answer each record's own target. */
+  if (move.action == RANAH_ACTION_CREATE)
+    {
+      g_autoptr(GPtrArray) proofs = ranah_records_copy (request->records);
+
+      for (guint i = 0; i < proofs->len; i++)
+        {
+          RanahRecord *proof = g_ptr_array_index (proofs, i);
+
+          proof->proof_server = g_strdup ("demo");
+          proof->proof_answer = ranah_dns_record_value (proof);
+        }
+      if (!ranah_store_record_proofs (store, request_id, proofs, error))
+        return FALSE;
     }
   return ranah_store_move (store, &move, error);
 }

@@ -9,9 +9,12 @@
  */
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <inttypes.h>
+#include <string.h>
 
 #include "ranah-creation-dialog.h"
 #include "ranah-disposition-dialog.h"
+#include "ranah-dns.h"
 #include "ranah-format.h"
 #include "ranah-letter-preview.h"
 #include "ranah-letter.h"
@@ -269,7 +272,25 @@ show_details (RanahRequestPage *self,
                                                    record->created ? _("created") : _("not created yet"),
                                                    record->internal ? _(", internal") : "",
                                                    record->verified ? _(", verified in DNS") : "");
-      add_row (list, title, subtitle);
+      g_autofree char *proof = NULL;
+      g_autofree char *shown = NULL;
+
+      /* What makes it created: the authoritative server seen to answer it. */
+      if (record->proof_at != 0)
+        {
+          g_autofree char *at = ranah_format_time (record->proof_at);
+
+          proof = g_strdup_printf (_("Seen in DNS: %s answered “%s”, zone serial %" PRId64
+                                     ", %s%s"),
+                                   record->proof_server, record->proof_answer,
+                                   record->proof_serial, at,
+                                   ranah_record_is_proven (record)
+                                   ? "" : _(" (not the record’s target now)"));
+        }
+      else
+        proof = g_strdup (_("Not seen in DNS yet"));
+      shown = g_strdup_printf ("%s\n%s", subtitle, proof);
+      add_row (list, title, shown);
     }
   if (r->records->len == 0)
     add_row (list, _("No records"), NULL);
@@ -551,6 +572,49 @@ move_job_free (MoveJob *job)
   g_free (job);
 }
 
+/* Step 5 needs every record of the request seen in DNS. Proofs recorded already (with
+ * ranah-cli dns verify, say) are enough; else the authoritative server is asked: records
+ * made elsewhere are verified, and when it does not serve them they are provisioned (an
+ * update that never overwrites a name in use), and the answers kept as their proofs. */
+static gboolean
+prove_records (RanahStore  *store,
+               gint64       request_id,
+               GError     **error)
+{
+  g_autoptr(RanahRequest) request = ranah_store_get_request (store, request_id, error);
+  g_autoptr(GHashTable) profile = NULL;
+  g_autoptr(RanahDnsServer) server = NULL;
+  g_autoptr(RanahDnsResult) result = NULL;
+  g_autoptr(GError) local = NULL;
+  char *secret;
+
+  if (request == NULL)
+    return FALSE;
+  if (ranah_request_check_proven (request, NULL))
+    return TRUE;
+  if ((profile = ranah_store_get_profile (store, error)) == NULL)
+    return FALSE;
+  server = ranah_dns_server_new_from_profile (profile, error);
+  /* The server keeps its own copy; this one is wiped before the table frees it. */
+  secret = g_hash_table_lookup (profile, RANAH_PROFILE_TSIG_SECRET);
+  if (secret != NULL)
+    explicit_bzero (secret, strlen (secret));
+  if (server == NULL)
+    return FALSE;
+  result = ranah_dns_verify (server, request->fqdn, request->records, &local);
+  if (result == NULL && g_error_matches (local, RANAH_DNS_ERROR, RANAH_DNS_ERROR_DRIFT))
+    {
+      g_clear_error (&local);
+      result = ranah_dns_provision (server, request->fqdn, request->records, &local);
+    }
+  if (result == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  return ranah_store_record_proofs (store, request_id, result->records, error);
+}
+
 static gpointer
 move_thread (gpointer       data,
              GCancellable  *cancellable,
@@ -558,6 +622,9 @@ move_thread (gpointer       data,
 {
   MoveJob *job = data;
 
+  if (job->move.action == RANAH_ACTION_CREATE
+      && !prove_records (job->store, job->move.request_id, error))
+    return NULL;
   if (!ranah_store_move (job->store, &job->move, error))
     return NULL;
   return GINT_TO_POINTER (TRUE);

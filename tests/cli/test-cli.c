@@ -13,6 +13,8 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "ranah-store.h"
+
 #define PASSWORD "correct-horse-7"
 
 static const char *cli_path;
@@ -347,10 +349,42 @@ assert_last_state (Fixture    *f,
   g_assert_cmpstr (f->last_state, ==, state);
 }
 
+/* That DNS serves the records of request @id, as the staff member it is disposed to keeps
+ * it after `ranah-cli dns verify` (tests/dns asks a real named): through the store, so that
+ * these cases need no DNS server. */
+static void
+prove (Fixture    *f,
+       const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RanahStore) store = ranah_store_open (f->uri, &error);
+  g_autoptr(RanahRequest) request = NULL;
+  g_autoptr(GPtrArray) proofs = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (ranah_store_sign_in (store, "staf", PASSWORD, &error));
+  g_assert_no_error (error);
+  request = ranah_store_get_request (store, g_ascii_strtoll (id, NULL, 10), &error);
+  g_assert_no_error (error);
+  proofs = ranah_records_copy (request->records);
+  for (guint i = 0; i < proofs->len; i++)
+    {
+      RanahRecord *proof = g_ptr_array_index (proofs, i);
+
+      proof->proof_server = g_strdup ("192.0.2.53:53");
+      proof->proof_serial = 2026112001;
+      proof->proof_answer = g_strdup (proof->target);
+    }
+  g_assert_true (ranah_store_record_proofs (store, request->id, proofs, &error));
+  g_assert_no_error (error);
+}
+
 static void
 run_to_drafted (Fixture    *f,
                 const char *id)
 {
+  g_autofree char *how = NULL;
+
   act (f, "kadis", id, "dispose-to-kabid", "--instruction", "tindaklanjuti",
        "--urgency", "segera", NULL);
   assert_last_state (f, "at_kabid");
@@ -360,6 +394,14 @@ run_to_drafted (Fixture    *f,
   assert_last_state (f, "at_subkoor");
   act (f, "subkoor", id, "dispose-to-staf", "--to", "staf", "--instruction", "laporkan", NULL);
   assert_last_state (f, "at_staf");
+  /* Step 5 with nothing seen in DNS: refused, saying how to create or verify it. */
+  run_as (f, "staf", "act", id, "create", NULL);
+  assert_failure (f, 4);
+  how = g_strdup_printf ("has not been seen in DNS yet; create it with “ranah-cli dns provision "
+                         "%s” or verify it with “ranah-cli dns verify %s”.", id, id);
+  g_assert_nonnull (strstr (f->err, how));
+  assert_state (f, id, "at_staf");
+  prove (f, id);
   act (f, "staf", id, "create", NULL);
   assert_last_state (f, "created");
   act (f, "staf", id, "report", NULL);
@@ -400,6 +442,12 @@ test_full_run (Fixture       *f,
     g_assert_nonnull (strstr (f->out, *a));
   g_assert_nonnull (strstr (f->out, "working day"));
   g_assert_nonnull (strstr (f->out, "Wali Kota Tarakan"));
+  /* The proof that made the record created. */
+  g_assert_nonnull (strstr (f->out, "seen in DNS: 192.0.2.53:53 answered “103.10.20.10”, "
+                                    "zone serial 2026112001"));
+  assert_ok (f, run_as (f, "kadis", "request", "show", id, "--json", NULL));
+  g_assert_nonnull (strstr (f->out, "\"proof\":{\"server\":\"192.0.2.53:53\",\"serial\":2026112001,"
+                                    "\"answer\":\"103.10.20.10\""));
 
   /* Step 7 wrote the registry entry. */
   assert_ok (f, run_as (f, "staf", "registry", "list", NULL));

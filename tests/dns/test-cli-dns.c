@@ -339,6 +339,114 @@ test_verify_by_hand (Fixture       *f,
   g_assert_cmpstr (state, ==, "created");
 }
 
+/* Runs nsupdate (BIND's own client, not Ranah) with the harness's key on @commands. */
+static void
+nsupdate (const char *commands)
+{
+  g_autofree char *key = g_build_filename (g_getenv ("RANAH_TEST_DNS_DIR"), "ranah.key", NULL);
+  g_autofree char *script = g_strdup_printf ("server 127.0.0.1 %u\nzone %s\n%ssend\n",
+                                             dns_test_port (), dns_test_zone (), commands);
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                           | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error, "nsupdate", "-k", key,
+                           NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, script, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  if (!g_subprocess_get_successful (proc))
+    g_error ("nsupdate failed: %s%s", out, err);
+}
+
+/* The entry's first record's proof in `registry show --json`: "server", "serial", "at". */
+static char *
+entry_proof (Fixture    *f,
+             const char *entry_id,
+             const char *key)
+{
+  const char *proof;
+
+  assert_ok (f, run_as (f, "staf", "registry", "show", entry_id, "--json", NULL));
+  proof = strstr (f->out, "\"proof\":{");
+  g_assert_nonnull (proof);
+  return json_value (proof, key);
+}
+
+/* Step 5 is proven by DNS: `act create` with nothing in DNS is refused; records made
+ * outside Ranah (nsupdate, as a hosting panel would) are verified on the authoritative
+ * server, the proof kept (server, serial, answer, time), and step 5 passes; health checks
+ * prove the entry's records again, and a failing one keeps the last proof. */
+static void
+test_made_outside_ranah (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *id = request_at_staf (f, "panel", "A:127.0.3.8:internal");
+  g_autofree char *state = NULL;
+  g_autofree char *how = NULL;
+  g_autofree char *server = g_strdup_printf ("127.0.0.1:%u", dns_test_port ());
+  g_autofree char *seen = NULL;
+  g_autofree char *entry_id = NULL;
+  g_autofree char *serial_text = NULL;
+  g_autofree char *port = g_strdup_printf ("%u", dns_test_port ());
+  g_autoptr(RanahDnsServer) dns = dns_test_server ();
+  g_autoptr(GError) error = NULL;
+  guint32 serial = 0, later = 0;
+
+  /* Nothing in DNS: step 5 is refused, and says how to create or verify it. */
+  g_assert_cmpint (run_as (f, "staf", "act", id, "create", NULL), ==, 4);
+  how = g_strdup_printf ("has not been seen in DNS yet; create it with “ranah-cli dns provision "
+                         "%s” or verify it with “ranah-cli dns verify %s”.", id, id);
+  g_assert_nonnull (strstr (f->err, how));
+  state = state_of (f, id);
+  g_assert_cmpstr (state, ==, "at_staf");
+
+  /* Made by hand on the server, outside Ranah. */
+  nsupdate ("update add panel.tarakankota.go.id. 3600 IN A 127.0.3.8\n");
+  g_assert_true (ranah_dns_get_serial (dns, &serial, &error));
+  g_assert_no_error (error);
+  assert_ok (f, run_as (f, "staf", "dns", "verify", id, "--json", NULL));
+  g_assert_nonnull (strstr (f->out, "\"created\":true"));
+  g_clear_pointer (&state, g_free);
+  state = state_of (f, id);
+  g_assert_cmpstr (state, ==, "created");
+  assert_ok (f, run_as (f, "kabid", "request", "show", id, NULL));
+  seen = g_strdup_printf ("seen in DNS: %s answered “127.0.3.8”, zone serial %u", server,
+                          serial);
+  g_assert_nonnull (strstr (f->out, seen));
+
+  /* The entry carries the proof; a passing check renews it with the zone's new serial. */
+  assert_ok (f, run_as (f, "staf", "act", id, "report", NULL));
+  assert_ok (f, run_as (f, "subkoor", "act", id, "draft", NULL));
+  assert_ok (f, run_as (f, "staf", "registry", "list", "--json", NULL));
+  entry_id = json_value (f->out, "id");
+  serial_text = entry_proof (f, entry_id, "serial");
+  g_assert_cmpuint (g_ascii_strtoull (serial_text, NULL, 10), ==, serial);
+  nsupdate ("update add elsewhere.tarakankota.go.id. 3600 IN TXT \"bumps the serial\"\n");
+  g_assert_true (ranah_dns_get_serial (dns, &later, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (later, !=, serial);
+  assert_ok (f, run_as (f, "staf", "dns", "check", entry_id, "--resolver", "127.0.0.1",
+                        "--resolver-port", port, NULL));
+  g_clear_pointer (&serial_text, g_free);
+  serial_text = entry_proof (f, entry_id, "serial");
+  g_assert_cmpuint (g_ascii_strtoull (serial_text, NULL, 10), ==, later);
+
+  /* Removed outside Ranah: the check fails and the last proof stays. */
+  nsupdate ("update delete panel.tarakankota.go.id. A\n");
+  g_assert_cmpint (run_as (f, "staf", "dns", "check", entry_id, NULL), ==, 8);
+  g_clear_pointer (&serial_text, g_free);
+  serial_text = entry_proof (f, entry_id, "serial");
+  g_assert_cmpuint (g_ascii_strtoull (serial_text, NULL, 10), ==, later);
+  assert_ok (f, run_as (f, "staf", "registry", "show", entry_id, "--json", NULL));
+  g_assert_nonnull (strstr (f->out, "\"last_check_ok\":false"));
+
+  /* Every proof went through the audit trail. */
+  assert_ok (f, run_as (f, "admin", "audit", "verify", NULL));
+}
+
 static void
 test_audit_and_status (Fixture       *f,
                        gconstpointer  data)
@@ -416,6 +524,8 @@ main (int   argc,
               test_provision_refused, fixture_tear_down);
   g_test_add ("/ranah/dns/cli/verify-by-hand", Fixture, NULL, fixture_set_up,
               test_verify_by_hand, fixture_tear_down);
+  g_test_add ("/ranah/dns/cli/made-outside-ranah", Fixture, NULL, fixture_set_up,
+              test_made_outside_ranah, fixture_tear_down);
   g_test_add ("/ranah/dns/cli/audit-and-status", Fixture, NULL, fixture_set_up,
               test_audit_and_status, fixture_tear_down);
 

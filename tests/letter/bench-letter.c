@@ -128,6 +128,21 @@ move (RanahStore        *store,
   sign_in (store, role, signed_in);
   request = ranah_store_get_request (store, id, &error);
   check (request != NULL, error);
+  /* Step 5 needs each record seen in DNS: what an authoritative server would answer. */
+  if (action == RANAH_ACTION_CREATE)
+    {
+      g_autoptr(GPtrArray) proofs = ranah_records_copy (request->records);
+
+      for (guint i = 0; i < proofs->len; i++)
+        {
+          RanahRecord *proof = g_ptr_array_index (proofs, i);
+
+          proof->proof_server = g_strdup ("192.0.2.53:53");
+          proof->proof_serial = 2026112301;
+          proof->proof_answer = g_strdup (proof->target);
+        }
+      check (ranah_store_record_proofs (store, id, proofs, &error), error);
+    }
   m.action = action;
   m.request_id = id;
   m.expected_version = request->version;

@@ -57,6 +57,22 @@ move_request (World       *w,
   sign_in (w, role);
   request = ranah_store_get_request (w->store, id, &error);
   g_assert_no_error (error);
+  /* Step 5 needs each record seen in DNS: what an authoritative server would answer. */
+  if (action == RANAH_ACTION_CREATE)
+    {
+      g_autoptr(GPtrArray) proofs = ranah_records_copy (request->records);
+
+      for (guint i = 0; i < proofs->len; i++)
+        {
+          RanahRecord *proof = g_ptr_array_index (proofs, i);
+
+          proof->proof_server = g_strdup ("192.0.2.53:53");
+          proof->proof_serial = 2026112301;
+          proof->proof_answer = g_strdup (proof->target);
+        }
+      g_assert_true (ranah_store_record_proofs (w->store, id, proofs, &error));
+      g_assert_no_error (error);
+    }
   m.action = action;
   m.request_id = id;
   m.expected_version = request->version;

@@ -601,21 +601,25 @@ seed_move (Seeded     *s,
     move.expected_version = r->version;
     if (m->action == RANAH_ACTION_DECLINE || m->action == RANAH_ACTION_WITHDRAW)
       move.note = "Nama sudah dipakai layanan lain.";
+    if (m->req == 'D')
+      seeded_as_user (s, "opd2");
+    else
+      seeded_as (s, m->role);
+    /* Step 5: the authoritative server seen to answer every record (its proof). */
     if (m->action == RANAH_ACTION_CREATE)
       {
         records = ranah_records_copy (r->records);
         for (guint i = 0; i < records->len; i++)
           {
             RanahRecord *record = g_ptr_array_index (records, i);
-            g_free (record->verified);
-            record->verified = g_strdup_printf ("%s. 3600 IN A %s", r->fqdn, record->target);
+
+            record->proof_server = g_strdup ("192.0.2.53:53");
+            record->proof_serial = 2026030101;
+            record->proof_answer = g_strdup (record->target);
           }
-        move.records = records;
+        g_assert_true (ranah_store_record_proofs (w->store, s->ids[k], records, &error));
+        g_assert_no_error (error);
       }
-    if (m->req == 'D')
-      seeded_as_user (s, "opd2");
-    else
-      seeded_as (s, m->role);
     move.render = ranah_letter_render_signed;
     move.render_data = w->store;
     g_assert_true (ranah_store_move (w->store, &move, &error));
@@ -1048,9 +1052,11 @@ test_case_file_pdf (void)
   /* 2: the Lembar Disposisi with the three dispositions. */
   assert_contains (text, "LEMBAR DISPOSISI");
   assert_contains (text, "DISPOSISI 3 (langkah 4)");
-  /* 3: the DNS proof with the answer the server gave. */
+  /* 3: the DNS proof with the answer the server gave: which server, the zone's serial. */
   assert_contains (text, "BUKTI REKAMAN DNS");
-  assert_contains (text, "layanan-a.tarakankota.go.id. 3600 IN A");
+  assert_contains (text, "BUKTI PEMERIKSAAN DNS");
+  assert_contains (text, "192.0.2.53:53");
+  assert_contains (text, "2026030101");
   assert_contains (text, "Status registri           :    aktif");
   /* 4: the signed letter itself, with its number. */
   assert_contains (text, letter->number);

@@ -505,6 +505,25 @@ test_sop_run (Fixture       *fixture,
     wait_idle ();
     g_assert_true (ranah_request_page_get_dialog (page) == GTK_WINDOW (dialog));
     g_assert_true (ranah_creation_dialog_set_target (dialog, 0, "103.76.120.11"));
+    /* Nothing in DNS and no server to ask (the profile's 127.0.0.1:53): the dialog stays,
+     * and nothing is created. */
+    gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.confirm", NULL);
+    wait_idle ();
+    g_assert_true (ranah_request_page_get_dialog (page) == GTK_WINDOW (dialog));
+    g_assert_cmpint (state_of (fixture, id), ==, RANAH_STATE_AT_STAF);
+    /* Proven on another desk (ranah-cli dns verify): the app needs no server then. */
+    {
+      g_autoptr(RanahRequest) request = ranah_store_get_request (store, id, NULL);
+      g_autoptr(GPtrArray) proofs = ranah_records_copy (request->records);
+      g_autoptr(GError) error = NULL;
+      RanahRecord *proof = g_ptr_array_index (proofs, 0);
+
+      proof->proof_server = g_strdup ("192.0.2.53:53");
+      proof->proof_serial = 2026030101;
+      proof->proof_answer = g_strdup (proof->target);
+      g_assert_true (ranah_store_record_proofs (store, id, proofs, &error));
+      g_assert_no_error (error);
+    }
     gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.confirm", NULL);
     wait_idle ();
     g_assert_null (ranah_request_page_get_dialog (page));
