@@ -13,6 +13,9 @@
 #include "ranah-validate.h"
 
 #define NAME_MAX_CHARS 200
+/* The years a store holds (ranah_validate_date()). */
+#define YEAR_FIRST 1900
+#define YEAR_LAST  2999
 /* A yearly rule from a DTSTART centuries back still reaches this year well within it. */
 #define MAX_RECURRENCE_STEPS 100000
 
@@ -198,6 +201,8 @@ typedef struct
   GArray  *events;
   gboolean in_event;
   guint    nested;
+  guint    depth;           /* BEGIN lines not yet ENDed, as libical counts them */
+  guint    stray_end;       /* the first END line with no BEGIN before it, or 0 */
 } Scanner;
 
 /* The value of a content line: after the first colon outside a quoted parameter. */
@@ -231,6 +236,15 @@ scan_line (Scanner    *scanner,
            guint       number)
 {
   const char *value = line_value (line);
+
+  /* libical writes "Encountered END before BEGIN" to standard error for such a line: the
+   * file is refused before it gets there. */
+  if (line_is (line, "BEGIN"))
+    scanner->depth++;
+  else if (line_is (line, "END") && scanner->depth > 0)
+    scanner->depth--;
+  else if (line_is (line, "END") && scanner->stray_end == 0)
+    scanner->stray_end = number;
 
   if (line_is (line, "BEGIN"))
     {
@@ -269,11 +283,13 @@ scan_line (Scanner    *scanner,
 
 /* RFC 5545 §3.1: a line that starts with a space or a tab continues the one before. */
 static GArray *
-scan_events (const char *text)
+scan_events (const char *text,
+             guint      *stray_end)
 {
-  Scanner scanner = { g_array_new (FALSE, TRUE, sizeof (EventScan)), FALSE, 0 };
+  Scanner scanner = { g_array_new (FALSE, TRUE, sizeof (EventScan)), FALSE, 0, 0, 0 };
   g_autoptr(GString) logical = g_string_new (NULL);
   guint number = 0, logical_start = 0;
+  gsize previous = 0;   /* bytes of the line before, its CR included */
   const char *p = text;
 
   g_array_set_clear_func (scanner.events, (GDestroyNotify) event_scan_clear);
@@ -281,11 +297,14 @@ scan_events (const char *text)
     {
       const char *end = strchr (p, '\n');
       gsize len = end != NULL ? (gsize) (end - p) : strlen (p);
+      gsize raw = len;
 
       number++;
       if (len > 0 && p[len - 1] == '\r')
         len--;
-      if (len > 0 && (p[0] == ' ' || p[0] == '\t') && logical_start != 0)
+      /* As libical unfolds: not after an empty LF line, so that both count the same BEGIN
+       * and END lines. */
+      if (len > 0 && (p[0] == ' ' || p[0] == '\t') && logical_start != 0 && previous > 0)
         g_string_append_len (logical, p + 1, len - 1);
       else
         {
@@ -295,12 +314,14 @@ scan_events (const char *text)
           g_string_append_len (logical, p, len);
           logical_start = number;
         }
+      previous = raw;
       if (end == NULL)
         break;
       p = end + 1;
     }
   if (logical_start != 0)
     scan_line (&scanner, logical->str, logical_start);
+  *stray_end = scanner.stray_end;
   return scanner.events;
 }
 
@@ -328,7 +349,9 @@ static gboolean
 set_gdate (GDate                    *date,
            struct icaltimetype       t)
 {
-  if (icaltime_is_null_time (t) || !g_date_valid_dmy (t.day, t.month, t.year))
+  /* GDate's year is 16 bits: a larger one must not wrap around into a real date. */
+  if (icaltime_is_null_time (t) || t.year < 1 || t.year > 9999 || t.month < 1 || t.month > 12
+      || t.day < 1 || t.day > 31 || !g_date_valid_dmy (t.day, t.month, t.year))
     return FALSE;
   g_date_set_dmy (date, t.day, t.month, t.year);
   return TRUE;
@@ -509,17 +532,39 @@ read_event (icalcomponent   *component,
   return TRUE;
 }
 
-static void
+/* The days of one occurrence; FALSE when some fall outside the years a store holds
+ * (ranah_validate_date()), which are left out. */
+static gboolean
 add_span (GPtrArray   *days,
           const Event *event,
           const GDate *first)
 {
   GDate date = *first;
+  gboolean all = TRUE;
 
   for (guint i = 0; i < event->span; i++)
     {
-      add_day (days, &date, event->name, event->cuti_bersama, event->line);
+      if (g_date_get_year (&date) >= YEAR_FIRST && g_date_get_year (&date) <= YEAR_LAST)
+        add_day (days, &date, event->name, event->cuti_bersama, event->line);
+      else
+        all = FALSE;
       g_date_add_days (&date, 1);
+    }
+  return all;
+}
+
+static void
+add_occurrence (GPtrArray   *days,
+                GPtrArray   *problems,
+                const Event *event,
+                const GDate *first,
+                gboolean    *told)
+{
+  if (!add_span (days, event, first) && !*told)
+    {
+      add_problem (problems, event->line, _("“%s” has dates outside the years %u–%u; they were "
+                                            "left out."), event->name, YEAR_FIRST, YEAR_LAST);
+      *told = TRUE;
     }
 }
 
@@ -547,6 +592,7 @@ expand_event (const Event *event,
   g_autoptr(GHashTable) excluded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GArray) dates = g_array_new (FALSE, FALSE, sizeof (GDate));
   guint last_year = years->len > 0 ? g_array_index (years, guint, years->len - 1) : 0;
+  gboolean told = FALSE;
 
   for (icalproperty *p = icalcomponent_get_first_property (event->event, ICAL_EXDATE_PROPERTY);
        p != NULL; p = icalcomponent_get_next_property (event->event, ICAL_EXDATE_PROPERTY))
@@ -613,7 +659,7 @@ expand_event (const Event *event,
           || g_hash_table_contains (overridden, override))
         continue;
       g_hash_table_add (excluded, g_steal_pointer (&key));  /* an RDATE the rule gives too */
-      add_span (days, event, date);
+      add_occurrence (days, problems, event, date, &told);
     }
 }
 
@@ -652,13 +698,21 @@ read_icalendar (const char                      *text,
                 GError                         **error)
 {
   static GOnce once = G_ONCE_INIT;
-  g_autoptr(GArray) scans = scan_events (text);
+  guint stray_end = 0;
+  g_autoptr(GArray) scans = scan_events (text, &stray_end);
   g_autoptr(GPtrArray) components = g_ptr_array_new ();
   g_autoptr(GArray) events = g_array_new (FALSE, TRUE, sizeof (Event));
   g_autoptr(GHashTable) overridden = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   icalcomponent *root;
 
   g_once (&once, init_libical, NULL);
+  if (stray_end != 0)
+    {
+      g_set_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_VALIDATION,
+                   _("Line %u ends a part of the calendar (END) that never began; the file is "
+                     "not a valid iCalendar (.ics) calendar."), stray_end);
+      return FALSE;
+    }
   root = icalparser_parse_string (text);
   if (root == NULL)
     {
@@ -674,12 +728,15 @@ read_icalendar (const char                      *text,
       icalcomponent *component = g_ptr_array_index (components, i);
       const EventScan *scan = components->len == scans->len
                               ? &g_array_index (scans, EventScan, i) : NULL;
-      struct icaltimetype rid = icalcomponent_get_recurrenceid (component);
+      icalproperty *rid = icalcomponent_get_first_property (component,
+                                                            ICAL_RECURRENCEID_PROPERTY);
       Event event;
       GDate date;
 
-      /* An occurrence moved or cancelled by an override is not the rule's any more. */
-      if (!icaltime_is_null_time (rid) && set_gdate (&date, rid))
+      /* An occurrence moved or cancelled by an override is not the rule's any more. (Read
+       * from the property: the component's getter would look its TZID up in the system's
+       * time zones.) */
+      if (rid != NULL && set_gdate (&date, icalproperty_get_recurrenceid (rid)))
         g_hash_table_add (overridden, date_key (icalcomponent_get_uid (component), &date));
       if (read_event (component, scan, import->problems, &event))
         g_array_append_val (events, event);
@@ -723,7 +780,10 @@ read_icalendar (const char                      *text,
           expand_event (event, import->years, overridden, import->days, import->problems);
         }
       else
-        add_span (import->days, event, &event->start);
+        {
+          gboolean told = FALSE;
+          add_occurrence (import->days, import->problems, event, &event->start, &told);
+        }
     }
   g_clear_pointer (&events, g_array_unref);  /* before the components its events point into */
   icalcomponent_free (root);

@@ -335,6 +335,28 @@ test_ics_unreadable (void)
     g_assert_null (import);
     g_assert_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_VALIDATION);
   }
+  /* An END with no BEGIN: refused here rather than let libical print to standard error. */
+  {
+    g_autoptr(GError) error = NULL;
+    const char *stray = "BEGIN:VCALENDAR\nEND:VCALENDAR\nEND:VEVENT\n";
+    g_autoptr(RanahHolidayImport) import = ranah_holiday_import_read (stray, strlen (stray), NULL,
+                                                                      &error);
+    g_assert_null (import);
+    g_assert_error (error, RANAH_CORE_ERROR, RANAH_CORE_ERROR_VALIDATION);
+    g_assert_nonnull (strstr (error->message, "3"));
+  }
+  /* A date no store holds (after 2999) is left out and said so. */
+  {
+    g_autoptr(RanahHolidayImport) import = read_text (
+      "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:30050101\nSUMMARY:Jauh\nEND:VEVENT\n"
+      "BEGIN:VEVENT\nDTSTART;VALUE=DATE:29991231\nDTEND;VALUE=DATE:30000102\nSUMMARY:Akhir\n"
+      "END:VEVENT\nEND:VCALENDAR\n");
+    g_autofree char *days = days_text (import);
+
+    g_assert_cmpstr (days, ==, "2999-12-31 n Akhir");
+    g_assert_cmpuint (import->problems->len, ==, 2);
+    g_assert_nonnull (strstr (problem (import, 0)->reason, "1900"));
+  }
   /* A BOM and LF line endings are fine; an empty calendar gives nothing, without error. */
   {
     g_autoptr(RanahHolidayImport) import = read_text ("\xef\xbb\xbf" "BEGIN:VCALENDAR\n"
