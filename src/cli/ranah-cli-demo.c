@@ -19,6 +19,8 @@
 #include "ranah-dns.h"
 
 #define DEMO_PASSWORD "ranah-demo-2026"
+/* The Kepala Dinas's rank: the signature block prints the signer's own account. */
+#define DEMO_SIGNER_RANK "Pembina Utama Muda (IV/c)"
 
 typedef struct {
   const char *username;
@@ -256,6 +258,8 @@ demo_setup (Demo    *demo,
       ranah_cli_take (&user->full_name, g_strdup (u->full_name));
       ranah_cli_take (&user->nip, g_strdup (u->nip));
       ranah_cli_take (&user->position, g_strdup (u->position));
+      if (u->role == RANAH_ROLE_KADIS)
+        ranah_cli_take (&user->rank, g_strdup (DEMO_SIGNER_RANK));
       user->role = u->role;
       if (u->opd != NULL)
         {
@@ -274,11 +278,11 @@ demo_setup (Demo    *demo,
       if (!ranah_store_add_holiday (store, h, error))
         return FALSE;
     }
+  /* The compliance sheet's signer, who signs it by hand: the same Kepala Dinas. */
   return ranah_store_set_profile (store, RANAH_PROFILE_SIGNER_NAME, demo_users[1].full_name,
                                   error)
          && ranah_store_set_profile (store, RANAH_PROFILE_SIGNER_NIP, demo_users[1].nip, error)
-         && ranah_store_set_profile (store, RANAH_PROFILE_SIGNER_RANK,
-                                     "Pembina Utama Muda (IV/c)", error);
+         && ranah_store_set_profile (store, RANAH_PROFILE_SIGNER_RANK, DEMO_SIGNER_RANK, error);
 }
 
 static gboolean

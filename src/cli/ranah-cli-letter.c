@@ -21,6 +21,7 @@ write_request_pdf (RanahCli         *cli,
                    char            **argv,
                    const char       *summary,
                    RenderFromStore   render,
+                   gboolean          say_lacking,
                    GError          **error)
 {
   g_autofree char *output = NULL;
@@ -52,6 +53,21 @@ write_request_pdf (RanahCli         *cli,
     return FALSE;
   if (!g_str_equal (output, "-") && !cli->json)
     g_print (_("Wrote %s (%zu bytes).\n"), output, g_bytes_get_size (pdf));
+  /* A draft says what it still lacks before it can be signed (ranah-letter-check.h). */
+  if (say_lacking)
+    {
+      g_autoptr(GError) lacking = NULL;
+
+      if (!ranah_letter_check_from_store (cli->store, id, &lacking))
+        {
+          if (!g_error_matches (lacking, RANAH_CORE_ERROR, RANAH_CORE_ERROR_INCOMPLETE))
+            {
+              g_propagate_error (error, g_steal_pointer (&lacking));
+              return FALSE;
+            }
+          g_printerr ("%s\n", lacking->message);
+        }
+    }
   return TRUE;
 }
 
@@ -64,7 +80,7 @@ letter_pdf (RanahCli  *cli,
   return write_request_pdf (cli, argc, argv,
                             N_("Writes the Surat Tanggapan of a request: the frozen PDF once "
                                "it is signed, otherwise the current draft."),
-                            ranah_letter_render_from_store, error);
+                            ranah_letter_render_from_store, TRUE, error);
 }
 
 static gboolean
@@ -76,7 +92,7 @@ letter_disposition_sheet (RanahCli  *cli,
   return write_request_pdf (cli, argc, argv,
                             N_("Writes the Lembar Disposisi of a request: the incoming letter "
                                "and every disposition with its instructions."),
-                            ranah_disposition_sheet_from_store, error);
+                            ranah_disposition_sheet_from_store, FALSE, error);
 }
 
 static gboolean
@@ -88,9 +104,10 @@ letter_verify (RanahCli  *cli,
   g_autoptr(GOptionContext) context =
     ranah_cli_context (cli, "FILE.pdf",
                        N_("Says whether a PDF is a genuine, unaltered letter signed in this "
-                          "store, and which request it answers; exits with 6 when the store "
-                          "signed no such file (an altered or foreign copy) and 3 when it is "
-                          "not a PDF."), NULL);
+                          "store, which request it answers, and that the store still holds "
+                          "the audit event the letter names; exits with 6 when the store "
+                          "signed no such file (an altered or foreign copy) or no longer holds "
+                          "that event, and 3 when it is not a PDF."), NULL);
   g_autoptr(GBytes) pdf = NULL;
   g_autoptr(RanahLetter) letter = NULL;
   g_autoptr(RanahRequest) request = NULL;
@@ -115,11 +132,27 @@ letter_verify (RanahCli  *cli,
       ranah_cli_json_member_string (json, "fqdn", request->fqdn);
       ranah_cli_json_member_string (json, "opd", request->opd_name);
       ranah_cli_json_member_string (json, "outcome", ranah_outcome_to_string (letter->kind));
+      /* The event of the request's audit chain the letter names, found in the store; null
+       * for a letter signed before letters named one. */
+      ranah_cli_json_key (json, "audit_event");
+      if (letter->audit_seq > 0 && letter->audit_hash != NULL)
+        {
+          ranah_cli_json_begin_object (json);
+          ranah_cli_json_member_int (json, "chain", letter->request_id);
+          ranah_cli_json_member_int (json, "chain_seq", letter->audit_seq);
+          ranah_cli_json_member_string (json, "hash", letter->audit_hash);
+          ranah_cli_json_end_object (json);
+        }
+      else
+        ranah_cli_json_null (json);
       ranah_cli_json_end_object (json);
       ranah_cli_print_json (json);
       return TRUE;
     }
   sentence = ranah_letter_describe_verified (letter, request);
+  g_print ("%s\n", sentence);
+  g_free (sentence);
+  sentence = ranah_letter_describe_audit_head (letter);
   g_print ("%s\n", sentence);
   return TRUE;
 }

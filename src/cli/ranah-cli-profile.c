@@ -10,14 +10,28 @@
 #include <glib/gi18n-lib.h>
 
 #include "ranah-cli.h"
+#include "ranah-logo.h"
 
-/* The secret is never printed: only whether it is set. */
+/* The secret is never printed: only whether it is set. Nor the logo's base64: what it is. */
 static const char *
 shown_value (const char *key,
              const char *value)
 {
+  static char logo[80];
+
   if (ranah_profile_key_is_secret (key))
     return value != NULL && *value != '\0' ? _("(set)") : _("(not set)");
+  if (g_str_equal (key, RANAH_PROFILE_LOGO) && value != NULL && *value != '\0')
+    {
+      RanahLogoKind kind = RANAH_LOGO_NONE;
+      gsize size = strlen (value) / 4 * 3;
+
+      if (!ranah_logo_check_base64 (value, &kind, NULL))
+        return _("(an image that cannot be read)");
+      g_snprintf (logo, sizeof logo, _("(%s image, about %zu bytes)"),
+                  kind == RANAH_LOGO_PNG ? "PNG" : "SVG", size);
+      return logo;
+    }
   return value != NULL ? value : "";
 }
 
@@ -97,21 +111,55 @@ profile_set (RanahCli  *cli,
              char     **argv,
              GError   **error)
 {
+  g_autofree char *file = NULL;
+  const GOptionEntry entries[] = {
+    { "file", 0, 0, G_OPTION_ARG_FILENAME, &file,
+      N_("Read the value from FILE: for the logo a PNG or SVG image, checked at once"),
+      N_("FILE") },
+    { NULL }
+  };
   g_autoptr(GOptionContext) context =
-    ranah_cli_context (cli, "KEY VALUE",
+    ranah_cli_context (cli, "KEY VALUE | KEY --file FILE",
                        N_("Sets one key of the agency profile (administrators only). A VALUE "
                           "of “-” reads it from standard input, or asks for it without echo on "
                           "a terminal: use that for the TSIG secret, so that it never appears "
-                          "on a command line."), NULL);
+                          "on a command line. The logo (lambang) is set from its image file: "
+                          "“profile set logo --file lambang.svg”."), entries);
   g_autofree char *value = NULL;
   const char *key;
 
-  if (!ranah_cli_parse (cli, context, &argc, &argv, 2, 2, error)
-      || !ranah_cli_sign_in (cli, error))
+  if (!ranah_cli_parse (cli, context, &argc, &argv, 1, 2, error))
+    return FALSE;
+  if ((file != NULL) != (argc == 2))
+    {
+      g_set_error (error, RANAH_CLI_ERROR, RANAH_CLI_ERROR_USAGE,
+                   _("Give the value, or --file FILE, after the key."));
+      return FALSE;
+    }
+  if (!ranah_cli_sign_in (cli, error))
     return FALSE;
   key = argv[1];
 
-  if (g_str_equal (argv[2], "-"))
+  if (file != NULL && g_str_equal (key, RANAH_PROFILE_LOGO))
+    {
+      /* Decoded (PNG) or parsed (SVG) here and again by the store, before anything is kept. */
+      if ((value = ranah_logo_read_file (file, NULL, error)) == NULL)
+        return FALSE;
+    }
+  else if (file != NULL)
+    {
+      g_autoptr(GBytes) bytes = ranah_cli_read_input (file, RANAH_CLI_PROFILE_MAX_BYTES, error);
+      gsize len;
+      const char *data;
+
+      if (bytes == NULL)
+        return FALSE;
+      data = g_bytes_get_data (bytes, &len);
+      value = g_strndup (data != NULL ? data : "", len);
+      if (g_str_has_suffix (value, "\n"))
+        value[strlen (value) - 1] = '\0';
+    }
+  else if (g_str_equal (argv[2], "-"))
     {
       if (isatty (0))
         {

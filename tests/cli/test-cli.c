@@ -232,7 +232,8 @@ fixture_set_up (Fixture       *f,
   assert_ok (f, run_as (f, "admin", "opd", "add", "DINKES", "--name", "Dinas Kesehatan", NULL));
   assert_ok (f, run_as (f, "admin", "opd", "add", "DISDIK", "--name", "Dinas Pendidikan", NULL));
   assert_ok (f, run_as (f, "admin", "user", "add", "kadis", "--role", "kadis",
-                        "--full-name", "Kepala Dinas", NULL));
+                        "--full-name", "Kepala Dinas", "--position", "Kepala Dinas Kominfo",
+                        "--rank", "Pembina (IV/a)", "--nip", "197203151998031004", NULL));
   assert_ok (f, run_as (f, "admin", "user", "add", "kabid", "--role", "kabid", NULL));
   assert_ok (f, run_as (f, "admin", "user", "add", "subkoor", "--role", "subkoor", NULL));
   assert_ok (f, run_as (f, "admin", "user", "add", "staf", "--role", "staf", NULL));

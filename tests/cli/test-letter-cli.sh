@@ -18,7 +18,7 @@ state_id () {  # the id of the first request in state $1
     | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])'
 }
 
-echo "1..11"
+echo "1..12"
 "$cli" demo --walkthrough >/dev/null 2>&1
 sent=$(state_id sent)
 drafted=$(state_id drafted)
@@ -45,6 +45,15 @@ printf 'X' | dd of="$tmp/altered.pdf" bs=1 seek=1500 conv=notrunc 2>/dev/null
 "$cli" --user kadis letter verify "$tmp/altered.pdf" 2>"$tmp/err"
 check "one changed byte is caught (exit 6)" test $? -eq 6
 check "and said in one sentence" test "$(wc -l <"$tmp/err")" -eq 1
+
+# A draft whose signer lacks a NIP and a rank is written, and says what it lacks.
+"$cli" --user admin user edit kadis --nip "" --rank "" >/dev/null
+"$cli" --user kabid letter pdf "$drafted" -o "$tmp/draft.pdf" >/dev/null 2>"$tmp/err"
+check "a draft names what its signer lacks" grep -q \
+  "This letter cannot be signed yet: the signer’s NIP and the signer’s rank are not filled in." \
+  "$tmp/err"
+"$cli" --user admin user edit kadis --nip 197003152000032001 --rank "Pembina Utama Muda (IV/c)" \
+  >/dev/null
 
 echo "not a pdf" >"$tmp/text.pdf"
 "$cli" --user kadis letter verify "$tmp/text.pdf" 2>/dev/null
