@@ -22,7 +22,7 @@ G_BEGIN_DECLS
 /* PRAGMA application_id of a Ranah store: "RANH". */
 #define RANAH_SQLITE_APPLICATION_ID 0x52414E48
 /* The schema this build writes. */
-#define RANAH_SQLITE_SCHEMA_VERSION 7
+#define RANAH_SQLITE_SCHEMA_VERSION 8
 
 struct _RanahSqliteStore
 {

@@ -271,8 +271,16 @@ static const char migration_7[] =
   "ALTER TABLE entry_records ADD COLUMN proof_answer TEXT;"
   "ALTER TABLE entry_records ADD COLUMN proof_at INTEGER;";
 
+/* Migration 8: a signed letter keeps the head of its request's audit chain just before the
+ * signing event (RanahLetter.audit_seq and audit_hash): printed in its verification block,
+ * checked by letter verify. 0 and NULL for the letters signed before. */
+static const char migration_8[] =
+  "ALTER TABLE letters ADD COLUMN audit_seq INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE letters ADD COLUMN audit_hash TEXT;";
+
 static const char *const migrations[] = { migration_1, migration_2, migration_3, migration_4,
-                                           migration_5, migration_6, migration_7 };
+                                           migration_5, migration_6, migration_7,
+                                           migration_8 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RANAH_SQLITE_SCHEMA_VERSION);
 

@@ -18,7 +18,7 @@ state_id () {  # the id of the first request in state $1
     | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])'
 }
 
-echo "1..12"
+echo "1..16"
 "$cli" demo --walkthrough >/dev/null 2>&1
 sent=$(state_id sent)
 drafted=$(state_id drafted)
@@ -39,6 +39,26 @@ check "the disposition sheet lists the dispositions" has "DISPOSISI 1"
 
 genuine () { "$cli" --user kadis letter verify "$tmp/signed.pdf" | grep -q "Genuine and unaltered"; }
 check "the signed original verifies" genuine
+holds () { "$cli" --user kadis letter verify "$tmp/signed.pdf" \
+             | grep -q "The store still holds the audit event #[0-9]* · [0-9a-f]\{8\}…[0-9a-f]\{8\}"; }
+check "and the store still holds the audit event it names" holds
+text=$(pdftotext -layout "$tmp/signed.pdf" - 2>/dev/null)
+check "the letter prints that event" has "Jejak audit:"
+
+# The event the letter names taken out of the trail (its trigger dropped): verify says so.
+cp "$tmp/s.db" "$tmp/tampered.db"
+python3 - "$tmp/tampered.db" "$sent" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+seq, = db.execute("SELECT audit_seq FROM letters WHERE request_id = ?", (int(sys.argv[2]),)).fetchone()
+db.executescript("DROP TRIGGER events_no_delete;")
+db.execute("DELETE FROM events WHERE chain = ? AND chain_seq = ?", (int(sys.argv[2]), seq))
+db.commit()
+PY
+"$cli" --store "sqlite:$tmp/tampered.db" --user kadis letter verify "$tmp/signed.pdf" \
+  >/dev/null 2>"$tmp/err"
+check "a store without that event fails verify (exit 6)" test $? -eq 6
+check "and says the audit event is gone" grep -q "no longer holds the audit event #" "$tmp/err"
 
 cp "$tmp/signed.pdf" "$tmp/altered.pdf"
 printf 'X' | dd of="$tmp/altered.pdf" bs=1 seek=1500 conv=notrunc 2>/dev/null

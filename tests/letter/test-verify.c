@@ -252,6 +252,9 @@ test_signed_in_store (void)
   const char *argv[] = { "pdfinfo", path, NULL };
   g_autofree char *info = util_run (argv);
   g_autofree char *sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
+  g_autofree char *head = ranah_letter_audit_head_text (letter);
+  g_autoptr(GPtrArray) events = ranah_store_list_events (w->store, w->request_id, &error);
+  const RanahEvent *sign_event = NULL;
   const char *parts[] = {
     number_line,
     /* The addressee from the store's OPD record, the activation date from its registry. */
@@ -269,6 +272,21 @@ test_signed_in_store (void)
   util_assert_in_order (text, parts);
   g_assert_null (strstr (text, "Hendra"));
   g_assert_null (strstr (text, "19720315"));
+
+  /* The head of the request's chain just before the signing event, printed and in the QR
+   * text: the signing event chains from it. */
+  g_assert_no_error (error);
+  g_assert_nonnull (head);
+  for (guint i = 0; i < events->len; i++)
+    if (g_str_equal (((RanahEvent *) g_ptr_array_index (events, i))->action, "sign"))
+      sign_event = g_ptr_array_index (events, i);
+  g_assert_nonnull (sign_event);
+  g_assert_cmpint (sign_event->chain, ==, w->request_id);
+  g_assert_cmpint (sign_event->chain_seq, ==, letter->audit_seq + 1);
+  g_assert_cmpstr (sign_event->prev_hash, ==, letter->audit_hash);
+  g_assert_nonnull (strstr (text, "Jejak audit:"));
+  g_assert_nonnull (strstr (text, head));
+  g_assert_nonnull (strstr (payload, letter->audit_hash));
   g_assert_nonnull (strstr (text, letter->verification_code));
   g_assert_null (strstr (text, "konsep"));
   g_assert_nonnull (strstr (info, payload));
@@ -299,6 +317,9 @@ test_verify_genuine (void)
   sentence = ranah_letter_describe_verified (letter, request);
   g_assert_nonnull (strstr (sentence, letter->number));
   g_assert_nonnull (strstr (sentence, "simrs.tarakankota.go.id"));
+  g_free (sentence);
+  sentence = ranah_letter_describe_audit_head (letter);
+  g_assert_nonnull (strstr (sentence, "still holds the audit event #"));
 }
 
 static void

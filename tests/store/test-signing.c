@@ -1,5 +1,6 @@
 /* test-signing.c — nothing is signed that would print incomplete, the profile is checked
- * when it is set; for any backend (tests/pg/meson.build runs it on PostgreSQL, once more with the server's checks
+ * when it is set, and a signed letter keeps the head of its request's audit chain; for any
+ * backend (tests/pg/meson.build runs it on PostgreSQL, once more with the server's checks
  * alone)
  *
  * Copyright 2026 The Ranah authors
@@ -137,6 +138,82 @@ test_incomplete_refused (void)
   g_assert_cmpint (letter->signed_by, ==, w->user_ids[RANAH_ROLE_KADIS]);
 }
 
+/* The renderer is handed the signer's own account and the chain's head before signing. */
+static RanahUser *rendered_signer;
+static gint64 rendered_audit_seq;
+static char *rendered_audit_hash;
+
+static GBytes *
+render_capturing (const RanahRequest  *request,
+                  const RanahLetter   *letter,
+                  gpointer             user_data,
+                  GError             **error)
+{
+  g_assert_nonnull (letter->signer);
+  g_clear_pointer (&rendered_signer, ranah_user_free);
+  rendered_signer = ranah_user_copy (letter->signer);
+  rendered_audit_seq = letter->audit_seq;
+  g_free (rendered_audit_hash);
+  rendered_audit_hash = g_strdup (letter->audit_hash);
+  return store_fixture_render (request, letter, user_data, error);
+}
+
+static void
+test_audit_head (void)
+{
+  g_autoptr(StoreWorld) w = store_world_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RanahRequest) r = NULL;
+  g_autoptr(RanahLetter) letter = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  const RanahEvent *head = NULL, *sign = NULL;
+  RanahMove move = { 0 };
+  gint64 id = store_world_request_in (w, RANAH_STATE_REVIEWED, FALSE);
+
+  r = store_world_get (w, id);
+  move.action = RANAH_ACTION_SIGN;
+  move.request_id = id;
+  move.expected_version = r->version;
+  move.render = render_capturing;
+  store_world_sign_in (w, RANAH_ROLE_KADIS);
+  g_assert_true (ranah_store_move (w->store, &move, &error));
+  g_assert_no_error (error);
+
+  /* The signature block's data: the Kepala Dinas's account as the store holds it. */
+  g_assert_nonnull (rendered_signer);
+  g_assert_cmpint (rendered_signer->id, ==, w->user_ids[RANAH_ROLE_KADIS]);
+  g_assert_cmpstr (rendered_signer->nip, ==, "197203151998031004");
+  g_assert_cmpstr (rendered_signer->rank, ==, "Pembina Utama Muda (IV/c)");
+  g_assert_cmpstr (rendered_signer->full_name, ==, "Pejabat kadis");
+
+  /* The head: the request's last event before signing, which the signing event chains
+   * from; kept with the letter as the renderer got it. */
+  letter = get_letter (w, id);
+  events = ranah_store_list_events (w->store, id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < events->len; i++)
+    {
+      const RanahEvent *e = g_ptr_array_index (events, i);
+
+      if (g_str_equal (e->action, "sign"))
+        sign = e;
+      else if (e->chain == id && e->chain_seq == letter->audit_seq)
+        head = e;
+    }
+  g_assert_nonnull (sign);
+  g_assert_nonnull (head);
+  g_assert_cmpint (letter->audit_seq, >, 0);
+  g_assert_cmpint (letter->audit_seq, ==, rendered_audit_seq);
+  g_assert_cmpstr (letter->audit_hash, ==, rendered_audit_hash);
+  g_assert_cmpstr (head->hash, ==, letter->audit_hash);
+  g_assert_cmpint (sign->chain, ==, id);
+  g_assert_cmpint (sign->chain_seq, ==, letter->audit_seq + 1);
+  g_assert_cmpstr (sign->prev_hash, ==, letter->audit_hash);
+
+  g_clear_pointer (&rendered_signer, ranah_user_free);
+  g_clear_pointer (&rendered_audit_hash, g_free);
+}
+
 static cairo_status_t
 append_bytes (void                *closure,
               const unsigned char *data,
@@ -236,6 +313,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/ranah/store/signing/incomplete-refused", test_incomplete_refused);
+  g_test_add_func ("/ranah/store/signing/audit-head", test_audit_head);
   g_test_add_func ("/ranah/store/signing/profile-checked-when-set",
                    test_profile_checked_when_set);
 
