@@ -45,7 +45,7 @@ typedef struct {
   char   *secret;
 } RanahPgPooled;
 
-#define PG_MAX_PARAMS 16
+#define PG_MAX_PARAMS 24
 
 /* Parameters of one PQexecParams call; text unless set as bytes. */
 typedef struct {
