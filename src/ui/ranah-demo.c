@@ -257,6 +257,12 @@ ranah_demo_seed_full (RanahStore          *store,
       set_str (&user->username, demo_users[i].username);
       set_str (&user->full_name, demo_users[i].full_name);
       set_str (&user->position, demo_users[i].position);
+      if (demo_users[i].role == RANAH_ROLE_KADIS)
+        {
+          /* The signer: the letter prints their own rank and NIP. */
+          set_str (&user->rank, "Pembina Utama Muda (IV/c)");
+          set_str (&user->nip, "197104122000031003");
+        }
       user->role = demo_users[i].role;
       if (demo_users[i].opd_code != NULL)
         user->opd_id = find_id (opd_ids, demo_users[i].opd_code);

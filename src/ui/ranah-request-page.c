@@ -46,6 +46,7 @@ struct _RanahRequestPage
   RanahRequest     *request;
   GPtrArray        *dispositions;
   GtkWidget        *preview;
+  GtkWidget        *lacking_label;   /* what the draft lacks before it can be signed */
   GtkWindow        *dialog;
   GPtrArray        *shown_actions;   /* action nicks */
   guint             generation;
@@ -76,6 +77,7 @@ typedef struct
   RanahCalendar     *calendar;
   RanahLetter       *letter;
   RanahLetterLayout *layout;
+  char              *lacking;      /* ranah_letter_check_from_store ()'s sentence, or NULL */
   gint64             now;
   guint              generation;
 } Loaded;
@@ -97,6 +99,7 @@ loaded_free (Loaded *loaded)
   g_clear_pointer (&loaded->calendar, ranah_calendar_free);
   g_clear_pointer (&loaded->letter, ranah_letter_free);
   g_clear_object (&loaded->layout);
+  g_free (loaded->lacking);
   g_free (loaded);
 }
 
@@ -135,6 +138,15 @@ load_thread (gpointer       data,
   loaded->letter = ranah_store_get_letter (job->store, job->request_id, NULL);
   if (loaded->letter != NULL)
     loaded->layout = ranah_letter_layout_new_from_store (job->store, job->request_id, NULL);
+  if (loaded->layout != NULL && loaded->letter->state != RANAH_LETTER_SIGNED)
+    {
+      g_autoptr(GError) lacking = NULL;
+
+      /* The draft names what it still lacks: signing would refuse it (ranah-letter-check.h). */
+      if (!ranah_letter_check_from_store (job->store, job->request_id, &lacking)
+          && g_error_matches (lacking, RANAH_CORE_ERROR, RANAH_CORE_ERROR_INCOMPLETE))
+        loaded->lacking = g_strdup (lacking->message);
+    }
   return loaded;
 }
 
@@ -536,9 +548,17 @@ load_done (GObject      *source,
     {
       if (self->preview == NULL)
         {
+          self->lacking_label = gtk_label_new (NULL);
+          gtk_label_set_wrap (GTK_LABEL (self->lacking_label), TRUE);
+          gtk_label_set_xalign (GTK_LABEL (self->lacking_label), 0);
+          gtk_widget_add_css_class (self->lacking_label, "warning");
+          gtk_box_append (self->preview_section, self->lacking_label);
           self->preview = ranah_letter_preview_new ();
           gtk_box_append (self->preview_section, self->preview);
         }
+      gtk_label_set_text (GTK_LABEL (self->lacking_label),
+                          loaded->lacking != NULL ? loaded->lacking : "");
+      gtk_widget_set_visible (self->lacking_label, loaded->lacking != NULL);
       ranah_letter_preview_set_layout (RANAH_LETTER_PREVIEW (self->preview), loaded->layout,
                                        self->store, r->id);
       gtk_widget_set_visible (GTK_WIDGET (self->preview_section), TRUE);

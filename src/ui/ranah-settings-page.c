@@ -14,6 +14,7 @@
 #include "ranah-dialog-util.h"
 #include "ranah-format.h"
 #include "ranah-holiday-import-dialog.h"
+#include "ranah-logo.h"
 #include "ranah-settings-page.h"
 #include "ranah-task.h"
 #include "ranah-window.h"
@@ -50,12 +51,16 @@ static const ProfileField profile_fields[] = {
   { RANAH_PROFILE_PARENT_DOMAIN, N_("Parent domain") },
   { RANAH_PROFILE_NUMBER_TEMPLATE, N_("Letter number template") },
   { RANAH_PROFILE_CLASSIFICATION, N_("Default classification code") },
-  { RANAH_PROFILE_SIGNER_NAME, N_("Signer’s name") },
-  { RANAH_PROFILE_SIGNER_POSITION, N_("Signer’s position") },
-  { RANAH_PROFILE_SIGNER_RANK, N_("Signer’s rank") },
-  { RANAH_PROFILE_SIGNER_NIP, N_("Signer’s NIP") },
+  /* Only the SOP compliance sheet's (signed by hand): a Surat Tanggapan's signature block
+   * is the signing Kepala Dinas's own account, under Users. */
+  { RANAH_PROFILE_SIGNER_NAME, N_("Compliance sheet signer’s name") },
+  { RANAH_PROFILE_SIGNER_POSITION, N_("Compliance sheet signer’s position") },
+  { RANAH_PROFILE_SIGNER_RANK, N_("Compliance sheet signer’s rank") },
+  { RANAH_PROFILE_SIGNER_NIP, N_("Compliance sheet signer’s NIP") },
   { RANAH_PROFILE_PAPER, N_("Paper (A4 or F4)") },
 };
+
+static GtkWidget *remove_button (const char *tooltip);
 
 /* Store work shared by every edit on this page: a closure run in a thread. */
 
@@ -166,6 +171,112 @@ on_profile_apply (AdwEntryRow       *row,
             _("The agency profile was saved."));
 }
 
+/* The lambang: read from its PNG or SVG file and checked at once (ranah-logo.h), in the
+ * edit's thread; the store checks it again. NULL data clears it. */
+static gboolean
+set_logo_edit (RanahStore *store, gpointer data, GError **error)
+{
+  g_autofree char *value = NULL;
+
+  if (data != NULL && (value = ranah_logo_read_file (data, NULL, error)) == NULL)
+    return FALSE;
+  return ranah_store_set_profile (store, RANAH_PROFILE_LOGO, value != NULL ? value : "", error);
+}
+
+void
+ranah_settings_page_set_logo (RanahSettingsPage *self,
+                              GFile             *file)
+{
+  g_return_if_fail (RANAH_IS_SETTINGS_PAGE (self));
+
+  if (file == NULL)
+    run_edit (self, NULL, set_logo_edit, NULL, NULL, _("The logo was removed."));
+  else if (g_file_peek_path (file) == NULL)
+    ranah_widget_toast (GTK_WIDGET (self), _("Choose a logo file on this computer."));
+  else
+    run_edit (self, NULL, set_logo_edit, g_file_get_path (file), g_free,
+              _("The logo was saved."));
+}
+
+static void
+on_logo_response (GtkNativeDialog   *chooser,
+                  int                response,
+                  RanahSettingsPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        ranah_settings_page_set_logo (self, file);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+choose_logo_clicked (RanahSettingsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GtkFileFilter) images = gtk_file_filter_new ();
+
+  if (self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_("Choose the Logo"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL);
+  gtk_file_filter_set_name (images, _("PNG and SVG images"));
+  gtk_file_filter_add_mime_type (images, "image/png");
+  gtk_file_filter_add_mime_type (images, "image/svg+xml");
+  gtk_file_filter_add_suffix (images, "png");
+  gtk_file_filter_add_suffix (images, "svg");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), images);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_logo_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+remove_logo_clicked (RanahSettingsPage *self)
+{
+  ranah_settings_page_set_logo (self, NULL);
+}
+
+/* The logo's row: what is set, a button to choose a file and one to remove it. */
+static void
+add_logo_row (RanahSettingsPage *self,
+              GtkWidget         *group,
+              GHashTable        *profile)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *choose = gtk_button_new_with_mnemonic (_("_Choose…"));
+  const char *value = g_hash_table_lookup (profile, RANAH_PROFILE_LOGO);
+  RanahLogoKind kind = RANAH_LOGO_NONE;
+  g_autofree char *subtitle = NULL;
+
+  if (value == NULL || *value == '\0')
+    subtitle = g_strdup (_("None: the letterhead shows a neutral emblem."));
+  else if (!ranah_logo_check_base64 (value, &kind, NULL))
+    subtitle = g_strdup (_("The stored logo cannot be read: choose its file again."));
+  else
+    subtitle = g_strdup_printf (kind == RANAH_LOGO_PNG ? _("A PNG image of about %zu kB.")
+                                                       : _("An SVG image of about %zu kB; "
+                                                           "the letterhead shows a neutral "
+                                                           "emblem in its place."),
+                                (strlen (value) / 4 * 3 + 1023) / 1024);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Logo (lambang)"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (choose, GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (choose, "clicked", G_CALLBACK (choose_logo_clicked), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), choose);
+  if (value != NULL && *value != '\0')
+    {
+      GtkWidget *remove = remove_button (_("Remove the logo"));
+
+      g_signal_connect_swapped (remove, "clicked", G_CALLBACK (remove_logo_clicked), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+    }
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+}
+
 /* Users */
 
 static gboolean
@@ -272,6 +383,10 @@ on_add_user_confirm (GSimpleAction     *action,
   data->user->full_name = g_strdup (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "full-name")));
   g_free (data->user->nip);
   data->user->nip = g_strdup (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "nip")));
+  g_free (data->user->position);
+  data->user->position = g_strstrip (g_strdup (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "position"))));
+  g_free (data->user->rank);
+  data->user->rank = g_strstrip (g_strdup (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "rank"))));
   data->user->role = (RanahRole) (role + RANAH_ROLE_OPD);
   if (data->user->role == RANAH_ROLE_OPD && self->opds != NULL && opd < self->opds->len)
     data->user->opd_id = ((RanahOpd *) g_ptr_array_index (self->opds, opd))->id;
@@ -311,10 +426,65 @@ add_user_clicked (RanahSettingsPage *self)
   g_object_set_data (G_OBJECT (dialog), "username", entry_row (group, _("User name"), FALSE));
   g_object_set_data (G_OBJECT (dialog), "full-name", entry_row (group, _("Full name"), FALSE));
   g_object_set_data (G_OBJECT (dialog), "nip", entry_row (group, _("NIP"), FALSE));
+  /* What a Kepala Dinas's signature block prints, with the name and NIP. */
+  g_object_set_data (G_OBJECT (dialog), "position", entry_row (group, _("Position (jabatan)"), FALSE));
+  g_object_set_data (G_OBJECT (dialog), "rank", entry_row (group, _("Rank (pangkat/golongan)"), FALSE));
   g_object_set_data (G_OBJECT (dialog), "role", combo_row (group, _("Role"), G_LIST_MODEL (roles)));
   g_object_set_data (G_OBJECT (dialog), "opd", combo_row (group, _("OPD (for OPD users)"), G_LIST_MODEL (opds)));
   g_object_set_data (G_OBJECT (dialog), "password", entry_row (group, _("Password"), TRUE));
   install_confirm (GTK_WINDOW (dialog), self, G_CALLBACK (on_add_user_confirm));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A user's own details: what a Kepala Dinas's signature block prints. */
+static void
+on_edit_user_confirm (GSimpleAction     *action,
+                      GVariant          *parameter,
+                      RanahSettingsPage *self)
+{
+  GtkWindow *dialog = g_object_get_data (G_OBJECT (action), "dialog");
+  RanahUser *user = ranah_user_copy (g_object_get_data (G_OBJECT (dialog), "user"));
+
+#define TAKE(field, key) \
+  g_free (user->field); \
+  user->field = g_strstrip (g_strdup (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), key))))
+  TAKE (full_name, "full-name");
+  TAKE (nip, "nip");
+  TAKE (position, "position");
+  TAKE (rank, "rank");
+#undef TAKE
+  run_edit (self, dialog, update_user_edit, user, (GDestroyNotify) ranah_user_free,
+            _("The user was saved."));
+}
+
+static void
+edit_user_clicked (GtkButton         *button,
+                   RanahSettingsPage *self)
+{
+  const RanahUser *user = g_object_get_data (G_OBJECT (button), "user");
+  GtkWidget *group;
+  AdwWindow *dialog = edit_dialog (self, _("Edit User"), _("_Save"), &group);
+  struct {
+    const char *key;
+    const char *title;
+    const char *value;
+  } rows[] = {
+    { "full-name", N_("Full name"), user->full_name },
+    { "nip", N_("NIP"), user->nip },
+    { "position", N_("Position (jabatan)"), user->position },
+    { "rank", N_("Rank (pangkat/golongan)"), user->rank },
+  };
+
+  g_object_set_data_full (G_OBJECT (dialog), "user", ranah_user_copy (user),
+                          (GDestroyNotify) ranah_user_free);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      GtkWidget *row = entry_row (group, _(rows[i].title), FALSE);
+
+      gtk_editable_set_text (GTK_EDITABLE (row), rows[i].value != NULL ? rows[i].value : "");
+      g_object_set_data (G_OBJECT (dialog), rows[i].key, row);
+    }
+  install_confirm (GTK_WINDOW (dialog), self, G_CALLBACK (on_edit_user_confirm));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -599,6 +769,7 @@ load_done (GObject      *source,
       g_signal_connect (row, "apply", G_CALLBACK (on_profile_apply), self);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
+  add_logo_row (self, group, loaded->profile);
 
   group = group_with_button (page, _("Users"), NULL, _("_Add User…"),
                              G_CALLBACK (add_user_clicked), self);
@@ -622,6 +793,17 @@ load_done (GObject      *source,
       g_object_set_data_full (G_OBJECT (toggle), "user", ranah_user_copy (user),
                               (GDestroyNotify) ranah_user_free);
       g_signal_connect (toggle, "notify::active", G_CALLBACK (on_user_active), self);
+      {
+        GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+
+        gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
+        gtk_widget_set_tooltip_text (edit, _("Edit name, NIP, position and rank"));
+        gtk_widget_add_css_class (edit, "flat");
+        g_object_set_data_full (G_OBJECT (edit), "user", ranah_user_copy (user),
+                                (GDestroyNotify) ranah_user_free);
+        g_signal_connect (edit, "clicked", G_CALLBACK (edit_user_clicked), self);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
+      }
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }

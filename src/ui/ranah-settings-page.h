@@ -22,5 +22,10 @@ void ranah_settings_page_reload    (RanahSettingsPage *self);
  * page reloads once it has imported. Returns the dialog (owned by GTK). */
 GtkWindow *ranah_settings_page_import_holidays (RanahSettingsPage *self,
                                                 GFile             *file);
+/* Sets the profile's logo from the PNG or SVG image @file (NULL: removes it), as the logo
+ * row's file chooser does: read and checked at once, the page reloaded once it is saved, a
+ * toast with the sentence when it is refused. */
+void       ranah_settings_page_set_logo        (RanahSettingsPage *self,
+                                                GFile             *file);
 
 G_END_DECLS

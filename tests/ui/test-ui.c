@@ -84,6 +84,13 @@ add_user (RanahStore *admin,
   set_str (&user->full_name, full_name);
   user->role = role;
   user->opd_id = opd_id;
+  if (role == RANAH_ROLE_KADIS)
+    {
+      /* The signer: a letter is signed only with their position, rank and NIP. */
+      set_str (&user->position, "Kepala Dinas Komunikasi, Informatika, Statistik dan Persandian");
+      set_str (&user->rank, "Pembina Utama Muda (IV/c)");
+      set_str (&user->nip, "197203151998031004");
+    }
   g_assert_cmpint (ranah_store_add_user (admin, user, PASSWORD, &error), >, 0);
   g_assert_no_error (error);
 }
@@ -877,6 +884,167 @@ shows_text (GtkWidget  *widget,
         return TRUE;
     }
   return FALSE;
+}
+
+/* Moves request @id with @action as @username through the store (step 5 with its records
+ * seen in DNS, as ranah-cli dns verify keeps them). */
+static void
+store_move (Fixture     *fixture,
+            const char  *username,
+            gint64       id,
+            RanahAction  action,
+            const char  *to_user)
+{
+  g_autoptr(RanahStore) store = open_as (fixture, username);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RanahRequest) r = ranah_store_get_request (store, id, &error);
+  RanahMove move = { 0 };
+
+  g_assert_no_error (error);
+  if (action == RANAH_ACTION_CREATE)
+    {
+      g_autoptr(GPtrArray) proofs = ranah_records_copy (r->records);
+
+      for (guint i = 0; i < proofs->len; i++)
+        {
+          RanahRecord *proof = g_ptr_array_index (proofs, i);
+
+          set_str (&proof->proof_server, "192.0.2.53:53");
+          proof->proof_serial = 2026112301;
+          set_str (&proof->proof_answer, proof->target);
+        }
+      g_assert_true (ranah_store_record_proofs (store, id, proofs, &error));
+      g_assert_no_error (error);
+    }
+  if (to_user != NULL)
+    {
+      g_autoptr(RanahUser) user = ranah_store_find_user (store, to_user, &error);
+
+      g_assert_no_error (error);
+      move.to_user_id = user->id;
+    }
+  move.action = action;
+  move.request_id = id;
+  move.expected_version = r->version;
+  g_assert_true (ranah_store_move (store, &move, &error));
+  g_assert_no_error (error);
+}
+
+/* A draft whose signer lacks a NIP and a rank: its request page names both above the
+ * preview, in the sentence signing would refuse with; once they are filled in, nothing. */
+static void
+test_draft_names_what_it_lacks (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  const char *lacking = "This letter cannot be signed yet: the signer’s NIP and the signer’s "
+                        "rank are not filled in.";
+  g_autoptr(RanahStore) admin = open_as (fixture, "admin");
+  g_autoptr(RanahStore) kadis = NULL;
+  g_autoptr(RanahUser) signer = NULL;
+  g_autoptr(GError) error = NULL;
+  RanahRequestPage *page;
+  RanahWindow *window;
+  gint64 id = submit_as_opd (fixture, "kurang", "103.76.120.50");
+
+  store_move (fixture, "kadis", id, RANAH_ACTION_DISPOSE_TO_KABID, NULL);
+  store_move (fixture, "kabid", id, RANAH_ACTION_DISPOSE_TO_SUBKOOR, NULL);
+  store_move (fixture, "subkoor", id, RANAH_ACTION_DISPOSE_TO_STAF, "staf1");
+  store_move (fixture, "staf1", id, RANAH_ACTION_CREATE, NULL);
+  store_move (fixture, "staf1", id, RANAH_ACTION_REPORT, NULL);
+  store_move (fixture, "subkoor", id, RANAH_ACTION_DRAFT, NULL);
+  store_move (fixture, "kabid", id, RANAH_ACTION_REVIEW, NULL);
+
+  signer = ranah_store_find_user (admin, "kadis", &error);
+  g_assert_no_error (error);
+  set_str (&signer->nip, "");
+  set_str (&signer->rank, "");
+  g_assert_true (ranah_store_update_user (admin, signer, &error));
+  g_assert_no_error (error);
+
+  kadis = open_as (fixture, "kadis");
+  window = window_for (kadis);
+  page = open_request (window, id);
+  g_assert_nonnull (ranah_request_page_get_preview (page));
+  g_assert_true (shows_text (GTK_WIDGET (page), lacking));
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+
+  set_str (&signer->nip, "197203151998031004");
+  set_str (&signer->rank, "Pembina Utama Muda (IV/c)");
+  g_assert_true (ranah_store_update_user (admin, signer, &error));
+  g_assert_no_error (error);
+  window = window_for (kadis);
+  page = open_request (window, id);
+  g_assert_nonnull (ranah_request_page_get_preview (page));
+  g_assert_false (shows_text (GTK_WIDGET (page), lacking));
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+}
+
+/* Settings → Logo: chosen from a file, which is read and checked at once; a damaged PNG is
+ * refused and changes nothing, a good one is stored as its base64, and it can be removed. */
+static void
+test_logo_from_file (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(RanahStore) store = open_as (fixture, "admin");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *png_path = g_build_filename (fixture->dir, "lambang.png", NULL);
+  g_autofree char *broken_path = g_build_filename (fixture->dir, "rusak.png", NULL);
+  g_autoptr(GFile) png = g_file_new_for_path (png_path);
+  g_autoptr(GFile) broken = g_file_new_for_path (broken_path);
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+  RanahSettingsPage *page;
+  RanahWindow *window;
+  gsize length = 0;
+
+  {
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 24, 24);
+
+    g_assert_cmpint (cairo_surface_write_to_png (surface, png_path), ==, CAIRO_STATUS_SUCCESS);
+    cairo_surface_destroy (surface);
+  }
+  g_assert_true (g_file_get_contents (png_path, &contents, &length, &error));
+  g_assert_no_error (error);
+  expected = g_base64_encode ((const guchar *) contents, length);
+  g_assert_true (g_file_set_contents (broken_path, contents, length / 2, &error));
+  g_assert_no_error (error);
+
+  window = window_for (store);
+  page = RANAH_SETTINGS_PAGE (ranah_window_get_page (window, "settings"));
+  g_assert_true (shows_text (GTK_WIDGET (page), "None: the letterhead shows a neutral emblem."));
+
+  ranah_settings_page_set_logo (page, broken);
+  wait_idle ();
+  {
+    g_autoptr(GHashTable) profile = ranah_store_get_profile (store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (g_hash_table_lookup (profile, RANAH_PROFILE_LOGO), ==, "");
+  }
+
+  ranah_settings_page_set_logo (page, png);
+  wait_idle ();
+  wait_idle ();
+  {
+    g_autoptr(GHashTable) profile = ranah_store_get_profile (store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (g_hash_table_lookup (profile, RANAH_PROFILE_LOGO), ==, expected);
+  }
+  g_assert_true (shows_text (GTK_WIDGET (page), "A PNG image of about 1 kB."));
+
+  ranah_settings_page_set_logo (page, NULL);
+  wait_idle ();
+  {
+    g_autoptr(GHashTable) profile = ranah_store_get_profile (store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (g_hash_table_lookup (profile, RANAH_PROFILE_LOGO), ==, "");
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
 }
 
 /* An internationalised name in both its forms in the inbox row, on the request page and in
@@ -2047,6 +2215,8 @@ main (int   argc,
   ADD ("/ranah/ui/sop/decline-recall-withdraw", test_side_paths);
   ADD ("/ranah/ui/registry/import-and-filters", test_registry);
   ADD ("/ranah/ui/settings/holiday-import", test_holiday_import);
+  ADD ("/ranah/ui/settings/logo-from-file", test_logo_from_file);
+  ADD ("/ranah/ui/letter/draft-names-what-it-lacks", test_draft_names_what_it_lacks);
   ADD ("/ranah/ui/names/idn-both-forms", test_idn_names);
   ADD ("/ranah/ui/notify/disposition-lands", test_notifications);
   ADD ("/ranah/ui/registry/failing-checks-flagged", test_registry_failing);
