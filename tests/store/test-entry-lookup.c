@@ -317,7 +317,8 @@ test_upgrade_folds (void)
 
   store_world_raw_exec (w,
             /* Back to migration 3: the index goes, and migration 5's audit columns,
-             * migration 6's received_at and migration 7's proofs too. */
+             * migration 6's received_at, migration 7's proofs and migration 8's letter
+             * audit head too. */
             "DROP INDEX entries_fqdn; UPDATE entries SET fqdn = upper (fqdn); "
             "DROP INDEX events_chain; DROP TABLE chain_heads; "
             "ALTER TABLE events DROP COLUMN version; ALTER TABLE events DROP COLUMN chain; "
@@ -331,6 +332,8 @@ test_upgrade_folds (void)
             "ALTER TABLE entry_records DROP COLUMN proof_serial; "
             "ALTER TABLE entry_records DROP COLUMN proof_answer; "
             "ALTER TABLE entry_records DROP COLUMN proof_at; "
+            "ALTER TABLE letters DROP COLUMN audit_seq; "
+            "ALTER TABLE letters DROP COLUMN audit_hash; "
             "PRAGMA user_version = 3;",
             "DROP INDEX ranah.entries_fqdn; UPDATE ranah.entries SET fqdn = upper (fqdn); "
             "DELETE FROM ranah.schema_version WHERE version >= 3;");
