@@ -240,6 +240,7 @@ copy_all (RanahPostgresStore  *self,
         ranah_json_str (json, "contact_phone", or_empty (r->contact_phone));
         ranah_json_str (json, "contact_email", or_empty (r->contact_email));
         ranah_json_str (json, "note", or_empty (r->note));
+        ranah_json_int (json, "received_at", r->received_at);
         ranah_json_end (json);
         ranah_pg_param_take (&p, g_string_free (g_steal_pointer (&json), FALSE));
       }
@@ -247,12 +248,13 @@ copy_all (RanahPostgresStore  *self,
                       "agenda_number, opd_id, attachment, attachment_sha256, attachment_size, "
                       "created_by, assignee_id, state_since, due_at, created_at, letter_number, "
                       "letter_date, received_date, hal, classification, sifat, name, fqdn, "
-                      "purpose, contact_name, contact_phone, contact_email, note) "
+                      "purpose, contact_name, contact_phone, contact_email, note, received_at) "
                       "SELECT $1, $2, $3, $4, $5, $6, $7, $8, encode (sha256 ($8), 'hex'), "
                       "coalesce (length ($8), 0), $9, $10, $11, $12, $13, j->>'letter_number', "
                       "j->>'letter_date', j->>'received_date', j->>'hal', j->>'classification', "
                       "j->>'sifat', j->>'name', j->>'fqdn', j->>'purpose', j->>'contact_name', "
-                      "j->>'contact_phone', j->>'contact_email', j->>'note' "
+                      "j->>'contact_phone', j->>'contact_email', j->>'note', "
+                      "coalesce ((j->>'received_at')::bigint, 0) "
                       "FROM (SELECT $14::jsonb AS j) x", &p, error))
         return FALSE;
       if (!copy_records (self, "records", r->id, r->records, error))

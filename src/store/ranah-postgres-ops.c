@@ -36,7 +36,7 @@ me_of (RanahPostgresStore *self)
   "r.sifat, r.name, r.fqdn, r.purpose, r.contact_name, r.contact_phone, r.contact_email, "   \
   "r.attachment_sha256, r.attachment_size, r.created_by, coalesce (r.assignee_id, 0), "     \
   "coalesce (nullif (u.full_name, ''), u.username, ''), r.state_since, r.due_at, "          \
-  "r.created_at, r.note "                                                                    \
+  "r.created_at, r.note, r.received_at "                                                     \
   "FROM ranah.requests r JOIN ranah.opds o ON o.id = r.opd_id "                              \
   "LEFT JOIN ranah.users u ON u.id = r.assignee_id "
 
@@ -86,6 +86,7 @@ request_from_row (PGresult *res,
   r->due_at = ranah_pg_col_int (res, i, 26);
   r->created_at = ranah_pg_col_int (res, i, 27);
   set_str (&r->note, res, i, 28);
+  r->received_at = ranah_pg_col_int (res, i, 29);
   return r;
 }
 

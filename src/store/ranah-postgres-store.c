@@ -29,7 +29,8 @@ static const char *const migrations[] = { "001-schema.sql", "004-sessions.sql",
                                            "006-server-clock-defaults.sql",
                                            "007-audit-chains.sql",
                                            "009-letter-audit-head.sql",
-                                           "008-record-proofs.sql" };
+                                           "008-record-proofs.sql",
+                                           "010-received-at.sql" };
 
 /* Re-applied on every install and upgrade (idempotent), in this order, each as @role:
  * NULL is the installing login itself (the database's owner, with CREATEROLE), which makes

@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RanahPostgresStore, ranah_postgres_store, RANAH, POSTGRES_STORE, RanahStore)
 
 /* The schema version this build installs. */
-#define RANAH_POSTGRES_SCHEMA_VERSION 7
+#define RANAH_POSTGRES_SCHEMA_VERSION 8
 
 /* @conninfo: a "postgresql://…" URI or a libpq "key=value" string. When it carries a
  * user and password the store connects at once (the schema owner, for setup); otherwise

@@ -1201,9 +1201,7 @@ test_paper_letter_received (void)
   g_clear_pointer (&got, ranah_request_free);
   store_world_sign_in (w, RANAH_ROLE_STAF);
 
-  /* With its time: Friday 14:00 is due Monday 14:00, not yet overdue. The PostgreSQL
-   * store keeps no column for the time yet (the report of issue 17 asks for one): there
-   * the clock starts at Friday's opening. */
+  /* With its time: Friday 14:00 is due Monday 14:00, not yet overdue, on both stores. */
   g_free (timed->received_date);
   timed->received_date = g_strdup ("2026-02-27");
   timed->received_at = ranah_calendar_moment (calendar, "2026-02-27", 14 * 60);
@@ -1211,15 +1209,9 @@ test_paper_letter_received (void)
   g_assert_no_error (error);
   clock = clock_of (w, timed_id);
   store_world_sign_in (w, RANAH_ROLE_STAF);
-  if (store_fixture_is_sqlite ())
-    {
-      g_assert_cmpint (clock.due_at, ==, monday + 5 * 3600);
-      g_assert_false (clock.overdue);
-      g_assert_cmpfloat_with_epsilon (clock.used, 4.0 / 9.0, 1e-9);
-    }
-  else
-    g_assert_cmpint (clock.due_at, ==, ranah_calendar_moment (calendar, "2026-02-27",
-                                                              16 * 60 + 30));
+  g_assert_cmpint (clock.due_at, ==, monday + 5 * 3600);
+  g_assert_false (clock.overdue);
+  g_assert_cmpfloat_with_epsilon (clock.used, 4.0 / 9.0, 1e-9);
 
   /* A time in the future, or on another day than the received date, is refused. */
   g_free (future->received_date);

@@ -137,11 +137,13 @@ END
 $$;
 
 CREATE OR REPLACE FUNCTION ranah.sees_opd (p_opd_id bigint)
-RETURNS boolean LANGUAGE sql STABLE AS $$
-  SELECT CASE coalesce (ranah.my_role (), '')
+RETURNS boolean LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN (SELECT CASE coalesce (ranah.my_role (), '')
            WHEN 'opd' THEN p_opd_id = ranah.my_opd ()
            WHEN '' THEN false
-           ELSE true END
+           ELSE true END);
+END
 $$;
 
 CREATE OR REPLACE FUNCTION ranah.sees_request (p_request_id bigint)
@@ -656,6 +658,7 @@ DECLARE
   u ranah.users := ranah.caller ();
   t ranah.workflow;
   opd bigint;
+  received bigint;
   holder text;
   yr integer := extract (year FROM ranah.local_date (ranah.server_now ()))::integer;
   num integer;
@@ -700,6 +703,18 @@ BEGIN
     PERFORM ranah.fail ('RN004', format ('The received date %s may not be before the letter '
                                          'date %s.', p->>'received_date', p->>'letter_date'));
   END IF;
+  -- When the letter arrived (step 2's clock starts then): on its received date, not later
+  -- than now; 0 when not given.
+  IF coalesce (p->>'received_at', '0') !~ '^[0-9]{1,12}$' THEN
+    PERFORM ranah.fail ('RN004', 'The received time is not a time.');
+  END IF;
+  received := coalesce ((p->>'received_at')::bigint, 0);
+  IF received <> 0 AND (received > p_now
+                        OR to_char (ranah.local_date (received), 'YYYY-MM-DD')
+                           <> p->>'received_date') THEN
+    PERFORM ranah.fail ('RN004', format ('The received time must lie on the received date %s '
+                                         'and not after now.', p->>'received_date'));
+  END IF;
 
   -- Even the INSERT waits on a counter row another transaction holds.
   PERFORM ranah.wait_for_locks ('INSERT INTO ranah.agenda_counters VALUES ($1, 0) '
@@ -712,7 +727,7 @@ BEGIN
                               letter_number, letter_date, received_date, hal, classification,
                               sifat, name, fqdn, purpose, contact_name, contact_phone,
                               contact_email, attachment, attachment_sha256, attachment_size,
-                              created_by, state_since, due_at, created_at)
+                              created_by, state_since, due_at, created_at, received_at)
   VALUES (t.to_state, 'pending', yr, num, opd,
           ranah.check_text (p->>'letter_number', 'letter number', true, false, 120),
           ranah.check_date (p->>'letter_date', 'letter date'),
@@ -727,7 +742,7 @@ BEGIN
           ranah.check_email (p->>'contact_email', 'contact e-mail'), p_pdf,
           CASE WHEN p_pdf IS NULL THEN NULL ELSE encode (sha256 (p_pdf), 'hex') END,
           coalesce (length (p_pdf), 0), u.id, p_now, ranah.check_due (p_due_at, client_now),
-          p_now)
+          p_now, received)
   RETURNING id INTO rid;
   PERFORM ranah.insert_records ('records', rid, p_records);
   PERFORM ranah.append_event (u.id, u.username, rid, t.step, 'submit', 'none', t.to_state,
