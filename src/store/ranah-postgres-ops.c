@@ -760,26 +760,20 @@ load_facts (RanahPostgresStore  *self,
   return TRUE;
 }
 
+static void
+write_move_record (GString       *out,
+                   gconstpointer  item)
+{
+  const RanahRecord *r = item;
+
+  ranah_json_int (out, "id", r->id);
+  ranah_json_str (out, "verified", r->verified);
+}
+
 static char *
 move_records_json (GPtrArray *records)
 {
-  GString *out = g_string_new ("[");
-
-  for (guint i = 0; i < records->len; i++)
-    {
-      const RanahRecord *r = g_ptr_array_index (records, i);
-      g_autoptr(GString) obj = g_string_new (NULL);
-
-      ranah_json_begin (obj);
-      ranah_json_int (obj, "id", r->id);
-      ranah_json_str (obj, "verified", r->verified);
-      ranah_json_end (obj);
-      if (i > 0)
-        g_string_append_c (out, ',');
-      g_string_append_len (out, obj->str, obj->len);
-    }
-  g_string_append_c (out, ']');
-  return g_string_free (out, FALSE);
+  return ranah_json_objects (records, write_move_record);
 }
 
 static char *
@@ -1553,28 +1547,22 @@ set_entry_status (RanahStore        *store,
   return res != NULL;
 }
 
+static void
+write_proof (GString       *out,
+             gconstpointer  item)
+{
+  const RanahRecord *r = item;
+
+  ranah_json_int (out, "id", r->id);
+  ranah_json_str (out, "server", r->proof_server);
+  ranah_json_int (out, "serial", r->proof_serial);
+  ranah_json_str (out, "answer", r->proof_answer);
+}
+
 static char *
 proofs_json (GPtrArray *proofs)
 {
-  GString *out = g_string_new ("[");
-
-  for (guint i = 0; i < proofs->len; i++)
-    {
-      const RanahRecord *r = g_ptr_array_index (proofs, i);
-      g_autoptr(GString) obj = g_string_new (NULL);
-
-      ranah_json_begin (obj);
-      ranah_json_int (obj, "id", r->id);
-      ranah_json_str (obj, "server", r->proof_server);
-      ranah_json_int (obj, "serial", r->proof_serial);
-      ranah_json_str (obj, "answer", r->proof_answer);
-      ranah_json_end (obj);
-      if (i > 0)
-        g_string_append_c (out, ',');
-      g_string_append_len (out, obj->str, obj->len);
-    }
-  g_string_append_c (out, ']');
-  return g_string_free (out, FALSE);
+  return ranah_json_objects (proofs, write_proof);
 }
 
 static gboolean

@@ -98,6 +98,10 @@ void        ranah_json_int         (GString *out, const char *key, gint64 value)
 void        ranah_json_bool        (GString *out, const char *key, gboolean value);
 void        ranah_json_raw         (GString *out, const char *key, const char *json);
 void        ranah_json_end         (GString *out);
+/* Writes one item's members into the open object @out. */
+typedef void (*RanahJsonWrite) (GString *out, gconstpointer item);
+/* A JSON array of one object per item of @items (NULL: empty). */
+char       *ranah_json_objects     (GPtrArray *items, RanahJsonWrite write);
 char       *ranah_json_records     (GPtrArray *records);
 char       *ranah_json_strv        (const char * const *strv);
 

@@ -270,32 +270,44 @@ ranah_json_end (GString *out)
 }
 
 char *
-ranah_json_records (GPtrArray *records)
+ranah_json_objects (GPtrArray     *items,
+                    RanahJsonWrite write)
 {
   GString *out = g_string_new ("[");
 
-  for (guint i = 0; records != NULL && i < records->len; i++)
+  for (guint i = 0; items != NULL && i < items->len; i++)
     {
-      const RanahRecord *r = g_ptr_array_index (records, i);
-      g_autoptr(GString) obj = g_string_new (NULL);
-
-      ranah_json_begin (obj);
-      ranah_json_int (obj, "id", r->id);
-      ranah_json_str (obj, "type", ranah_record_type_to_string (r->type));
-      ranah_json_str (obj, "host", r->host != NULL ? r->host : "");
-      ranah_json_str (obj, "target", r->target != NULL ? r->target : "");
-      ranah_json_int (obj, "ttl", r->ttl);
-      ranah_json_int (obj, "priority", r->priority);
-      ranah_json_bool (obj, "internal", r->internal);
-      ranah_json_bool (obj, "created", r->created);
-      ranah_json_str (obj, "verified", r->verified);
-      ranah_json_end (obj);
       if (i > 0)
         g_string_append_c (out, ',');
-      g_string_append_len (out, obj->str, obj->len);
+      ranah_json_begin (out);
+      write (out, g_ptr_array_index (items, i));
+      ranah_json_end (out);
     }
   g_string_append_c (out, ']');
   return g_string_free (out, FALSE);
+}
+
+static void
+write_record (GString       *out,
+              gconstpointer  item)
+{
+  const RanahRecord *r = item;
+
+  ranah_json_int (out, "id", r->id);
+  ranah_json_str (out, "type", ranah_record_type_to_string (r->type));
+  ranah_json_str (out, "host", r->host != NULL ? r->host : "");
+  ranah_json_str (out, "target", r->target != NULL ? r->target : "");
+  ranah_json_int (out, "ttl", r->ttl);
+  ranah_json_int (out, "priority", r->priority);
+  ranah_json_bool (out, "internal", r->internal);
+  ranah_json_bool (out, "created", r->created);
+  ranah_json_str (out, "verified", r->verified);
+}
+
+char *
+ranah_json_records (GPtrArray *records)
+{
+  return ranah_json_objects (records, write_record);
 }
 
 char *
